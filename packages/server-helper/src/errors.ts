@@ -1,0 +1,98 @@
+/**
+ * Every failure this package reports is a `ClinkError` with an explicit `type`, so callers can
+ * branch with a `switch` instead of `instanceof` chains. No error ever carries the secret key.
+ */
+
+export type ClinkErrorType =
+  | 'validation_error'
+  | 'authentication_error'
+  | 'api_error'
+  | 'connection_error'
+  | 'timeout_error'
+  | 'webhook_signature_error'
+  | 'configuration_error';
+
+export interface ClinkErrorOptions {
+  cause?: unknown;
+  /** HTTP status Clink answered with, when there was an answer. */
+  statusCode?: number;
+  /** Clink API path of the request, e.g. `/payment` (never the full URL with credentials). */
+  path?: string;
+}
+
+export abstract class ClinkError extends Error {
+  abstract readonly type: ClinkErrorType;
+  readonly statusCode: number | undefined;
+  readonly path: string | undefined;
+
+  constructor(message: string, options: ClinkErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.statusCode = options.statusCode;
+    this.path = options.path;
+  }
+}
+
+/** One invalid field: `path` uses dots and brackets, e.g. `priceDataList[0].unitAmount`. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** The input broke a documented rule; nothing was sent to Clink. */
+export class ClinkValidationError extends ClinkError {
+  readonly type = 'validation_error' as const;
+  readonly fields: readonly FieldError[];
+
+  constructor(fields: readonly FieldError[], options: ClinkErrorOptions = {}) {
+    super(
+      `Invalid request: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`,
+      options,
+    );
+    this.fields = fields;
+  }
+}
+
+/** Clink refused the key or the timestamp (HTTP 401). */
+export class ClinkAuthenticationError extends ClinkError {
+  readonly type = 'authentication_error' as const;
+}
+
+/** Clink answered with a failure: a non-2xx status or a body `code` other than 200. */
+export class ClinkApiError extends ClinkError {
+  readonly type = 'api_error' as const;
+  /** Clink's body `code` (the HTTP status when the body had none). */
+  readonly code: number | string;
+  /** Clink's body `msg`, e.g. `CUSTOMER_NOT_FOUND`. */
+  readonly msg: string;
+
+  constructor(code: number | string, msg: string, options: ClinkErrorOptions = {}) {
+    super(`Clink answered ${options.path ?? ''} with code ${code}: ${msg}`.replace('  ', ' '), options);
+    this.code = code;
+    this.msg = msg;
+  }
+}
+
+/** The request could not reach Clink, or the answer could not be read. */
+export class ClinkConnectionError extends ClinkError {
+  readonly type = 'connection_error' as const;
+}
+
+/** Clink did not answer within `timeoutMs`. */
+export class ClinkTimeoutError extends ClinkError {
+  readonly type = 'timeout_error' as const;
+}
+
+/** A webhook failed verification: bad signature, stale timestamp, missing header or parsed body. */
+export class ClinkWebhookSignatureError extends ClinkError {
+  readonly type = 'webhook_signature_error' as const;
+}
+
+/** The helper was set up wrongly, e.g. a `sk_test_` key with `environment: 'production'`. */
+export class ClinkConfigurationError extends ClinkError {
+  readonly type = 'configuration_error' as const;
+}
+
+export function isClinkError(value: unknown): value is ClinkError {
+  return value instanceof ClinkError;
+}

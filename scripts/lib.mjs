@@ -1,0 +1,38 @@
+// Shared by the start and test scripts: run commands, make sure dependencies are installed.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const PNPM = ['npx', '-y', 'pnpm@12.4.2'];
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+export function pnpm(args, options) {
+  return run(PNPM[0], [...PNPM.slice(1), ...args], options);
+}
+
+/** Installs workspace dependencies exactly as locked. */
+export function installDependencies() {
+  const status = pnpm(['install', '--frozen-lockfile', '--reporter=append-only']);
+  if (status !== 0) throw new Error('pnpm install failed');
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Browser tests use the system Chromium; install it from Debian's packages when it is missing. */
+export function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  console.log('Installing Chromium from Debian packages…');
+  if (run('apt-get', ['update', '-qq']) !== 0 || run('apt-get', ['install', '-y', '-qq', 'chromium']) !== 0) {
+    throw new Error('apt-get install chromium failed');
+  }
+}

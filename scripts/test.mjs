@@ -1,0 +1,35 @@
+// `npm test`: installs everything, builds every package and runs every test suite.
+import { ensureChromium, installDependencies, pnpm } from './lib.mjs';
+
+process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
+
+const steps = [
+  ['install dependencies', () => (installDependencies(), 0)],
+  ['browser', () => (ensureChromium(), 0)],
+  ['build packages', () => pnpm(['-r', '--workspace-concurrency=1', 'run', 'build'])],
+  ['typecheck', () => pnpm(['-r', 'run', 'typecheck'])],
+  ['unit and integration tests', () => pnpm(['exec', 'vitest', 'run'])],
+  ['published package shape (publint, attw)', () => pnpm(['-r', 'run', 'lint:package'])],
+  ['browser tests', () => pnpm(['-r', '--if-present', 'run', 'test:browser'])],
+];
+
+let passed = 0;
+let failed = 0;
+for (const [name, step] of steps) {
+  console.log(`\n=== ${name} ===`);
+  let status;
+  try {
+    status = step();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    status = 1;
+  }
+  if (status === 0) passed += 1;
+  else {
+    failed += 1;
+    console.error(`✗ ${name} failed`);
+    break;
+  }
+}
+console.log(`\nsteps: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
