@@ -1,1 +1,3 @@
 export * from './protocol.js';
+export type * from './types.js';
+export * from './errors.js';

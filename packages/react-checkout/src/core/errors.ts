@@ -1,0 +1,39 @@
+import type { CheckoutActionErrorCode, CheckoutRequestErrorType } from './types.js';
+
+/** A payment action from the network that the browser refuses to perform, with the offending field's path. */
+export class CheckoutActionError extends Error {
+  override readonly name = 'CheckoutActionError';
+  readonly code: CheckoutActionErrorCode;
+  /** Path of the offending field, e.g. `action.redirectUrl`. */
+  readonly field: string;
+
+  constructor(code: CheckoutActionErrorCode, field: string, message: string) {
+    super(`${message} (${field})`);
+    this.code = code;
+    this.field = field;
+  }
+}
+
+/** A call to the merchant's checkout endpoint that failed. */
+export class CheckoutRequestError extends Error {
+  override readonly name = 'CheckoutRequestError';
+  /** The handler's error type (`validation_error`, `not_found`, …), `network_error`, `invalid_response` or `aborted`. */
+  readonly type: CheckoutRequestErrorType;
+  /** HTTP status, or 0 when no response arrived. */
+  readonly status: number;
+  /** Field paths with what is wrong, for validation errors. */
+  readonly fields?: Readonly<Record<string, string>>;
+
+  constructor(init: {
+    type: CheckoutRequestErrorType;
+    status: number;
+    message: string;
+    fields?: Record<string, string>;
+    cause?: unknown;
+  }) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.type = init.type;
+    this.status = init.status;
+    if (init.fields) this.fields = init.fields;
+  }
+}
