@@ -31,6 +31,11 @@ export abstract class ClinkError extends Error {
     this.statusCode = options.statusCode;
     this.path = options.path;
   }
+
+  /** A plain summary for structured logs. Leaves out `cause`, which may hold foreign data. */
+  toJSON(): Record<string, unknown> {
+    return { ...(this as unknown as Record<string, unknown>), name: this.name, message: this.message };
+  }
 }
 
 /** One invalid field: `path` uses dots and brackets, e.g. `priceDataList[0].unitAmount`. */
@@ -78,14 +83,60 @@ export class ClinkConnectionError extends ClinkError {
   readonly type = 'connection_error' as const;
 }
 
+export interface ClinkTimeoutErrorOptions extends ClinkErrorOptions {
+  /** The limit that was exceeded, in milliseconds. */
+  timeoutMs?: number;
+}
+
 /** Clink did not answer within `timeoutMs`. */
 export class ClinkTimeoutError extends ClinkError {
   readonly type = 'timeout_error' as const;
+  /** The per-attempt limit that was exceeded, when known. */
+  readonly timeoutMs: number | undefined;
+
+  constructor(message: string, options: ClinkTimeoutErrorOptions = {}) {
+    super(message, options);
+    this.timeoutMs = options.timeoutMs;
+  }
+}
+
+/**
+ * Why a webhook was refused:
+ * - `missing_secret`: the signing secret passed to the verifier is empty;
+ * - `missing_header`: `X-Clink-Signature` or `X-Clink-Timestamp` is absent (see `header`);
+ * - `invalid_header`: a header is present but malformed (e.g. a non-numeric timestamp);
+ * - `bad_signature`: the signature does not match the body, timestamp and secret;
+ * - `stale_timestamp`: the timestamp lies outside the tolerance window (past or future);
+ * - `parsed_body`: a parsed object (or nothing) was passed instead of the raw body;
+ * - `invalid_payload`: the signature is valid but the body is not a Clink event.
+ */
+export type WebhookFailureReason =
+  | 'missing_secret'
+  | 'missing_header'
+  | 'invalid_header'
+  | 'bad_signature'
+  | 'stale_timestamp'
+  | 'parsed_body'
+  | 'invalid_payload';
+
+export interface ClinkWebhookSignatureErrorOptions extends ClinkErrorOptions {
+  /** @default 'bad_signature' */
+  reason?: WebhookFailureReason;
+  /** The header concerned, for `missing_header` and `invalid_header`. */
+  header?: string;
 }
 
 /** A webhook failed verification: bad signature, stale timestamp, missing header or parsed body. */
 export class ClinkWebhookSignatureError extends ClinkError {
   readonly type = 'webhook_signature_error' as const;
+  readonly reason: WebhookFailureReason;
+  readonly header: string | undefined;
+
+  constructor(message: string, options: ClinkWebhookSignatureErrorOptions = {}) {
+    super(message, options);
+    this.reason = options.reason ?? 'bad_signature';
+    this.header = options.header;
+  }
 }
 
 /** The helper was set up wrongly, e.g. a `sk_test_` key with `environment: 'production'`. */

@@ -1,4 +1,6 @@
 export * from './types.js';
 export * from './errors.js';
-export type * from './client/types.js';
+export * from './client/index.js';
+export * from './validation/index.js';
+export * from './webhooks/index.js';
 export * from './handler/protocol.js';

@@ -12,15 +12,26 @@ export interface ClinkClientOptions {
   fetch?: typeof fetch;
   /** Abort a request after this many milliseconds. @default 15000 */
   timeoutMs?: number;
-  /** Attempts for reads and QR refreshes on transient failures (never for creates). @default 2 */
+  /**
+   * Extra attempts for reads and QR refreshes after a transient failure (connection error,
+   * timeout, HTTP 429 or 5xx), with exponential backoff and jitter. Creates are never retried.
+   * @default 2
+   */
   maxRetries?: number;
   /** Clock for `X-Timestamp`; tests inject one. @default Date.now */
   now?: () => number;
-  /** Receives one line per request, never containing the key. */
+  /** Receives one line per request attempt and per retry, never containing the key. */
   logger?: (line: string) => void;
+  /** First backoff delay; doubles on each retry (capped at 5 s) before jitter. @default 250 */
+  retryBaseDelayMs?: number;
+  /** How the client waits between retries; tests inject an instant one. @default a `setTimeout` promise */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Source of jitter in [0, 1). @default Math.random */
+  random?: () => number;
 }
 
 export interface RequestOptions {
+  /** Cancels the call (and any pending retry). An aborted call rejects with a `ClinkError`. */
   signal?: AbortSignal;
 }
 

@@ -1,0 +1,241 @@
+import {
+  ClinkApiError,
+  ClinkAuthenticationError,
+  ClinkConnectionError,
+  ClinkTimeoutError,
+  type ClinkError,
+} from '../errors.js';
+import type { ClientConfig } from './config.js';
+import { redactSecret } from './redact.js';
+
+export interface ClinkRequest {
+  method: 'GET' | 'POST';
+  /** Path below the base URL with encoded segments, e.g. `/order/ord_1`. */
+  path: string;
+  body?: unknown;
+}
+
+/** Server-suggested wait before a retry (from `Retry-After`), kept off the error's public fields. */
+export const retryAfterMs = new WeakMap<ClinkError, number>();
+
+/** Marks an abort caused by our own timer, so it is told apart from the caller's signal. */
+class AttemptTimeout extends Error {}
+
+const SNIPPET_LENGTH = 200;
+
+/**
+ * One HTTP exchange with Clink: returns the envelope's `data` on success and turns every
+ * failure into a typed error. Never retries; see `withRetries`.
+ */
+export async function sendOnce(config: ClientConfig, request: ClinkRequest, callerSignal?: AbortSignal): Promise<unknown> {
+  const { method, path } = request;
+  const label = `${method} ${path}`;
+  const started = config.now();
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new AttemptTimeout()), config.timeoutMs);
+  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) onCallerAbort();
+  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+
+  const headers: Record<string, string> = {
+    'X-API-KEY': config.apiKey,
+    'X-Timestamp': String(config.now()),
+    Accept: 'application/json',
+  };
+  if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let status: number;
+  let statusText: string;
+  let text: string;
+  let retryAfter: string | null;
+  try {
+    if (controller.signal.aborted) throw controller.signal.reason;
+    const response = await untilAborted(
+      config.fetch(config.baseUrl + path, {
+        method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: controller.signal,
+      }),
+      controller.signal,
+    );
+    status = response.status;
+    statusText = response.statusText;
+    retryAfter = response.headers.get('Retry-After');
+    text = await untilAborted(response.text(), controller.signal);
+  } catch (cause) {
+    const error = transportError(config, label, path, controller.signal, cause, callerSignal);
+    config.log(`clink ${label} failed: ${error.type} after ${config.now() - started} ms`);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    callerSignal?.removeEventListener('abort', onCallerAbort);
+  }
+
+  try {
+    const data = readEnvelope(config, path, label, status, statusText, text);
+    config.log(`clink ${label} -> HTTP ${status} (${config.now() - started} ms)`);
+    return data;
+  } catch (error) {
+    const clinkError = error as ClinkError;
+    const waitMs = parseRetryAfter(retryAfter, config.now());
+    if (waitMs !== undefined) retryAfterMs.set(clinkError, waitMs);
+    config.log(`clink ${label} -> HTTP ${status} ${clinkError.type} (${config.now() - started} ms)`);
+    throw clinkError;
+  }
+}
+
+/** Rejects as soon as `signal` aborts, even when an injected fetch ignores its signal. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  promise.catch(() => {}); // the loser of the race must not surface as an unhandled rejection
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function transportError(
+  config: ClientConfig,
+  label: string,
+  path: string,
+  signal: AbortSignal,
+  cause: unknown,
+  callerSignal: AbortSignal | undefined,
+): ClinkError {
+  if (signal.reason instanceof AttemptTimeout) {
+    return new ClinkTimeoutError(`Clink did not answer ${label} within ${config.timeoutMs} ms.`, {
+      path,
+      timeoutMs: config.timeoutMs,
+    });
+  }
+  if (callerSignal?.aborted) {
+    const reason: unknown = callerSignal.reason;
+    if (reason instanceof Error && reason.name === 'TimeoutError') {
+      return new ClinkTimeoutError(`${label} was cancelled by the caller's timeout signal.`, { path, cause: safeCause(config, reason) });
+    }
+    return new ClinkConnectionError(`${label} was cancelled by the caller's signal.`, { path, cause: safeCause(config, reason) });
+  }
+  const detail = cause instanceof Error ? describeNetworkError(cause) : String(cause);
+  return new ClinkConnectionError(
+    `Could not reach Clink for ${label}: ${redactSecret(detail, config.apiKey)}. Check the network and baseUrl.`,
+    { path, cause: safeCause(config, cause) },
+  );
+}
+
+/** undici reports "fetch failed" and keeps the useful part (ECONNREFUSED, ENOTFOUND) in `cause`. */
+function describeNetworkError(error: Error): string {
+  const inner = (error as { cause?: unknown }).cause;
+  const code = typeof inner === 'object' && inner !== null ? (inner as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? `${error.message} (${code})` : error.message;
+}
+
+/**
+ * Keeps a runtime's error as `cause` for debugging, unless any text in it mentions the key
+ * (a custom fetch may echo request headers): then only a redacted description survives.
+ */
+function safeCause(config: ClientConfig, cause: unknown): unknown {
+  if (!mentionsKey(cause, config.apiKey, 0)) return cause;
+  return new Error(redactSecret(cause instanceof Error ? cause.message : String(cause), config.apiKey));
+}
+
+function mentionsKey(value: unknown, apiKey: string, depth: number): boolean {
+  if (depth > 4 || value === null || value === undefined) return false;
+  if (typeof value === 'string') return value.includes(apiKey);
+  if (typeof value !== 'object') return String(value).includes(apiKey);
+  if (value instanceof Error) {
+    if (`${value.message}\n${value.stack ?? ''}`.includes(apiKey)) return true;
+    if (mentionsKey((value as { cause?: unknown }).cause, apiKey, depth + 1)) return true;
+  }
+  try {
+    return (JSON.stringify(value) ?? '').includes(apiKey);
+  } catch {
+    return true; // unreadable: assume the worst
+  }
+}
+
+function readEnvelope(
+  config: ClientConfig,
+  path: string,
+  label: string,
+  status: number,
+  statusText: string,
+  text: string,
+): unknown {
+  const snippet = redactSecret(text.trim().slice(0, SNIPPET_LENGTH), config.apiKey);
+  let body: unknown;
+  let parsed = true;
+  try {
+    body = JSON.parse(text) as unknown;
+  } catch {
+    parsed = false;
+  }
+  const envelope = parsed && typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as { code?: unknown; msg?: unknown; data?: unknown })
+    : undefined;
+  const msg = typeof envelope?.msg === 'string' ? redactSecret(envelope.msg, config.apiKey) : undefined;
+
+  if (status === 401 || bodyCode(envelope) === 401) {
+    return fail(
+      new ClinkAuthenticationError(
+        `Clink refused the API key for ${label} (HTTP ${status}): ${msg ?? (snippet || statusText || 'unauthorized')}. ` +
+          'Check that the key matches the environment and that the server clock is correct.',
+        { path, statusCode: status },
+      ),
+    );
+  }
+  if (status < 200 || status > 299) {
+    const code = bodyCode(envelope) ?? status;
+    return fail(new ClinkApiError(code, msg ?? (snippet || statusText || `HTTP ${status}`), { path, statusCode: status }));
+  }
+  if (!parsed) {
+    return fail(
+      new ClinkConnectionError(
+        `Clink's answer to ${label} (HTTP ${status}) is not valid JSON${snippet ? `: ${JSON.stringify(snippet)}` : ' (empty body)'}.`,
+        { path, statusCode: status },
+      ),
+    );
+  }
+  if (envelope === undefined || bodyCode(envelope) === undefined) {
+    return fail(
+      new ClinkApiError('invalid_response', `the answer to ${label} is not a { code, msg, data } envelope`, {
+        path,
+        statusCode: status,
+      }),
+    );
+  }
+  const code = bodyCode(envelope);
+  if (code !== 200) {
+    return fail(new ClinkApiError(code ?? status, msg ?? 'no message', { path, statusCode: status }));
+  }
+  return envelope.data;
+}
+
+/** Clink's body `code` as a number when it is numeric ("200" and 200 alike), else as sent. */
+function bodyCode(envelope: { code?: unknown } | undefined): number | string | undefined {
+  const code = envelope?.code;
+  if (typeof code === 'number') return code;
+  if (typeof code === 'string' && code.trim() !== '') return /^\d+$/.test(code) ? Number(code) : code;
+  return undefined;
+}
+
+function fail(error: ClinkError): never {
+  throw error;
+}
+
+function parseRetryAfter(header: string | null, now: number): number | undefined {
+  if (header === null) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

@@ -1,0 +1,2 @@
+export { validateCreatePaymentParams } from './createPaymentParams.js';
+export { validateOrderId } from './orderId.js';

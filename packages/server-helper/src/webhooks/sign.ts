@@ -1,0 +1,38 @@
+import { ClinkConfigurationError } from '../errors.js';
+import { signatureHex, toBytes } from './hmac.js';
+import {
+  SIGNATURE_HEADER,
+  SIGN_TYPE_HEADER,
+  TIMESTAMP_HEADER,
+  type SignClinkWebhookPayloadOptions,
+  type SignedClinkWebhook,
+} from './types.js';
+
+/**
+ * Signs a webhook payload the way Clink does, for a merchant's own tests of their webhook route.
+ *
+ * @example
+ * const { body, headers } = await signClinkWebhookPayload({ payload: event, secret: 'whsec_test' });
+ * await fetch('http://127.0.0.1:3000/api/checkout/webhooks', { method: 'POST', body, headers });
+ */
+export async function signClinkWebhookPayload(options: SignClinkWebhookPayloadOptions): Promise<SignedClinkWebhook> {
+  const { payload, secret } = options;
+  if (typeof secret !== 'string' || secret.trim() === '') {
+    throw new ClinkConfigurationError('signClinkWebhookPayload needs a non-empty secret.');
+  }
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  if (!Number.isInteger(timestamp) || timestamp < 0) {
+    throw new ClinkConfigurationError(`timestamp must be a whole, non-negative number (seconds or ms), got ${String(timestamp)}.`);
+  }
+  const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  const signature = await signatureHex(secret, String(timestamp), toBytes(body));
+  return {
+    body,
+    headers: {
+      'Content-Type': 'application/json',
+      [TIMESTAMP_HEADER]: String(timestamp),
+      [SIGNATURE_HEADER]: signature,
+      [SIGN_TYPE_HEADER]: 'SHA256',
+    },
+  };
+}
