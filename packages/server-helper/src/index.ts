@@ -4,3 +4,4 @@ export * from './client/index.js';
 export * from './validation/index.js';
 export * from './webhooks/index.js';
 export * from './handler/protocol.js';
+export * from './handler/index.js';

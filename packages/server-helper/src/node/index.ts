@@ -1,1 +1,7 @@
-export {};
+export {
+  toNodeHandler,
+  type FetchHandler,
+  type NodeHandler,
+  type NodeRequestLike,
+  type ToNodeHandlerOptions,
+} from './to-node-handler.js';

@@ -1,0 +1,471 @@
+import type { ClinkClient } from '../client/types.js';
+import { ClinkConfigurationError, ClinkValidationError } from '../errors.js';
+import type { ClinkOrderStatus, CreatePaymentParams, PaymentStatus } from '../types.js';
+import { validateOrderId } from '../validation/orderId.js';
+import { verifyClinkWebhook, type ClinkWebhookEvent } from '../webhooks/index.js';
+import { DEFAULT_MAX_BODY_BYTES, readBodyText, readJsonBody } from './body.js';
+import { canonicalJson, sha256Hex, validateCheckoutPaymentRequest } from './checkout-request.js';
+import { toHttpFailure, type HttpFailure } from './errors-to-http.js';
+import { CheckoutHttpError, errorBody, jsonResponse, textJsonResponse } from './http.js';
+import { runIdempotently, type IdempotencyTimings, type IdempotentWork } from './idempotency.js';
+import { createMemoryIdempotencyStore, type IdempotencyStore, type StoredResponse } from './idempotency-store.js';
+import { createRedactor, describeThrown } from './log.js';
+import { createOrderTokenSigner } from './order-token.js';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  ORDER_TOKEN_HEADER,
+  type CheckoutPaymentResponse,
+  type CheckoutRefreshResponse,
+  type CheckoutStatusResponse,
+  type CreateCheckoutPaymentRequest,
+} from './protocol.js';
+import { ROUTE_METHODS, createRouteMatcher, type CheckoutRoute } from './routes.js';
+
+/** Fields the browser chooses; `resolvePayment` may still override them. */
+type BrowserChosenField = 'paymentMethodType' | 'platformType' | 'deviceType';
+
+/**
+ * What `resolvePayment` returns: everything of Clink's `POST /payment` body (customer, price or
+ * amount, instrument, return URL, metadata, …) except what the browser chose, which it may override.
+ */
+export type ResolvedPayment = Omit<CreatePaymentParams, BrowserChosenField> &
+  Partial<Pick<CreatePaymentParams, BrowserChosenField>>;
+
+export interface CheckoutHandlerOptions {
+  /** A Clink client from `createClinkClient`. */
+  client: ClinkClient;
+  /**
+   * Turns the browser's request into the payment to create. This is where the merchant decides the
+   * customer and the price (e.g. by looking up `input.payload.cartId`), so the browser never chooses
+   * an amount unless this code lets it. Throw `CheckoutRejection` to refuse with a message, or
+   * `ClinkValidationError` to refuse with field errors (both answer 400 by default).
+   */
+  resolvePayment: (input: CreateCheckoutPaymentRequest, request: Request) => ResolvedPayment | Promise<ResolvedPayment>;
+  /**
+   * Signs order tokens (HMAC-SHA256). At least 32 characters of random data, kept on the server,
+   * different from the Clink keys. Changing it invalidates the tokens of orders in progress.
+   */
+  tokenSecret: string;
+  /**
+   * Called once per verified webhook event (duplicates are skipped). Clink gets its 2xx only after
+   * the returned promise resolves; if it rejects, Clink gets a 500 and delivers the event again.
+   * Without it, `POST /webhooks` answers 404.
+   */
+  onWebhook?: (event: ClinkWebhookEvent, request: Request) => void | Promise<void>;
+  /** The webhook endpoint's signing secret (`whsec_…`). Required with `onWebhook`. */
+  webhookSecret?: string;
+  /** Accepted age of a webhook's timestamp. @default 300 */
+  webhookToleranceSeconds?: number;
+  /**
+   * Origins (e.g. `https://shop.example`) allowed to call the browser routes cross-origin. When set,
+   * a request with any other `Origin` is refused with 403 and CORS preflights are answered for the
+   * listed ones. When unset, no CORS headers are sent (same-origin use).
+   */
+  allowedOrigins?: readonly string[];
+  /** Remembers `Idempotency-Key`s of creates. @default an in-memory store of 10,000 keys */
+  idempotencyStore?: IdempotencyStore;
+  /** How long a create's response is replayed for the same key. @default 86400 (24 h) */
+  idempotencyTtlSeconds?: number;
+  /** Remembers webhook event ids for de-duplication. @default an in-memory store of 10,000 ids */
+  webhookEventStore?: IdempotencyStore;
+  /** How long a handled webhook event id is remembered. @default 259200 (72 h) */
+  webhookDedupTtlSeconds?: number;
+  /**
+   * Path the handler is mounted at, e.g. `/api/checkout`. When unset, routes are matched by their
+   * ending (`…/payments`, `…/payments/{id}`, `…/webhooks`), which works at any mount point.
+   */
+  basePath?: string;
+  /**
+   * Ties order tokens (and idempotency keys) to something only the customer's browser has, such as
+   * the merchant's session id. The value is hashed into the token; a token used with another value is
+   * refused. @default none: the token alone is the credential
+   */
+  bindOrderToken?: (request: Request) => string | Promise<string>;
+  /** Lifetime of an order token. @default 86400 (24 h) */
+  orderTokenTtlSeconds?: number;
+  /**
+   * Largest request body accepted, counted while streaming.
+   * @default 16384 (16 KiB)
+   */
+  maxBodyBytes?: number;
+  /** Clock (ms since epoch) for `serverTime`, token expiry and idempotency. @default Date.now */
+  now?: () => number;
+  /**
+   * Receives one line per failure worth a look (5xx answers, failing webhooks). Lines never contain
+   * the secret key, `tokenSecret` or `webhookSecret`. @default console.error
+   */
+  logger?: (line: string) => void;
+}
+
+/** A runtime-neutral request handler: `(request: Request) => Promise<Response>`. */
+export type CheckoutHandler = (request: Request) => Promise<Response>;
+
+const CORS_ALLOW_HEADERS = ['Content-Type', IDEMPOTENCY_KEY_HEADER, ORDER_TOKEN_HEADER].join(', ');
+const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const MIN_TOKEN_SECRET_LENGTH = 32;
+
+function orderStatusToPaymentStatus(status: ClinkOrderStatus): PaymentStatus {
+  switch (status) {
+    case 'success':
+    case 'partial_refunded':
+    case 'refunded':
+      return 'succeeded';
+    case 'failed':
+      return 'failed';
+    case 'requires_action':
+      return 'requires_action';
+    case 'pending':
+      return 'pending';
+    default:
+      // A status Clink adds later: keep polling rather than declare an outcome.
+      return (status satisfies never) ?? 'pending';
+  }
+}
+
+function normaliseOrigin(origin: string): string {
+  return origin.trim().replace(/\/+$/, '').toLowerCase();
+}
+
+function assertValidOptions(options: CheckoutHandlerOptions): void {
+  if (typeof options.tokenSecret !== 'string' || options.tokenSecret.length < MIN_TOKEN_SECRET_LENGTH) {
+    throw new ClinkConfigurationError(
+      `createCheckoutHandler: tokenSecret must be at least ${MIN_TOKEN_SECRET_LENGTH} characters of random data (e.g. 32 random bytes as hex).`,
+    );
+  }
+  if (typeof options.resolvePayment !== 'function') {
+    throw new ClinkConfigurationError('createCheckoutHandler: resolvePayment must be a function that decides the payment.');
+  }
+  if (options.onWebhook !== undefined && !options.webhookSecret) {
+    throw new ClinkConfigurationError('createCheckoutHandler: onWebhook needs webhookSecret (the endpoint signing secret, whsec_…).');
+  }
+  if (options.basePath !== undefined && !options.basePath.startsWith('/')) {
+    throw new ClinkConfigurationError('createCheckoutHandler: basePath must start with "/", e.g. "/api/checkout".');
+  }
+}
+
+/**
+ * Creates the checkout endpoint the browser (`@clink-checkout/react`) talks to, as a
+ * `(request: Request) => Promise<Response>` function that runs on Node, edge runtimes and in the
+ * browser. Routes, relative to where it is mounted:
+ *
+ * - `POST /payments` — create a payment (`Idempotency-Key` supported) -> 201 `CheckoutPaymentResponse`
+ * - `GET /payments/{orderId}` — status, needs `X-Order-Token` -> `CheckoutStatusResponse`
+ * - `POST /payments/{orderId}/refresh` — fresh CASHAPP QR code, needs `X-Order-Token`
+ * - `POST /webhooks` — Clink's signed webhooks, when `onWebhook` is set
+ *
+ * Every failure is a JSON `CheckoutErrorBody`.
+ */
+export function createCheckoutHandler(options: CheckoutHandlerOptions): CheckoutHandler {
+  assertValidOptions(options);
+  const now = options.now ?? Date.now;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const matchRoute = createRouteMatcher(options.basePath);
+  const redact = createRedactor([options.tokenSecret, options.webhookSecret]);
+  const writeLog = options.logger ?? ((line: string) => console.error(line));
+  const log = (line: string) => writeLog(redact(`[clink-checkout] ${line}`));
+  const allowedOrigins =
+    options.allowedOrigins === undefined ? undefined : new Set(options.allowedOrigins.map(normaliseOrigin));
+  const signer = createOrderTokenSigner({
+    secret: options.tokenSecret,
+    ttlSeconds: options.orderTokenTtlSeconds ?? 86_400,
+    now,
+  });
+  const idempotencyStore = options.idempotencyStore ?? createMemoryIdempotencyStore({ now });
+  const webhookEventStore = options.webhookEventStore ?? createMemoryIdempotencyStore({ now });
+  const createTimings: IdempotencyTimings = {
+    ttlMs: (options.idempotencyTtlSeconds ?? 86_400) * 1000,
+    inFlightTtlMs: 120_000,
+    waitTimeoutMs: 30_000,
+    now,
+  };
+  const webhookTimings: IdempotencyTimings = {
+    ttlMs: (options.webhookDedupTtlSeconds ?? 259_200) * 1000,
+    inFlightTtlMs: 120_000,
+    waitTimeoutMs: 30_000,
+    now,
+  };
+
+  function failureResponse(failure: HttpFailure, headers: Record<string, string>): Response {
+    return jsonResponse(failure.status, errorBody(failure.type, failure.message, failure.fields), {
+      ...headers,
+      ...failure.headers,
+    });
+  }
+
+  function storedFailure(error: unknown, where: string): StoredResponse {
+    const failure = toHttpFailure(error, { lookup: false });
+    if (failure.log) log(`${where} failed (${failure.status}): ${describeThrown(error)}`);
+    return { status: failure.status, body: JSON.stringify(errorBody(failure.type, failure.message, failure.fields)) };
+  }
+
+  async function bindingOf(request: Request): Promise<string> {
+    if (options.bindOrderToken === undefined) return '';
+    const binding = await options.bindOrderToken(request);
+    if (typeof binding !== 'string') {
+      throw new ClinkConfigurationError('createCheckoutHandler: bindOrderToken must return a string.');
+    }
+    return binding;
+  }
+
+  /** Runs one create; reports whether its answer must be remembered for the idempotency key. */
+  async function attemptCreate(
+    input: CreateCheckoutPaymentRequest,
+    request: Request,
+    binding: string,
+  ): Promise<IdempotentWork> {
+    let resolved: ResolvedPayment;
+    try {
+      resolved = await options.resolvePayment(input, request);
+    } catch (error) {
+      // Nothing reached Clink: release the key so the customer can fix the problem and retry with it.
+      return { response: storedFailure(error, 'resolvePayment'), remember: false };
+    }
+
+    const params: CreatePaymentParams = {
+      paymentMethodType: input.paymentMethodType,
+      ...(input.platformType === undefined ? {} : { platformType: input.platformType }),
+      ...(input.deviceType === undefined ? {} : { deviceType: input.deviceType }),
+    } as CreatePaymentParams;
+    for (const [key, value] of Object.entries(resolved)) {
+      if (value !== undefined) (params as unknown as Record<string, unknown>)[key] = value;
+    }
+
+    try {
+      const payment = await options.client.createPayment(params);
+      const orderToken = await signer.issue({
+        orderId: payment.orderId,
+        paymentMethodType: params.paymentMethodType,
+        binding,
+      });
+      const body: CheckoutPaymentResponse = {
+        orderId: payment.orderId,
+        orderToken,
+        status: payment.status,
+        paymentMethodType: params.paymentMethodType,
+        ...(payment.action === undefined ? {} : { action: payment.action }),
+        amount: payment.amount,
+        currency: payment.currency,
+        serverTime: now(),
+      };
+      return { response: { status: 201, body: JSON.stringify(body) }, remember: true };
+    } catch (error) {
+      // A local validation failure never left this process; anything else may have created an order
+      // at Clink, so the key keeps answering with this error instead of trying a second create.
+      const nothingSent = error instanceof ClinkValidationError || error instanceof ClinkConfigurationError;
+      if (nothingSent) log(`createPayment refused the parameters from resolvePayment: ${describeThrown(error)}`);
+      return { response: storedFailure(error, 'createPayment'), remember: !nothingSent };
+    }
+  }
+
+  async function createPayment(request: Request, headers: Record<string, string>): Promise<Response> {
+    const input = validateCheckoutPaymentRequest(await readJsonBody(request, maxBodyBytes));
+    const binding = await bindingOf(request);
+    const idempotencyKey = request.headers.get(IDEMPOTENCY_KEY_HEADER);
+
+    if (idempotencyKey === null) {
+      const { response } = await attemptCreate(input, request, binding);
+      return textJsonResponse(response.status, response.body, headers);
+    }
+    if (!IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+      throw new CheckoutHttpError(400, 'validation_error', 'The Idempotency-Key header is invalid.', {
+        [IDEMPOTENCY_KEY_HEADER]: 'must be 1-255 visible ASCII characters, e.g. a UUID',
+      });
+    }
+
+    const scope = binding === '' ? '' : `${await sha256Hex(binding)}:`;
+    const fingerprint = await sha256Hex(canonicalJson(input));
+    const outcome = await runIdempotently(
+      idempotencyStore,
+      `create:${scope}${idempotencyKey}`,
+      fingerprint,
+      createTimings,
+      () => attemptCreate(input, request, binding),
+    );
+    switch (outcome.kind) {
+      case 'fresh':
+        return textJsonResponse(outcome.response.status, outcome.response.body, headers);
+      case 'replayed':
+        return textJsonResponse(outcome.response.status, outcome.response.body, {
+          ...headers,
+          'Idempotent-Replayed': 'true',
+        });
+      case 'fingerprint_mismatch':
+        throw new CheckoutHttpError(
+          409,
+          'conflict',
+          'This Idempotency-Key was already used with a different request. Use a new key for a new payment.',
+        );
+      case 'still_in_flight':
+        throw new CheckoutHttpError(
+          409,
+          'conflict',
+          'A request with this Idempotency-Key is still being processed. Retry in a moment.',
+        );
+      default:
+        return outcome satisfies never;
+    }
+  }
+
+  /** Checks the order id and the `X-Order-Token`; resolves the payment method the token was issued for. */
+  async function authoriseOrder(request: Request, rawOrderId: string) {
+    let orderId: string;
+    try {
+      orderId = validateOrderId(rawOrderId);
+    } catch {
+      throw new CheckoutHttpError(404, 'not_found', 'No such payment.');
+    }
+    const token = request.headers.get(ORDER_TOKEN_HEADER);
+    if (token === null || token === '') {
+      throw new CheckoutHttpError(401, 'authentication_error', `The ${ORDER_TOKEN_HEADER} header is missing.`);
+    }
+    const check = await signer.verify({ orderId, token, binding: await bindingOf(request) });
+    if (!check.valid) {
+      const message =
+        check.reason === 'expired'
+          ? 'The order token has expired. Start a new payment.'
+          : 'The order token does not match this payment.';
+      throw new CheckoutHttpError(403, 'forbidden', message);
+    }
+    return { orderId, paymentMethodType: check.paymentMethodType };
+  }
+
+  async function paymentStatus(request: Request, rawOrderId: string, headers: Record<string, string>) {
+    const { orderId } = await authoriseOrder(request, rawOrderId);
+    const order = await options.client.getOrder(orderId);
+    const body: CheckoutStatusResponse = {
+      orderId,
+      status: orderStatusToPaymentStatus(order.status),
+      orderStatus: order.status,
+      amount: order.amountTotal,
+      currency: order.paymentCurrency,
+      serverTime: now(),
+    };
+    return jsonResponse(200, body, headers);
+  }
+
+  async function refreshPayment(request: Request, rawOrderId: string, headers: Record<string, string>) {
+    const { orderId, paymentMethodType } = await authoriseOrder(request, rawOrderId);
+    if (paymentMethodType !== 'CASHAPP') {
+      throw new CheckoutHttpError(
+        409,
+        'conflict',
+        `QR codes can only be refreshed for CASHAPP payments; this one is ${paymentMethodType}. Start a new payment instead.`,
+      );
+    }
+    const refreshed = await options.client.refreshQrCode(orderId);
+    const body: CheckoutRefreshResponse = {
+      orderId,
+      status: 'requires_action',
+      action: refreshed.action,
+      serverTime: now(),
+    };
+    return jsonResponse(200, body, headers);
+  }
+
+  async function webhook(request: Request, onWebhook: NonNullable<CheckoutHandlerOptions['onWebhook']>) {
+    const rawBody = await readBodyText(request, maxBodyBytes);
+    let event: ClinkWebhookEvent;
+    try {
+      event = await verifyClinkWebhook({
+        rawBody,
+        headers: request.headers,
+        secret: options.webhookSecret!,
+        ...(options.webhookToleranceSeconds === undefined ? {} : { toleranceSeconds: options.webhookToleranceSeconds }),
+        now,
+      });
+    } catch (error) {
+      log(`webhook refused: ${describeThrown(error)}`);
+      throw error;
+    }
+
+    const outcome = await runIdempotently(webhookEventStore, `event:${event.id}`, '', webhookTimings, async () => {
+      try {
+        await onWebhook(event, request);
+        return { response: { status: 200, body: JSON.stringify({ received: true }) }, remember: true };
+      } catch (error) {
+        // Not remembered: Clink's next delivery of this event runs onWebhook again.
+        return { response: storedFailure(error, `onWebhook(${event.type} ${event.id})`), remember: false };
+      }
+    });
+    switch (outcome.kind) {
+      case 'fresh':
+        return textJsonResponse(outcome.response.status, outcome.response.body);
+      case 'replayed':
+        return jsonResponse(200, { received: true, duplicate: true });
+      case 'still_in_flight':
+      case 'fingerprint_mismatch':
+        throw new CheckoutHttpError(409, 'conflict', 'This event is still being handled. Deliver it again later.');
+      default:
+        return outcome satisfies never;
+    }
+  }
+
+  function corsHeaders(origin: string | null): Record<string, string> {
+    if (allowedOrigins === undefined || origin === null) return {};
+    return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
+  }
+
+  async function route(request: Request, route: CheckoutRoute, headers: Record<string, string>) {
+    const allow = ROUTE_METHODS[route.kind];
+    if (request.method === 'OPTIONS') {
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...headers,
+          'Cache-Control': 'no-store',
+          Allow: `${allow}, OPTIONS`,
+          ...(headers['Access-Control-Allow-Origin'] === undefined
+            ? {}
+            : {
+                'Access-Control-Allow-Methods': `${allow}, OPTIONS`,
+                'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS,
+                'Access-Control-Max-Age': '600',
+              }),
+        },
+      });
+    }
+    if (request.method !== allow) {
+      throw new CheckoutHttpError(405, 'method_not_allowed', `Use ${allow} for this route.`, undefined, {
+        Allow: `${allow}, OPTIONS`,
+      });
+    }
+    switch (route.kind) {
+      case 'create_payment':
+        return createPayment(request, headers);
+      case 'payment_status':
+        return paymentStatus(request, route.orderId, headers);
+      case 'refresh_payment':
+        return refreshPayment(request, route.orderId, headers);
+      case 'webhook':
+        if (options.onWebhook === undefined) {
+          throw new CheckoutHttpError(404, 'not_found', 'Webhooks are not enabled on this endpoint.');
+        }
+        return webhook(request, options.onWebhook);
+      default:
+        return route satisfies never;
+    }
+  }
+
+  return async function handleCheckoutRequest(request: Request): Promise<Response> {
+    let headers: Record<string, string> = {};
+    let lookup = false;
+    try {
+      const matched = matchRoute(new URL(request.url).pathname);
+      if (matched === undefined) throw new CheckoutHttpError(404, 'not_found', 'No such checkout route.');
+      lookup = matched.kind === 'payment_status' || matched.kind === 'refresh_payment';
+      // Clink's webhook deliveries come from a server and carry no Origin worth checking.
+      if (matched.kind !== 'webhook') {
+        const origin = request.headers.get('origin');
+        if (allowedOrigins !== undefined && origin !== null && !allowedOrigins.has(normaliseOrigin(origin))) {
+          throw new CheckoutHttpError(403, 'forbidden', 'This origin may not use the checkout endpoint.');
+        }
+        headers = corsHeaders(origin);
+      }
+      return await route(request, matched, headers);
+    } catch (error) {
+      const failure = toHttpFailure(error, { lookup });
+      if (failure.log) log(`${request.method} ${new URL(request.url).pathname} failed (${failure.status}): ${describeThrown(error)}`);
+      return failureResponse(failure, headers);
+    }
+  };
+}

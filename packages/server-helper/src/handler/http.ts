@@ -1,0 +1,53 @@
+import type { FieldError } from '../errors.js';
+import type { CheckoutErrorBody, CheckoutErrorType } from './protocol.js';
+
+/**
+ * A refusal produced by the handler itself (bad route, body, token, …). Internal: it never leaves
+ * the handler as an exception, only as a `CheckoutErrorBody` response.
+ */
+export class CheckoutHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errorType: CheckoutErrorType,
+    message: string,
+    readonly fields?: Record<string, string>,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'CheckoutHttpError';
+  }
+}
+
+export const BASE_HEADERS: Readonly<Record<string, string>> = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return textJsonResponse(status, JSON.stringify(body), headers);
+}
+
+export function textJsonResponse(status: number, json: string, headers: Record<string, string> = {}): Response {
+  return new Response(json, {
+    status,
+    headers: { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...headers },
+  });
+}
+
+export function errorBody(
+  type: CheckoutErrorType,
+  message: string,
+  fields?: Record<string, string>,
+): CheckoutErrorBody {
+  return { error: fields === undefined ? { type, message } : { type, message, fields } };
+}
+
+/** `[{ path: 'a', message: 'b' }]` -> `{ a: 'b' }`; the first message per path wins. */
+export function fieldRecord(fields: readonly FieldError[]): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const field of fields) {
+    const path = field.path === '' ? 'body' : field.path;
+    record[path] ??= field.message;
+  }
+  return record;
+}

@@ -1,0 +1,15 @@
+export {
+  createCheckoutHandler,
+  type CheckoutHandler,
+  type CheckoutHandlerOptions,
+  type ResolvedPayment,
+} from './create-checkout-handler.js';
+export { CheckoutRejection, type CheckoutRejectionOptions, type CheckoutRejectionStatus } from './rejection.js';
+export {
+  createMemoryIdempotencyStore,
+  type IdempotencyRecord,
+  type IdempotencyStore,
+  type MemoryIdempotencyStoreOptions,
+  type StoredResponse,
+} from './idempotency-store.js';
+export { DEFAULT_MAX_BODY_BYTES } from './body.js';

@@ -1,0 +1,103 @@
+import { PAYMENT_METHOD_TYPES, type PaymentMethodType } from '../types.js';
+
+/**
+ * Order tokens let the browser that created a payment (and only it) read the status and refresh the
+ * QR code, without a session or a database. A token is
+ *
+ *   v1.<paymentMethodType>.<expiresAt seconds>.<nonce>.<mac>
+ *
+ * where `mac` = HMAC-SHA256(tokenSecret, orderId, method, expiry, nonce, binding). The random nonce
+ * makes every token unique to the create response it was issued in; `binding` is an optional value
+ * from the merchant (e.g. a session id) that must match again when the token is used, so a token
+ * copied to another session is refused. Verification uses `crypto.subtle.verify`, which compares in
+ * constant time.
+ */
+const VERSION = 'v1';
+const NONCE_BYTES = 16;
+
+export type OrderTokenCheck =
+  | { valid: true; paymentMethodType: PaymentMethodType }
+  | { valid: false; reason: 'malformed' | 'signature' | 'expired' };
+
+export interface OrderTokenSigner {
+  issue(input: { orderId: string; paymentMethodType: PaymentMethodType; binding: string }): Promise<string>;
+  verify(input: { orderId: string; token: string; binding: string }): Promise<OrderTokenCheck>;
+}
+
+const encoder = new TextEncoder();
+
+function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64url(text: string): Uint8Array<ArrayBuffer> | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
+  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+}
+
+function signedMessage(
+  orderId: string,
+  method: string,
+  expiresAt: string,
+  nonce: string,
+  binding: string,
+): Uint8Array<ArrayBuffer> {
+  // Length-prefixing every part keeps ("ab","c") and ("a","bc") from signing the same bytes.
+  const parts = [VERSION, orderId, method, expiresAt, nonce, binding];
+  return encoder.encode(parts.map((part) => `${part.length}:${part}`).join('|'));
+}
+
+export function createOrderTokenSigner(options: {
+  secret: string;
+  ttlSeconds: number;
+  now: () => number;
+}): OrderTokenSigner {
+  const key = globalThis.crypto.subtle.importKey(
+    'raw',
+    encoder.encode(options.secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  );
+
+  return {
+    async issue({ orderId, paymentMethodType, binding }) {
+      const expiresAt = String(Math.floor(options.now() / 1000) + options.ttlSeconds);
+      const nonce = base64url(globalThis.crypto.getRandomValues(new Uint8Array(NONCE_BYTES)));
+      const mac = await globalThis.crypto.subtle.sign(
+        'HMAC',
+        await key,
+        signedMessage(orderId, paymentMethodType, expiresAt, nonce, binding),
+      );
+      return [VERSION, paymentMethodType, expiresAt, nonce, base64url(new Uint8Array(mac))].join('.');
+    },
+
+    async verify({ orderId, token, binding }) {
+      const parts = token.split('.');
+      if (parts.length !== 5) return { valid: false, reason: 'malformed' };
+      const [version, method, expiresAt, nonce, mac] = parts as [string, string, string, string, string];
+      const macBytes = fromBase64url(mac);
+      if (
+        version !== VERSION ||
+        !(PAYMENT_METHOD_TYPES as readonly string[]).includes(method) ||
+        !/^\d{1,12}$/.test(expiresAt) ||
+        !/^[A-Za-z0-9_-]{16,64}$/.test(nonce) ||
+        macBytes === undefined
+      ) {
+        return { valid: false, reason: 'malformed' };
+      }
+      const authentic = await globalThis.crypto.subtle.verify(
+        'HMAC',
+        await key,
+        macBytes,
+        signedMessage(orderId, method, expiresAt, nonce, binding),
+      );
+      if (!authentic) return { valid: false, reason: 'signature' };
+      if (Number(expiresAt) * 1000 <= options.now()) return { valid: false, reason: 'expired' };
+      return { valid: true, paymentMethodType: method as PaymentMethodType };
+    },
+  };
+}

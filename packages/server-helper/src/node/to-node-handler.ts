@@ -1,0 +1,162 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** A `Request -> Response` handler, such as the one `createCheckoutHandler` returns. */
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+/** The parts of an Express request the adapter looks at, on top of node's `IncomingMessage`. */
+export interface NodeRequestLike extends IncomingMessage {
+  /** Express: the URL before the mount path was stripped from `url`. */
+  originalUrl?: string;
+  /** Set by body parsers such as `express.json()`. */
+  body?: unknown;
+}
+
+/** `(req, res, next?)`: a node:http request listener and an Express 5 middleware at once. */
+export type NodeHandler = (req: NodeRequestLike, res: ServerResponse, next?: (error?: unknown) => void) => Promise<void>;
+
+export interface ToNodeHandlerOptions {
+  /** Receives a line when the adapter itself fails (e.g. a body parser ran first). @default console.error */
+  logger?: (line: string) => void;
+}
+
+const BODYLESS_METHODS = new Set(['GET', 'HEAD']);
+
+const BODY_ALREADY_READ =
+  'The request body was already read by another middleware (for example express.json()), so the raw ' +
+  'body that webhook verification needs is gone. Mount the checkout handler before any body parser: ' +
+  "app.use('/api/checkout', toNodeHandler(handler)) above app.use(express.json()).";
+
+function bodyAlreadyRead(req: NodeRequestLike): boolean {
+  return req.body !== undefined || (req as { _body?: unknown })._body === true || req.readableEnded;
+}
+
+function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(':')) continue; // HTTP/2 pseudo-headers
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else headers.set(name, value);
+  }
+  return headers;
+}
+
+function toUrl(req: NodeRequestLike): string {
+  const path = req.originalUrl ?? req.url ?? '/';
+  const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
+  const base = `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+  try {
+    return new URL(path, base).href;
+  } catch {
+    return new URL(path, 'http://localhost').href;
+  }
+}
+
+/**
+ * Streams the node request into a web stream with back-pressure. When the handler stops reading
+ * (body too large), the rest is not buffered: `abandoned` becomes true and the connection is closed
+ * after the response.
+ */
+function toBodyStream(req: IncomingMessage, state: { abandoned: boolean }): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on('data', (chunk: Buffer | string) => {
+        if (state.abandoned) return;
+        controller.enqueue(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk));
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.once('end', () => {
+        if (!state.abandoned) controller.close();
+      });
+      req.once('error', (error) => {
+        if (!state.abandoned) controller.error(error);
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      state.abandoned = true;
+      req.pause();
+    },
+  });
+}
+
+async function writeResponse(response: Response, res: ServerResponse, closeConnection: boolean): Promise<void> {
+  res.statusCode = response.status;
+  const setCookies = response.headers.getSetCookie();
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') res.setHeader(name, value);
+  });
+  if (setCookies.length > 0) res.setHeader('set-cookie', setCookies);
+  if (closeConnection) res.setHeader('Connection', 'close');
+
+  if (response.body === null) {
+    res.end();
+    return;
+  }
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', resolve));
+  }
+  res.end();
+}
+
+function writeAdapterError(res: ServerResponse, message: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.statusCode = 500;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify({ error: { type: 'internal_error', message } }));
+}
+
+/**
+ * Adapts a `Request -> Response` handler to node:http and Express 5:
+ *
+ * ```ts
+ * http.createServer(toNodeHandler(handler));
+ * app.use('/api/checkout', toNodeHandler(handler)); // before app.use(express.json())
+ * ```
+ *
+ * The body is streamed through untouched (webhook signatures cover the exact bytes), so the handler
+ * must run before any body parser; a body that another middleware already consumed is answered with
+ * a 500 that says so. Under Express the URL is taken from `req.originalUrl`, so routes match whatever
+ * the mount path.
+ */
+export function toNodeHandler(handler: FetchHandler, options: ToNodeHandlerOptions = {}): NodeHandler {
+  const log = options.logger ?? ((line: string) => console.error(line));
+
+  return async function nodeCheckoutHandler(req, res, next) {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const hasBody = !BODYLESS_METHODS.has(method);
+    if (hasBody && bodyAlreadyRead(req)) {
+      log(`[clink-checkout] ${BODY_ALREADY_READ}`);
+      writeAdapterError(res, BODY_ALREADY_READ);
+      return;
+    }
+
+    const aborted = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) aborted.abort();
+    });
+    const bodyState = { abandoned: false };
+    try {
+      const request = new Request(toUrl(req), {
+        method,
+        headers: toHeaders(req),
+        signal: aborted.signal,
+        ...(hasBody ? { body: toBodyStream(req, bodyState), duplex: 'half' } : {}),
+      } as RequestInit);
+      const response = await handler(request);
+      await writeResponse(response, res, bodyState.abandoned);
+    } catch (error) {
+      if (next !== undefined) {
+        next(error);
+        return;
+      }
+      log(`[clink-checkout] node adapter failed: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`);
+      writeAdapterError(res, 'Something went wrong on the server.');
+    }
+  };
+}
