@@ -1,8 +1,35 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+
+process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
 
 // Each package owns its test setup; the root run collects them all.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'examples/*'],
+    projects: [
+      'packages/*',
+      'examples/*',
+      {
+        // Every story in stories/ is a test: its play function runs in headless Chromium, followed by axe.
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        test: {
+          name: 'storybook',
+          testTimeout: 20_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            instances: [{ browser: 'chromium' }],
+            provider: playwright({
+              launchOptions: {
+                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+              },
+            }),
+          },
+        },
+      },
+    ],
   },
 });

@@ -1,5 +1,5 @@
 // `npm test`: installs everything, builds every package and runs every test suite.
-import { ensureChromium, installDependencies, pnpm } from './lib.mjs';
+import { ensureChromium, installDependencies, pnpm, run } from './lib.mjs';
 
 process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
 
@@ -11,6 +11,13 @@ const steps = [
   ['unit and integration tests', () => pnpm(['exec', 'vitest', 'run'])],
   ['published package shape (publint, attw)', () => pnpm(['-r', 'run', 'lint:package'])],
   ['browser tests', () => pnpm(['-r', '--if-present', 'run', 'test:browser'])],
+  [
+    'storybook static build (typecheck stories, storybook build, smoke test of the output)',
+    () =>
+      pnpm(['exec', 'tsc', '-p', 'stories/tsconfig.json']) ||
+      pnpm(['exec', 'storybook', 'build', '--quiet', '-o', 'storybook-static']) ||
+      run('node', ['stories/smoke-static.mjs', 'storybook-static']),
+  ],
 ];
 
 let passed = 0;
