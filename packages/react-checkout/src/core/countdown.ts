@@ -1,0 +1,58 @@
+import type { WalletDetails } from './protocol.js';
+
+export interface DeadlineClock {
+  /** Browser clock (ms) when the response arrived. */
+  receivedAt: number;
+  /** Server clock (ms) when the response was produced; corrects `expiresAt` for clock skew. */
+  serverTime?: number;
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/**
+ * The absolute deadline (ms on the browser's clock) of a QR code / app link, or `null` when the wallet
+ * data has no expiry.
+ *
+ * - `expiresSecond` (preferred) counts from `receivedAt`; `0` (or less) means already expired.
+ * - `expiresAt` is Unix seconds, or ms when ≥ 1e12, on the server's clock; it is shifted by the skew
+ *   `receivedAt - serverTime` so a browser clock that runs fast or slow still counts down correctly.
+ *
+ * Because the result is absolute, re-rendering or remounting a countdown never restarts it.
+ */
+export function computeDeadline(wallet: WalletDetails | undefined, clock: DeadlineClock): number | null {
+  if (!wallet) return null;
+  if (isNumber(wallet.expiresSecond)) return clock.receivedAt + Math.max(0, wallet.expiresSecond) * 1000;
+  if (isNumber(wallet.expiresAt) && wallet.expiresAt > 0) {
+    const expiresAtMs = wallet.expiresAt >= 1e12 ? wallet.expiresAt : wallet.expiresAt * 1000;
+    const skew = isNumber(clock.serverTime) ? clock.receivedAt - clock.serverTime : 0;
+    return expiresAtMs + skew;
+  }
+  return null;
+}
+
+/** Whole seconds left until `deadline` (rounded up, so "0" appears only once expired); never negative. */
+export function secondsRemaining(deadline: number, now: number): number {
+  return Math.max(0, Math.ceil((deadline - now) / 1000));
+}
+
+/**
+ * How often (in seconds) a screen reader should hear the remaining time: every 60 s above 2 minutes,
+ * every 30 s above 1 minute, every 10 s above 20 seconds, every 5 s below.
+ */
+export function announcementInterval(secondsLeft: number): number {
+  if (secondsLeft > 120) return 60;
+  if (secondsLeft > 60) return 30;
+  if (secondsLeft > 20) return 10;
+  return 5;
+}
+
+/** `true` on the seconds a countdown should announce (multiples of `announcementInterval`, and expiry). */
+export function shouldAnnounce(secondsLeft: number): boolean {
+  return secondsLeft % announcementInterval(secondsLeft) === 0;
+}
+
+/** `125` → `"2:05"`. Minutes are not capped (`3600` → `"60:00"`); negative or invalid input shows `"0:00"`. */
+export function formatCountdown(seconds: number): string {
+  const total = Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : 0;
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
