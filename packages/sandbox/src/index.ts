@@ -1,1 +1,35 @@
-export {};
+export { createSandbox, SandboxControlError } from './sandbox.js';
+export type { ListenOptions, ListenResult, Sandbox, SandboxOptions } from './sandbox.js';
+export {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_QR_EXPIRES_IN_SECONDS,
+  DEVICE_TYPES,
+  PAYMENT_METHOD_TYPES,
+  PLATFORM_TYPES,
+  SANDBOX_API_KEY,
+  SANDBOX_WEBHOOK_SECRET,
+} from './constants.js';
+export type { DeviceType, PaymentMethodType, PlatformType } from './constants.js';
+export { FAULT_HEADER } from './faults.js';
+export type { SandboxFault } from './faults.js';
+export { CARD_FLOW_METADATA_KEY } from './card-flow.js';
+export type { CardFlow } from './card-flow.js';
+export type { SandboxTimers } from './timers.js';
+export { signWebhook } from './webhooks.js';
+export type { WebhookAttempt, WebhookDelivery, WebhookRetryOptions } from './webhooks.js';
+export type {
+  ClinkAction,
+  ClinkEnvelope,
+  CreatePaymentBody,
+  OrderStatus,
+  PaymentExecutionDetail,
+  PaymentResponseData,
+  PaymentStatusCode,
+  PriceData,
+  QrRefreshResponseData,
+  SandboxOrder,
+  SandboxWebhookEvent,
+  WalletDetails,
+  WebhookEventType,
+} from './types.js';

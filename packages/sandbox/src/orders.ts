@@ -1,0 +1,91 @@
+import type { CardFlow } from './card-flow.js';
+import type { PaymentMethodType } from './constants.js';
+import type { Device } from './device.js';
+import type { OrderStatus, PaymentExecutionDetail, SandboxOrder, WebhookEventType } from './types.js';
+
+/** The QR (or wallet session) currently issued for an order. */
+export interface QrState {
+  /** Part of every QR payload and link, so a refreshed QR differs from the old one. */
+  token: string;
+  expiresAtMs: number;
+}
+
+/** What the sandbox keeps per order; `order` is exactly what `GET /order` returns. */
+export interface OrderRecord {
+  order: SandboxOrder;
+  returnUrl: string;
+  /** Origin of the sandbox's own pages, fixed when the order is created. */
+  baseUrl: string;
+  device: Device;
+  /** CARD only. */
+  cardFlow?: CardFlow;
+  /** CARD only: the token the 3-D Secure POST form carries as `PaReq`. */
+  challengeToken?: string;
+  /** Wallets only. */
+  qr?: QrState;
+}
+
+/** A change to an order, whether from a page, a test control or the clock. */
+export type OrderEvent =
+  | { type: 'approve'; at: number; channelTransactionId: string }
+  | { type: 'decline'; at: number; channelTransactionId: string }
+  | { type: 'expire'; at: number; channelTransactionId: string }
+  | { type: 'refresh_qr'; qr: QrState };
+
+export type TransitionResult =
+  | { ok: true; webhook: WebhookEventType | undefined }
+  | { ok: false; message: string };
+
+/** Only CASHAPP QR codes can be refreshed, so only CASHAPP orders outlive their QR. */
+export function isRefreshable(method: PaymentMethodType): boolean {
+  return method === 'CASHAPP';
+}
+
+export function isFinal(status: OrderStatus): boolean {
+  return status !== 'requires_action' && status !== 'pending';
+}
+
+/** The one place where an order changes; every branch says which webhook (if any) follows. */
+export function applyOrderEvent(record: OrderRecord, event: OrderEvent): TransitionResult {
+  const { order } = record;
+  if (isFinal(order.status)) return { ok: false, message: `order ${order.orderId} is already ${order.status}` };
+  const method = order.paymentMethod.paymentMethodType;
+  switch (event.type) {
+    case 'approve':
+      order.status = 'success';
+      order.paymentTime = event.at;
+      order.paymentExecutionDetails = [{ channelCode: method, channelTransactionId: event.channelTransactionId }];
+      return { ok: true, webhook: 'order.succeeded' };
+    case 'decline':
+      fail(order, failureDetail(method, event.channelTransactionId, 'DECLINED', 'The customer or the issuer declined the payment'));
+      return { ok: true, webhook: 'order.failed' };
+    case 'expire':
+      if (record.qr && isRefreshable(method)) {
+        // The QR dies but the order waits for a refresh, as Clink's CASHAPP refresh implies.
+        record.qr = { ...record.qr, expiresAtMs: Math.min(record.qr.expiresAtMs, event.at) };
+        return { ok: true, webhook: undefined };
+      }
+      fail(order, failureDetail(method, event.channelTransactionId, 'EXPIRED', 'The payment expired before the customer completed it'));
+      return { ok: true, webhook: 'order.failed' };
+    case 'refresh_qr':
+      if (!isRefreshable(method)) return { ok: false, message: `QR code refresh is only supported for CASHAPP, not ${method}` };
+      record.qr = event.qr;
+      return { ok: true, webhook: 'order.next_action' };
+    default:
+      return event satisfies never;
+  }
+}
+
+function fail(order: SandboxOrder, detail: PaymentExecutionDetail): void {
+  order.status = 'failed';
+  order.paymentExecutionDetails = [detail];
+}
+
+function failureDetail(method: PaymentMethodType, channelTransactionId: string, code: string, message: string): PaymentExecutionDetail {
+  return { channelCode: method, channelTransactionId, originalFailureCode: code, originalFailureMessage: message };
+}
+
+/** A deep copy, so callers can never change the stored order. */
+export function snapshotOrder(order: SandboxOrder): SandboxOrder {
+  return structuredClone(order);
+}

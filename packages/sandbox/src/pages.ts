@@ -1,0 +1,158 @@
+import { links } from './links.js';
+import type { OrderRecord } from './orders.js';
+import type { SandboxOrder } from './types.js';
+
+/** Whether the QR (or app link) a customer arrived with can still be paid. */
+export type QrCheck = 'valid' | 'expired' | 'replaced' | 'not_applicable';
+
+const STYLE = `
+:root{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f4f5f7}
+main{max-width:28rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:12px;box-shadow:0 1px 4px rgba(0,0,0,.12)}
+h1{font-size:1.35rem;margin:0 0 .75rem}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem .75rem;margin:1rem 0}dt{color:#4a4a4a}dd{margin:0;font-weight:600;word-break:break-all}
+.actions{display:flex;gap:.75rem;margin-top:1rem}form{margin:0}
+button,.button{font:inherit;padding:.65rem 1.25rem;border-radius:8px;border:2px solid #1a1a1a;cursor:pointer;text-decoration:none;display:inline-block}
+.approve{background:#0b6b2f;border-color:#0b6b2f;color:#fff}.decline{background:#fff;color:#8a1111;border-color:#8a1111}
+button:focus-visible,a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
+.status{padding:.75rem;border-radius:8px;background:#eef2ff}
+.status[data-status=success]{background:#e7f6ec}.status[data-status=failed]{background:#fdecec}
+.note{color:#4a4a4a;font-size:.9rem}img{display:block;margin:1rem auto;width:12rem;height:12rem;image-rendering:pixelated}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #ddd}
+`;
+
+export const PAGE_SECURITY_HEADERS: Record<string, string> = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function layout(title: string, body: string): string {
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escapeHtml(title)} · Clink sandbox</title><style>${STYLE}</style></head>` +
+    `<body><main>${body}</main></body></html>`
+  );
+}
+
+function formatAmount(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+function orderSummary(order: SandboxOrder): string {
+  return (
+    `<dl><dt>Order</dt><dd>${escapeHtml(order.orderId)}</dd>` +
+    `<dt>Amount</dt><dd>${escapeHtml(formatAmount(order.amountTotal, order.paymentCurrency))}</dd>` +
+    `<dt>Method</dt><dd>${escapeHtml(order.paymentMethod.paymentMethodType)}</dd></dl>`
+  );
+}
+
+const STATUS_TEXT: Record<SandboxOrder['status'], string> = {
+  success: 'Payment approved. You can close this page.',
+  failed: 'Payment not completed.',
+  requires_action: 'Waiting for your approval.',
+  pending: 'Payment pending.',
+  partial_refunded: 'Payment partially refunded.',
+  refunded: 'Payment refunded.',
+};
+
+function statusLine(order: SandboxOrder): string {
+  const failure = order.paymentExecutionDetails[0]?.originalFailureMessage;
+  const text = order.status === 'failed' && failure ? `${STATUS_TEXT.failed} ${failure}.` : STATUS_TEXT[order.status];
+  return `<p class="status" role="status" data-status="${order.status}">${escapeHtml(text)}</p>`;
+}
+
+function decisionButtons(action: string, hidden: Record<string, string>): string {
+  const fields = Object.entries(hidden)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join('');
+  return (
+    `<div class="actions">` +
+    `<form method="post" action="${escapeHtml(action)}/approve">${fields}<button class="approve" type="submit">Approve</button></form>` +
+    `<form method="post" action="${escapeHtml(action)}/decline">${fields}<button class="decline" type="submit">Decline</button></form>` +
+    `</div>`
+  );
+}
+
+/** The "customer's phone": what the wallet app would show after scanning the QR. */
+export function renderPhonePage(record: OrderRecord, qrCheck: QrCheck): string {
+  const { order } = record;
+  const path = `/_sandbox/pay/${encodeURIComponent(order.orderId)}`;
+  let body = `<h1>Confirm payment</h1><p class="note">Sandbox stand-in for the customer's ${escapeHtml(
+    order.paymentMethod.paymentMethodType,
+  )} app.</p>${orderSummary(order)}`;
+  if (order.status !== 'requires_action') {
+    body += statusLine(order);
+    body += `<p><a class="button" href="${escapeHtml(links.returnUrl(record))}">Return to the merchant</a></p>`;
+  } else if (qrCheck === 'expired') {
+    body += `<p class="status" role="status" data-status="expired">This code has expired. Ask the merchant for a new one.</p>`;
+  } else if (qrCheck === 'replaced') {
+    body += `<p class="status" role="status" data-status="replaced">This code was replaced by a newer one. Scan the new code.</p>`;
+  } else {
+    body += statusLine(order);
+    body += decisionButtons(path, record.qr ? { qr: record.qr.token } : {});
+  }
+  return layout('Confirm payment', body);
+}
+
+/** The issuer's 3-D Secure challenge for a CARD payment. */
+export function renderThreeDsPage(record: OrderRecord): string {
+  const { order } = record;
+  const path = `/_sandbox/3ds/${encodeURIComponent(order.orderId)}`;
+  let body = `<h1>3-D Secure check</h1><p class="note">Sandbox stand-in for the card issuer's verification page.</p>${orderSummary(order)}`;
+  if (order.status === 'requires_action') {
+    body += `<p>Approve to authenticate the payment, or decline to refuse it.</p>`;
+    body += decisionButtons(path, {});
+  } else {
+    body += statusLine(order);
+    body += `<p><a class="button" href="${escapeHtml(links.returnUrl(record))}">Return to the merchant</a></p>`;
+  }
+  return layout('3-D Secure check', body);
+}
+
+/** Clink's hosted instructions: how to pay, with the QR and a link for paying on this device. */
+export function renderInstructionsPage(record: OrderRecord): string {
+  const { order } = record;
+  let body = `<h1>How to pay with ${escapeHtml(order.paymentMethod.paymentMethodType)}</h1>${orderSummary(order)}${statusLine(order)}`;
+  if (order.status === 'requires_action' && record.qr) {
+    body +=
+      `<ol><li>Open your ${escapeHtml(order.paymentMethod.paymentMethodType)} app.</li>` +
+      `<li>Scan this QR code.</li><li>Approve the payment in the app.</li></ol>` +
+      `<img src="${escapeHtml(links.qrImage(record, 'png'))}" alt="QR code for order ${escapeHtml(order.orderId)}" width="192" height="192">` +
+      `<p><a class="button" href="${escapeHtml(links.phonePage(record))}">Pay on this device instead</a></p>`;
+  } else if (order.status !== 'requires_action') {
+    body += `<p><a class="button" href="${escapeHtml(links.returnUrl(record))}">Return to the merchant</a></p>`;
+  }
+  return layout('Payment instructions', body);
+}
+
+export function renderIndexPage(records: OrderRecord[], apiBase: string): string {
+  const rows = records
+    .map(
+      ({ order }) =>
+        `<tr><td><a href="/_sandbox/pay/${encodeURIComponent(order.orderId)}">${escapeHtml(order.orderId)}</a></td>` +
+        `<td>${escapeHtml(order.paymentMethod.paymentMethodType)}</td><td>${escapeHtml(order.status)}</td></tr>`,
+    )
+    .join('');
+  const table = rows
+    ? `<table><caption>Orders</caption><thead><tr><th scope="col">Order</th><th scope="col">Method</th><th scope="col">Status</th></tr></thead><tbody>${rows}</tbody></table>`
+    : `<p>No orders yet.</p>`;
+  return layout(
+    'Clink sandbox',
+    `<h1>Clink sandbox</h1><p>A local look-alike of Clink's API. API base: <code>${escapeHtml(apiBase)}</code></p>${table}`,
+  );
+}
+
+export function renderMessagePage(title: string, message: string): string {
+  return layout(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`);
+}

@@ -1,0 +1,152 @@
+import qrcode from 'qrcode-generator';
+
+/** A QR code as a grid of dark/light modules, ready to be drawn as PNG or SVG. */
+export interface QrMatrix {
+  size: number;
+  isDark(row: number, col: number): boolean;
+}
+
+/** Quiet zone of four modules, as the QR specification asks. */
+const MARGIN_MODULES = 4;
+const PNG_MODULE_PIXELS = 6;
+
+export function encodeQr(payload: string): QrMatrix {
+  // Type 0 picks the smallest version that fits; level M survives a blurry phone camera.
+  const code = qrcode(0, 'M');
+  code.addData(payload, 'Byte');
+  code.make();
+  return { size: code.getModuleCount(), isDark: (row, col) => code.isDark(row, col) };
+}
+
+export function qrToSvg(matrix: QrMatrix, title: string): string {
+  const full = matrix.size + MARGIN_MODULES * 2;
+  let path = '';
+  for (let row = 0; row < matrix.size; row += 1) {
+    for (let col = 0; col < matrix.size; col += 1) {
+      if (matrix.isDark(row, col)) path += `M${col + MARGIN_MODULES} ${row + MARGIN_MODULES}h1v1h-1z`;
+    }
+  }
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${full} ${full}" width="${full * PNG_MODULE_PIXELS}" ` +
+    `height="${full * PNG_MODULE_PIXELS}" shape-rendering="crispEdges" role="img">` +
+    `<title>${escapeXml(title)}</title><rect width="100%" height="100%" fill="#fff"/>` +
+    `<path fill="#000" d="${path}"/></svg>`
+  );
+}
+
+/** A 1-bit greyscale PNG, written by hand so the sandbox needs neither zlib nor a canvas. */
+export function qrToPng(matrix: QrMatrix): Uint8Array<ArrayBuffer> {
+  const pixels = (matrix.size + MARGIN_MODULES * 2) * PNG_MODULE_PIXELS;
+  const rowBytes = Math.ceil(pixels / 8);
+  const raw = new Uint8Array((rowBytes + 1) * pixels);
+  for (let y = 0; y < pixels; y += 1) {
+    const rowStart = y * (rowBytes + 1);
+    raw[rowStart] = 0; // filter type: none
+    const moduleRow = Math.floor(y / PNG_MODULE_PIXELS) - MARGIN_MODULES;
+    for (let x = 0; x < pixels; x += 1) {
+      const moduleCol = Math.floor(x / PNG_MODULE_PIXELS) - MARGIN_MODULES;
+      const inside = moduleRow >= 0 && moduleCol >= 0 && moduleRow < matrix.size && moduleCol < matrix.size;
+      const dark = inside && matrix.isDark(moduleRow, moduleCol);
+      // In 1-bit greyscale a set bit is white.
+      if (!dark) raw[rowStart + 1 + (x >> 3)]! |= 0x80 >> (x & 7);
+    }
+  }
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, pixels);
+  view.setUint32(4, pixels);
+  header[8] = 1; // bit depth
+  header[9] = 0; // colour type: greyscale
+  return concat([
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlibStored(raw)),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
+}
+
+export function pngDataUrl(png: Uint8Array): string {
+  return `data:image/png;base64,${toBase64(png)}`;
+}
+
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;base64,${toBase64(new TextEncoder().encode(svg))}`;
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i += 1) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+/** A zlib stream made of uncompressed ("stored") deflate blocks. */
+function zlibStored(data: Uint8Array): Uint8Array {
+  const maxBlock = 65535;
+  const blocks = Math.max(1, Math.ceil(data.length / maxBlock));
+  const out = new Uint8Array(2 + blocks * 5 + data.length + 4);
+  out[0] = 0x78;
+  out[1] = 0x01;
+  let offset = 2;
+  for (let i = 0; i < blocks; i += 1) {
+    const part = data.subarray(i * maxBlock, Math.min(data.length, (i + 1) * maxBlock));
+    out[offset] = i === blocks - 1 ? 1 : 0;
+    out[offset + 1] = part.length & 0xff;
+    out[offset + 2] = part.length >> 8;
+    out[offset + 3] = ~part.length & 0xff;
+    out[offset + 4] = (~part.length >> 8) & 0xff;
+    out.set(part, offset + 5);
+    offset += 5 + part.length;
+  }
+  new DataView(out.buffer).setUint32(offset, adler32(data));
+  return out;
+}
+
+let crcTable: Uint32Array | undefined;
+
+function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n += 1) {
+      let c = n;
+      for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (const byte of data) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function adler32(data: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (const byte of data) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

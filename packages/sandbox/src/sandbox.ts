@@ -1,0 +1,239 @@
+import { handleApi } from './api-routes.js';
+import {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_QR_EXPIRES_IN_SECONDS,
+  SANDBOX_API_KEY,
+  SANDBOX_WEBHOOK_SECRET,
+} from './constants.js';
+import { FAULT_HEADER, FAULT_NAMES, parseFault, type ParsedFault, type SandboxFault } from './faults.js';
+import { envelope, unauthorized } from './http.js';
+import { createIdGenerator } from './ids.js';
+import type { NodeServer } from './node-server.js';
+import { snapshotOrder } from './orders.js';
+import { handleSandboxRoute } from './page-routes.js';
+import { SandboxState, type OrderCommand } from './state.js';
+import { defaultTimers, delay, waitForAbort, type SandboxTimers } from './timers.js';
+import type { SandboxOrder } from './types.js';
+import { createWebhookSender, type WebhookDelivery, type WebhookRetryOptions } from './webhooks.js';
+
+/** Options of {@link createSandbox}. */
+export interface SandboxOptions {
+  /** `X-API-KEY` values the API accepts. @default [SANDBOX_API_KEY] */
+  apiKeys?: string[];
+  /** Where webhooks are POSTed. Without it no webhooks are sent. */
+  webhookUrl?: string;
+  /** Secret that signs webhooks. @default SANDBOX_WEBHOOK_SECRET */
+  webhookSecret?: string;
+  /** Retry policy for webhooks answered with a non-2xx status or not at all. */
+  webhookRetry?: WebhookRetryOptions;
+  /** How long a QR code (or wallet session) lives. @default 900 */
+  qrExpiresInSeconds?: number;
+  /** Makes every id deterministic: the same seed yields the same ids in the same order. */
+  seed?: number | string;
+  /**
+   * Origin used in links to the sandbox's own pages (QR payloads, redirects).
+   * @default the `listen()` origin, or else the origin of each request
+   */
+  publicUrl?: string;
+  /** The clock, in milliseconds. @default Date.now */
+  now?: () => number;
+  /** Timers for webhook retries, latency faults and QR expiry. @default globalThis timers */
+  timers?: SandboxTimers;
+  /** A fault for every `/api` request, or a function choosing one per request. */
+  fault?: SandboxFault | ((request: Request) => SandboxFault | undefined);
+  /** How webhooks are delivered. @default globalThis.fetch */
+  fetchWebhook?: typeof fetch;
+  /** Receives one line per API request and webhook attempt. Lines never contain keys. @default no logging */
+  log?: (line: string) => void;
+}
+
+export interface ListenOptions {
+  /** 0 picks a free port. @default 4010 */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+}
+
+export interface ListenResult {
+  /** e.g. `http://127.0.0.1:4010`; Clink's API base is `${url}/api`. */
+  url: string;
+  port: number;
+}
+
+/** A running sandbox: a fetch-style handler, plus controls for tests. */
+export interface Sandbox {
+  /** Serves `/api/*`, `/_sandbox/*` and the sandbox's pages without a port. */
+  fetch(request: Request): Promise<Response>;
+  /** Starts an HTTP server (Node only; loaded on demand so browser bundles stay free of `node:http`). */
+  listen(options?: ListenOptions): Promise<ListenResult>;
+  /** Stops the server, pending webhook retries, expiry timers and hung requests. */
+  close(): Promise<void>;
+  /** Snapshot of an order in the `GET /order` shape. */
+  getOrder(orderId: string): SandboxOrder | undefined;
+  listOrders(): SandboxOrder[];
+  /** Approves the payment, as the customer would. Throws when the order is unknown or already final. */
+  succeed(orderId: string): SandboxOrder;
+  /** Declines the payment. Throws when the order is unknown or already final. */
+  fail(orderId: string): SandboxOrder;
+  /** Expires the QR now: the order fails, except CASHAPP, which waits for a QR refresh. */
+  expire(orderId: string): SandboxOrder;
+  /** Every webhook event the sandbox tried to send, with its attempts. */
+  webhookDeliveries(): WebhookDelivery[];
+  /** Resolves once no webhook delivery is in progress or waiting for a retry. */
+  webhooksIdle(): Promise<void>;
+}
+
+/** Thrown by the programmatic controls (`succeed`, `fail`, `expire`). */
+export class SandboxControlError extends Error {
+  override readonly name = 'SandboxControlError';
+  constructor(
+    message: string,
+    readonly code: 'order_not_found' | 'invalid_transition',
+  ) {
+    super(message);
+  }
+}
+
+// A variable, not a literal, so bundlers leave the Node-only module (and node:http) out of browser builds.
+const NODE_SERVER_MODULE = './node-server.js';
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const now = options.now ?? (() => Date.now());
+  const timers = options.timers ?? defaultTimers;
+  const log = options.log ?? (() => undefined);
+  const apiKeys = options.apiKeys ?? [SANDBOX_API_KEY];
+  const closing = new AbortController();
+  const webhooks = createWebhookSender({
+    url: options.webhookUrl,
+    secret: options.webhookSecret ?? SANDBOX_WEBHOOK_SECRET,
+    fetch: options.fetchWebhook ?? ((input, init) => globalThis.fetch(input, init)),
+    timers,
+    now,
+    retry: options.webhookRetry,
+    log,
+  });
+  const state = new SandboxState({
+    ids: createIdGenerator(options.seed),
+    now,
+    timers,
+    qrExpiresInMs: Math.max(1, options.qrExpiresInSeconds ?? DEFAULT_QR_EXPIRES_IN_SECONDS) * 1000,
+    webhooks,
+  });
+  let server: NodeServer | undefined;
+  let listenUrl: string | undefined;
+
+  function baseUrlFor(request: Request): string {
+    return trimSlash(options.publicUrl ?? listenUrl ?? new URL(request.url).origin);
+  }
+
+  function chooseFault(request: Request): ParsedFault | 'invalid' | undefined {
+    const header = request.headers.get(FAULT_HEADER);
+    if (header !== null) return parseFault(header) ?? 'invalid';
+    const configured = typeof options.fault === 'function' ? options.fault(request) : options.fault;
+    return configured === undefined ? undefined : (parseFault(configured) ?? 'invalid');
+  }
+
+  async function route(request: Request): Promise<Response> {
+    const path = new URL(request.url).pathname.replace(/\/+$/, '') || '/';
+    if (path === '/api' || path.startsWith('/api/')) {
+      const fault = chooseFault(request);
+      if (fault === 'invalid') return envelope(400, 400, `${FAULT_HEADER} must be one of ${FAULT_NAMES.join(', ')}`);
+      switch (fault?.kind) {
+        case undefined:
+          break;
+        case 'latency':
+          await delay(timers, fault.ms, anySignal(request.signal, closing.signal));
+          break;
+        case 'http-500':
+          return envelope(500, 500, 'Internal Server Error (injected by the sandbox)');
+        case 'malformed-json':
+          return new Response('{"code":200,"msg":"success","data":{"orderId":', {
+            status: 200,
+            headers: { 'Content-Type': 'application/json; charset=utf-8' },
+          });
+        case 'hang':
+          return waitForAbort(anySignal(request.signal, closing.signal));
+        case 'unauthorized':
+          return unauthorized('injected by the sandbox');
+        default:
+          return fault satisfies never;
+      }
+      const baseUrl = baseUrlFor(request);
+      return handleApi(request, path, { state, apiKeys, baseUrl });
+    }
+    return handleSandboxRoute(request, path, { state, apiBase: `${baseUrlFor(request)}/api` });
+  }
+
+  function control(orderId: string, command: OrderCommand): SandboxOrder {
+    const record = state.get(orderId);
+    if (!record) throw new SandboxControlError(`no order with id ${orderId}`, 'order_not_found');
+    const result = state.apply(record, command);
+    if (!result.ok) throw new SandboxControlError(result.message, 'invalid_transition');
+    return snapshotOrder(record.order);
+  }
+
+  return {
+    async fetch(request) {
+      let response: Response;
+      try {
+        response = await route(request);
+      } catch (error) {
+        if (request.signal.aborted || closing.signal.aborted) throw error;
+        log(`${request.method} ${new URL(request.url).pathname} crashed: ${error instanceof Error ? error.message : String(error)}`);
+        response = envelope(500, 500, 'Internal Server Error');
+      }
+      log(`${request.method} ${new URL(request.url).pathname} -> ${response.status}`);
+      return response;
+    },
+    async listen(listenOptions = {}) {
+      if (server) throw new Error('The sandbox is already listening; call close() first.');
+      const { startNodeServer } = (await import(/* @vite-ignore */ NODE_SERVER_MODULE)) as typeof import('./node-server.js');
+      server = await startNodeServer((request) => this.fetch(request), {
+        port: listenOptions.port ?? DEFAULT_PORT,
+        host: listenOptions.host ?? DEFAULT_HOST,
+      });
+      listenUrl = server.url;
+      return { url: server.url, port: server.port };
+    },
+    async close() {
+      closing.abort(new DOMException('The sandbox is closing', 'AbortError'));
+      webhooks.close();
+      state.close();
+      const running = server;
+      server = undefined;
+      listenUrl = undefined;
+      await running?.close();
+      await webhooks.idle();
+    },
+    getOrder(orderId) {
+      const record = state.get(orderId);
+      return record ? snapshotOrder(record.order) : undefined;
+    },
+    listOrders() {
+      return state.list().map((record) => snapshotOrder(record.order));
+    },
+    succeed: (orderId) => control(orderId, 'approve'),
+    fail: (orderId) => control(orderId, 'decline'),
+    expire: (orderId) => control(orderId, 'expire'),
+    webhookDeliveries: () => webhooks.deliveries(),
+    webhooksIdle: () => webhooks.idle(),
+  };
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** AbortSignal.any needs Node 20.3; this works on every supported runtime. */
+function anySignal(...signals: AbortSignal[]): AbortSignal {
+  const controller = new AbortController();
+  for (const signal of signals) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
+}

@@ -1,0 +1,159 @@
+import { delay, type SandboxTimers } from './timers.js';
+import type { SandboxWebhookEvent } from './types.js';
+
+/** How failed webhook deliveries are retried: exponential backoff with a bounded number of attempts. */
+export interface WebhookRetryOptions {
+  /** Total attempts including the first. @default 5 */
+  maxAttempts?: number;
+  /** Delay before the second attempt; each later delay doubles. @default 1000 */
+  initialDelayMs?: number;
+  /** Upper bound for one delay. @default 30000 */
+  maxDelayMs?: number;
+  /** How long one attempt may take before it counts as failed. @default 10000 */
+  attemptTimeoutMs?: number;
+}
+
+/** One delivery attempt, as recorded by the sandbox. */
+export interface WebhookAttempt {
+  /** When the attempt started (ms). */
+  at: number;
+  /** HTTP status of the merchant's answer, if one arrived. */
+  status?: number;
+  /** Why the attempt failed without an HTTP answer. */
+  error?: string;
+}
+
+/** The story of one event's delivery. */
+export interface WebhookDelivery {
+  event: SandboxWebhookEvent;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: WebhookAttempt[];
+}
+
+export interface WebhookSenderOptions {
+  url: string | undefined;
+  secret: string;
+  fetch: typeof fetch;
+  timers: SandboxTimers;
+  now: () => number;
+  retry: WebhookRetryOptions | undefined;
+  log: (line: string) => void;
+}
+
+export interface WebhookSender {
+  send(event: SandboxWebhookEvent): void;
+  deliveries(): WebhookDelivery[];
+  idle(): Promise<void>;
+  close(): void;
+}
+
+/** Signs as Clink does: HMAC-SHA256 over `<timestamp>.<raw body>`, lowercase hex. */
+export async function signWebhook(secret: string, timestamp: string, body: string): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await globalThis.crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const mac = await globalThis.crypto.subtle.sign('HMAC', key, encoder.encode(`${timestamp}.${body}`));
+  return Array.from(new Uint8Array(mac), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export function createWebhookSender(options: WebhookSenderOptions): WebhookSender {
+  const maxAttempts = Math.max(1, options.retry?.maxAttempts ?? 5);
+  const initialDelayMs = options.retry?.initialDelayMs ?? 1000;
+  const maxDelayMs = options.retry?.maxDelayMs ?? 30_000;
+  const attemptTimeoutMs = options.retry?.attemptTimeoutMs ?? 10_000;
+  const log: WebhookDelivery[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const closing = new AbortController();
+
+  async function attempt(delivery: WebhookDelivery, url: string, body: string): Promise<boolean> {
+    const timestamp = String(options.now());
+    const record: WebhookAttempt = { at: options.now() };
+    delivery.attempts.push(record);
+    const timeout = new AbortController();
+    const onClose = (): void => timeout.abort(closing.signal.reason);
+    closing.signal.addEventListener('abort', onClose, { once: true });
+    const timer = options.timers.setTimeout(
+      () => timeout.abort(new DOMException('The webhook endpoint did not answer in time', 'TimeoutError')),
+      attemptTimeoutMs,
+    );
+    try {
+      const signature = await signWebhook(options.secret, timestamp, body);
+      const response = await options.fetch(url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Clink-Timestamp': timestamp,
+          'X-Clink-Signature': signature,
+          'X-Clink-SignType': 'SHA256',
+        },
+        body,
+        signal: timeout.signal,
+      });
+      record.status = response.status;
+      // Drain the body so keep-alive sockets are released.
+      await response.arrayBuffer().catch(() => undefined);
+      return response.ok;
+    } catch (error) {
+      record.error = error instanceof Error ? error.message : String(error);
+      return false;
+    } finally {
+      options.timers.clearTimeout(timer);
+      closing.signal.removeEventListener('abort', onClose);
+    }
+  }
+
+  async function deliver(delivery: WebhookDelivery, url: string): Promise<void> {
+    const body = JSON.stringify(delivery.event);
+    for (let n = 1; n <= maxAttempts; n += 1) {
+      if (closing.signal.aborted) break;
+      const ok = await attempt(delivery, url, body);
+      const last = delivery.attempts[delivery.attempts.length - 1];
+      const outcome = last?.status !== undefined ? `HTTP ${last.status}` : (last?.error ?? 'no answer');
+      if (ok) {
+        delivery.state = 'delivered';
+        options.log(`webhook ${delivery.event.type} ${delivery.event.id} delivered (${outcome}, attempt ${n})`);
+        return;
+      }
+      options.log(`webhook ${delivery.event.type} ${delivery.event.id} attempt ${n}/${maxAttempts} failed (${outcome})`);
+      if (n < maxAttempts) {
+        const wait = Math.min(maxDelayMs, initialDelayMs * 2 ** (n - 1));
+        try {
+          await delay(options.timers, wait, closing.signal);
+        } catch {
+          break;
+        }
+      }
+    }
+    delivery.state = 'failed';
+  }
+
+  return {
+    send(event) {
+      const url = options.url;
+      if (!url) return;
+      const delivery: WebhookDelivery = { event, state: 'pending', attempts: [] };
+      log.push(delivery);
+      // deliver() catches every failure itself; the extra catch keeps a bug from becoming an unhandled rejection.
+      const task = deliver(delivery, url).catch((error: unknown) => {
+        delivery.state = 'failed';
+        options.log(`webhook ${event.id} crashed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      inFlight.add(task);
+      void task.finally(() => inFlight.delete(task));
+    },
+    deliveries() {
+      return log.map((delivery) => ({ ...delivery, attempts: delivery.attempts.map((a) => ({ ...a })) }));
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    close() {
+      closing.abort(new DOMException('The sandbox is closing', 'AbortError'));
+    },
+  };
+}
