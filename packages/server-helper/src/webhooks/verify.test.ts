@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { ClinkConfigurationError, ClinkWebhookSignatureError, type WebhookFailureReason } from '../errors.js';
+import { guardSecrets } from '../client/test-support/secretGuard.js';
+import { signClinkWebhookPayload } from './sign.js';
+import { verifyClinkWebhook } from './verify.js';
+import type { VerifyClinkWebhookOptions } from './types.js';
+
+const SECRET = 'whsec_unit_test_signing_secret';
+const guard = guardSecrets(SECRET);
+
+const NOW_MS = 1_764_154_800_000;
+const NOW_S = NOW_MS / 1000;
+const order = { orderId: 'ord_1', status: 'success', amountTotal: 9.99, paymentCurrency: 'USD' };
+const event = { id: 'evt_1', object: 'event', created: NOW_MS, type: 'order.succeeded', data: order };
+
+async function signed(payload: string | object = event, timestamp: number = NOW_S) {
+  return signClinkWebhookPayload({ payload, secret: SECRET, timestamp });
+}
+
+function verify(options: Partial<VerifyClinkWebhookOptions> & Pick<VerifyClinkWebhookOptions, 'rawBody' | 'headers'>) {
+  return verifyClinkWebhook({ secret: SECRET, now: () => NOW_MS, ...options });
+}
+
+async function failure(promise: Promise<unknown>, reason: WebhookFailureReason): Promise<ClinkWebhookSignatureError> {
+  const error = await guard.rejection(promise);
+  expect(error).toBeInstanceOf(ClinkWebhookSignatureError);
+  expect((error as ClinkWebhookSignatureError).reason).toBe(reason);
+  return error as ClinkWebhookSignatureError;
+}
+
+describe('verifyClinkWebhook', () => {
+  it('accepts a valid webhook and returns the event', async () => {
+    const { body, headers } = await signed();
+    await expect(verify({ rawBody: body, headers })).resolves.toEqual(event);
+  });
+
+  it('accepts the raw body as bytes (Node Buffer, Uint8Array, ArrayBuffer) and a fetch Headers object', async () => {
+    const { body, headers } = await signed();
+    const bytes = new TextEncoder().encode(body);
+    await expect(verify({ rawBody: Buffer.from(body), headers })).resolves.toEqual(event);
+    await expect(verify({ rawBody: bytes, headers: new Headers(headers) })).resolves.toEqual(event);
+    await expect(verify({ rawBody: bytes.buffer, headers })).resolves.toEqual(event);
+  });
+
+  it('reads Node-style headers in any case, with array values', async () => {
+    const { body, headers } = await signed();
+    const nodeHeaders = {
+      'x-clink-timestamp': [headers['X-Clink-Timestamp']!],
+      'X-CLINK-SIGNATURE': headers['X-Clink-Signature'],
+      'content-type': 'application/json',
+      host: undefined,
+    };
+    await expect(verify({ rawBody: body, headers: nodeHeaders })).resolves.toEqual(event);
+  });
+
+  it('verifies against a real fetch Request read with request.text()', async () => {
+    const { body, headers } = await signed();
+    const request = new Request('http://127.0.0.1/webhooks', { method: 'POST', body, headers });
+    await expect(verify({ rawBody: await request.text(), headers: request.headers })).resolves.toEqual(event);
+  });
+
+  it('accepts uppercase hex, a sha256= prefix and one valid signature among several', async () => {
+    const { body, headers } = await signed();
+    const signature = headers['X-Clink-Signature']!;
+    for (const variant of [signature.toUpperCase(), `sha256=${signature}`, `${'0'.repeat(64)}, ${signature}`]) {
+      await expect(verify({ rawBody: body, headers: { ...headers, 'X-Clink-Signature': variant } })).resolves.toEqual(event);
+    }
+  });
+
+  it('refuses a tampered body', async () => {
+    const { body, headers } = await signed();
+    const error = await failure(verify({ rawBody: body.replace('9.99', '0.01'), headers }), 'bad_signature');
+    expect(error.message).toMatch(/does not match the body/);
+  });
+
+  it('refuses a body re-serialised with different whitespace', async () => {
+    const { body, headers } = await signed();
+    await failure(verify({ rawBody: JSON.stringify(JSON.parse(body), null, 2), headers }), 'bad_signature');
+  });
+
+  it('refuses a webhook signed with another secret', async () => {
+    const { body, headers } = await signClinkWebhookPayload({ payload: event, secret: 'whsec_other', timestamp: NOW_S });
+    await failure(verify({ rawBody: body, headers }), 'bad_signature');
+  });
+
+  it('refuses a changed timestamp, which is part of the signed message', async () => {
+    const { body, headers } = await signed();
+    await failure(verify({ rawBody: body, headers: { ...headers, 'X-Clink-Timestamp': String(NOW_S + 1) } }), 'bad_signature');
+  });
+
+  it('refuses a stale timestamp beyond the tolerance, and accepts one just inside it', async () => {
+    const stale = await signed(event, NOW_S - 301);
+    const error = await failure(verify({ rawBody: stale.body, headers: stale.headers }), 'stale_timestamp');
+    expect(error.message).toMatch(/is 301 s old, beyond the 300 s tolerance/);
+    const inside = await signed(event, NOW_S - 300);
+    await expect(verify({ rawBody: inside.body, headers: inside.headers })).resolves.toEqual(event);
+  });
+
+  it('refuses a timestamp too far in the future', async () => {
+    const future = await signed(event, NOW_S + 301);
+    const error = await failure(verify({ rawBody: future.body, headers: future.headers }), 'stale_timestamp');
+    expect(error.message).toMatch(/301 s in the future/);
+  });
+
+  it('honours a custom tolerance', async () => {
+    const { body, headers } = await signed(event, NOW_S - 30);
+    await failure(verify({ rawBody: body, headers, toleranceSeconds: 10 }), 'stale_timestamp');
+    await expect(verify({ rawBody: body, headers, toleranceSeconds: 60 })).resolves.toEqual(event);
+  });
+
+  it('reads timestamps in seconds or in milliseconds', async () => {
+    const inMs = await signed(event, NOW_MS - 5_000);
+    await expect(verify({ rawBody: inMs.body, headers: inMs.headers })).resolves.toEqual(event);
+    const staleMs = await signed(event, NOW_MS - 400_000);
+    await failure(verify({ rawBody: staleMs.body, headers: staleMs.headers }), 'stale_timestamp');
+    const inSeconds = await signed(event, NOW_S - 5);
+    await expect(verify({ rawBody: inSeconds.body, headers: inSeconds.headers })).resolves.toEqual(event);
+  });
+
+  it('takes the order from data.object when Clink nests it', async () => {
+    const nested = { ...event, data: { object: order } };
+    const { body, headers } = await signed(nested);
+    const verified = await verify({ rawBody: body, headers });
+    expect(verified.data).toEqual(order);
+  });
+
+  it('explains that a parsed object was passed instead of the raw body', async () => {
+    const { headers } = await signed();
+    const error = await failure(verify({ rawBody: event as never, headers }), 'parsed_body');
+    expect(error.message).toMatch(/^You passed a parsed object; pass the raw request body as received, e\.g\. express\.raw\(/);
+    const stringified = await failure(verify({ rawBody: String(event), headers }), 'parsed_body');
+    expect(stringified.message).toMatch(/\[object Object\]/);
+    await failure(verify({ rawBody: undefined as never, headers }), 'parsed_body');
+  });
+
+  it.each(['X-Clink-Timestamp', 'X-Clink-Signature'])('names the missing %s header', async (header) => {
+    const { body, headers } = await signed();
+    const rest = Object.fromEntries(Object.entries(headers).filter(([name]) => name !== header));
+    const error = await failure(verify({ rawBody: body, headers: rest }), 'missing_header');
+    expect(error.header).toBe(header);
+    expect(error.message).toContain(`The ${header} header is missing`);
+  });
+
+  it('treats an empty signature header as missing', async () => {
+    const { body, headers } = await signed();
+    const error = await failure(verify({ rawBody: body, headers: { ...headers, 'X-Clink-Signature': ' ' } }), 'missing_header');
+    expect(error.header).toBe('X-Clink-Signature');
+  });
+
+  it('refuses a malformed timestamp and an unsupported sign type', async () => {
+    const { body, headers } = await signed();
+    const timestampError = await failure(verify({ rawBody: body, headers: { ...headers, 'X-Clink-Timestamp': 'yesterday' } }), 'invalid_header');
+    expect(timestampError.header).toBe('X-Clink-Timestamp');
+    const signTypeError = await failure(verify({ rawBody: body, headers: { ...headers, 'X-Clink-SignType': 'MD5' } }), 'invalid_header');
+    expect(signTypeError.header).toBe('X-Clink-SignType');
+  });
+
+  it('refuses an empty secret before looking at the request', async () => {
+    const { body, headers } = await signed();
+    const error = await failure(verify({ rawBody: body, headers, secret: '' }), 'missing_secret');
+    expect(error.message).toMatch(/signing secret is empty/);
+  });
+
+  it.each([
+    ['a body that is not JSON', 'not json', /not JSON/],
+    ['an event without id', JSON.stringify({ ...event, id: undefined }), /has no id/],
+    ['an event without type', JSON.stringify({ ...event, type: '' }), /has no type/],
+    ['an object other than event', JSON.stringify({ ...event, object: 'order' }), /not "event"/],
+    ['an order event without orderId', JSON.stringify({ ...event, data: { status: 'success' } }), /carries no orderId/],
+  ])('refuses a correctly signed payload with %s', async (_label, payload, message) => {
+    const { body, headers } = await signed(payload);
+    const error = await failure(verify({ rawBody: body, headers }), 'invalid_payload');
+    expect(error.message).toMatch(message);
+  });
+
+  it('passes non-order events such as refunds through with their data', async () => {
+    const refund = { id: 'evt_2', object: 'event', created: NOW_MS, type: 'refund.succeeded', data: { refundId: 'rf_1' } };
+    const { body, headers } = await signed(refund);
+    await expect(verify({ rawBody: body, headers })).resolves.toEqual(refund);
+  });
+});
+
+describe('signClinkWebhookPayload', () => {
+  it('signs <timestamp>.<body> with HMAC-SHA256 as lowercase hex (known vector)', async () => {
+    const { body, headers } = await signClinkWebhookPayload({ payload: '{"id":"evt_1"}', secret: 'whsec_test', timestamp: 1700000000 });
+    expect(body).toBe('{"id":"evt_1"}');
+    // Independent reference: node:crypto createHmac('sha256', 'whsec_test').update('1700000000.{"id":"evt_1"}').digest('hex')
+    const { createHmac } = await import('node:crypto');
+    const reference = createHmac('sha256', 'whsec_test').update('1700000000.{"id":"evt_1"}').digest('hex');
+    expect(headers).toEqual({
+      'Content-Type': 'application/json',
+      'X-Clink-Timestamp': '1700000000',
+      'X-Clink-Signature': reference,
+      'X-Clink-SignType': 'SHA256',
+    });
+    expect(reference).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('defaults the timestamp to now in seconds, which verifies with the real clock', async () => {
+    const { body, headers } = await signClinkWebhookPayload({ payload: event, secret: SECRET });
+    expect(Number(headers['X-Clink-Timestamp'])).toBeLessThan(1e12);
+    await expect(verifyClinkWebhook({ rawBody: body, headers, secret: SECRET })).resolves.toEqual(event);
+  });
+
+  it('refuses an empty secret and a bad timestamp', async () => {
+    await expect(signClinkWebhookPayload({ payload: event, secret: '' })).rejects.toBeInstanceOf(ClinkConfigurationError);
+    await expect(signClinkWebhookPayload({ payload: event, secret: SECRET, timestamp: 1.5 })).rejects.toBeInstanceOf(ClinkConfigurationError);
+  });
+});
