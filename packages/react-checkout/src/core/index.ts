@@ -5,3 +5,4 @@ export * from './url-safety.js';
 export * from './deep-link.js';
 export * from './countdown.js';
 export * from './classify.js';
+export * from './state.js';

@@ -217,7 +217,7 @@ export type PaymentState =
   /** The plan is ready: show the QR / app button, or perform the redirect / form post. */
   | { status: 'action'; payment: ReceivedPayment; plan: ActionPlan }
   /** The action was started (QR shown, app opened); status checks run until an outcome. */
-  | { status: 'polling'; payment: ReceivedPayment; plan: ActionPlan; lastStatus?: ReceivedStatus }
+  | { status: 'polling'; payment: ReceivedPayment; plan: ActionPlan }
   | { status: 'succeeded'; payment: ReceivedPayment; result?: ReceivedStatus }
   | { status: 'failed'; payment: ReceivedPayment; result?: ReceivedStatus }
   /** The QR code / app link ran out of time; refresh (Cash App Pay) or create a new payment. */

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { CheckoutRequestError } from './errors.js';
+import { initialPaymentState, isFinalState, paymentReducer } from './state.js';
+import type { ActionPlan, PaymentEvent, PaymentState, ReceivedPayment, ReceivedRefresh, ReceivedStatus } from './types.js';
+
+const attempt = { paymentMethodType: 'WECHAT' as const, idempotencyKey: 'key-1' };
+const payment: ReceivedPayment = {
+  orderId: 'ord_1',
+  orderToken: 'tok',
+  status: 'requires_action',
+  paymentMethodType: 'WECHAT',
+  amount: 9.99,
+  currency: 'USD',
+  serverTime: 1_000,
+  receivedAt: 1_050,
+  action: { paymentMethodType: 'WECHAT', walletHandleRedirectOrDisplayQrCode: { imageUrlPng: 'https://x/qr.png' } },
+};
+const qrPlan: ActionPlan = {
+  kind: 'qr',
+  paymentMethodType: 'WECHAT',
+  qr: { kind: 'image', src: 'https://x/qr.png' },
+  expiry: { deadline: 901_050 },
+  refreshable: false,
+  savable: false,
+};
+const status = (value: ReceivedStatus['status']): ReceivedStatus => ({
+  orderId: 'ord_1',
+  status: value,
+  amount: 9.99,
+  currency: 'USD',
+  orderStatus: value === 'succeeded' ? 'success' : value,
+  serverTime: 2_000,
+  receivedAt: 2_050,
+});
+const networkError = new CheckoutRequestError({ type: 'network_error', status: 0, message: 'offline' });
+
+const run = (events: PaymentEvent[], from: PaymentState = initialPaymentState) => events.reduce(paymentReducer, from);
+const creating = run([{ type: 'create', attempt }]);
+const action = run([{ type: 'created', payment, plan: qrPlan }], creating);
+const polling = run([{ type: 'action_started' }], action);
+const succeeded = run([{ type: 'poll_result', result: status('succeeded') }], polling);
+const expired = run([{ type: 'expired' }], polling);
+
+const ALL_EVENTS: PaymentEvent[] = [
+  { type: 'create', attempt },
+  { type: 'created', payment, plan: qrPlan },
+  { type: 'create_failed', error: networkError },
+  { type: 'action_started' },
+  { type: 'poll_result', result: status('failed') },
+  { type: 'poll_result', result: status('succeeded') },
+  { type: 'expired' },
+  { type: 'cancel' },
+  { type: 'error', error: new Error('x') },
+];
+
+describe('paymentReducer: the happy path', () => {
+  it('goes idle → creating → action → polling → succeeded', () => {
+    expect(creating).toEqual({ status: 'creating', attempt });
+    expect(action).toEqual({ status: 'action', payment, plan: qrPlan });
+    expect(polling).toEqual({ status: 'polling', payment, plan: qrPlan });
+    expect(succeeded).toEqual({ status: 'succeeded', payment, result: status('succeeded') });
+  });
+
+  it('ends in failed when the status check says so, from action or polling', () => {
+    expect(run([{ type: 'poll_result', result: status('failed') }], action)).toMatchObject({ status: 'failed', payment });
+    expect(run([{ type: 'poll_result', result: status('failed') }], polling)).toMatchObject({ status: 'failed', result: status('failed') });
+  });
+
+  it('keeps the same state object while the payment is pending', () => {
+    expect(paymentReducer(polling, { type: 'poll_result', result: status('pending') })).toBe(polling);
+    expect(paymentReducer(action, { type: 'poll_result', result: status('requires_action') })).toBe(action);
+    expect(paymentReducer(polling, { type: 'action_started' })).toBe(polling);
+  });
+});
+
+describe('paymentReducer: a created payment without action', () => {
+  it.each([
+    ['succeeded', 'succeeded'],
+    ['failed', 'failed'],
+    ['pending', 'polling'],
+  ] as const)('goes from a %s plan straight to %s', (planStatus, expected) => {
+    const plan: ActionPlan = { kind: 'none', status: planStatus };
+    expect(run([{ type: 'created', payment, plan }], creating).status).toBe(expected);
+  });
+});
+
+describe('paymentReducer: errors and retries', () => {
+  it('keeps the attempt after a failed create, so a retry can reuse the idempotency key', () => {
+    const failed = run([{ type: 'create_failed', error: networkError }], creating);
+    expect(failed).toEqual({ status: 'error', error: networkError, attempt });
+    expect(run([{ type: 'create', attempt }], failed)).toEqual({ status: 'creating', attempt });
+  });
+
+  it('keeps the payment when its action cannot be shown', () => {
+    const error = new Error('unsafe');
+    expect(run([{ type: 'error', error }], action)).toEqual({ status: 'error', error, payment });
+  });
+
+  it('cancels from creating, action, polling and error', () => {
+    expect(run([{ type: 'cancel' }], creating)).toEqual({ status: 'cancelled' });
+    expect(run([{ type: 'cancel' }], action)).toEqual({ status: 'cancelled', payment });
+    expect(run([{ type: 'cancel' }], polling)).toEqual({ status: 'cancelled', payment });
+    expect(run([{ type: 'error', error: networkError }, { type: 'cancel' }], polling)).toEqual({ status: 'cancelled', payment });
+  });
+
+  it('ignores a cancel when nothing runs', () => {
+    expect(paymentReducer(initialPaymentState, { type: 'cancel' })).toBe(initialPaymentState);
+  });
+});
+
+describe('paymentReducer: expiry and refresh', () => {
+  it('expires from action or polling, keeping the plan', () => {
+    expect(expired).toEqual({ status: 'expired', payment, plan: qrPlan });
+    expect(run([{ type: 'expired' }], action).status).toBe('expired');
+  });
+
+  it('returns to the action with a refreshed QR code and the new action on the payment', () => {
+    const newAction = { paymentMethodType: 'CASHAPP' as const, walletHandleRedirectOrDisplayQrCode: { imageUrlPng: 'https://x/new.png' } };
+    const refresh: ReceivedRefresh = { orderId: 'ord_1', status: 'requires_action', action: newAction, serverTime: 5_000, receivedAt: 5_020 };
+    const newPlan: ActionPlan = { ...qrPlan, qr: { kind: 'image', src: 'https://x/new.png' }, refreshable: true };
+    const refreshed = run([{ type: 'refreshed', refresh, plan: newPlan }], expired);
+    expect(refreshed).toEqual({
+      status: 'action',
+      payment: { ...payment, action: newAction, serverTime: 5_000, receivedAt: 5_020 },
+      plan: newPlan,
+    });
+    expect(run([{ type: 'refreshed', refresh, plan: newPlan }], polling)).toMatchObject({ status: 'polling', plan: newPlan });
+  });
+
+  it('still accepts a success that arrives after the expiry, but no failure', () => {
+    expect(run([{ type: 'poll_result', result: status('succeeded') }], expired).status).toBe('succeeded');
+    expect(paymentReducer(expired, { type: 'poll_result', result: status('failed') })).toBe(expired);
+  });
+
+  it('starts a new payment from an expired one', () => {
+    expect(run([{ type: 'create', attempt: { ...attempt, idempotencyKey: 'key-2' } }], expired)).toEqual({
+      status: 'creating',
+      attempt: { ...attempt, idempotencyKey: 'key-2' },
+    });
+  });
+});
+
+describe('paymentReducer: final states', () => {
+  it('ignores every late event after a success, including a new create', () => {
+    for (const event of ALL_EVENTS) expect(paymentReducer(succeeded, event)).toBe(succeeded);
+  });
+
+  it('ignores late events after a failure or cancellation, except a new create', () => {
+    const failed = run([{ type: 'poll_result', result: status('failed') }], polling);
+    const cancelled = run([{ type: 'cancel' }], polling);
+    for (const state of [failed, cancelled]) {
+      for (const event of ALL_EVENTS.filter((e) => e.type !== 'create')) expect(paymentReducer(state, event)).toBe(state);
+    }
+  });
+
+  it('ignores events that belong to another step', () => {
+    expect(paymentReducer(initialPaymentState, { type: 'created', payment, plan: qrPlan })).toBe(initialPaymentState);
+    expect(paymentReducer(initialPaymentState, { type: 'poll_result', result: status('succeeded') })).toBe(initialPaymentState);
+    expect(paymentReducer(creating, { type: 'poll_result', result: status('succeeded') })).toBe(creating);
+    expect(paymentReducer(creating, { type: 'create', attempt: { ...attempt, idempotencyKey: 'other' } })).toBe(creating);
+    expect(paymentReducer(polling, { type: 'created', payment, plan: qrPlan })).toBe(polling);
+  });
+
+  it('restarts to idle from any state', () => {
+    for (const state of [creating, action, polling, succeeded, expired]) {
+      expect(paymentReducer(state, { type: 'restart' })).toEqual({ status: 'idle' });
+    }
+    expect(paymentReducer(initialPaymentState, { type: 'restart' })).toBe(initialPaymentState);
+  });
+
+  it('names the final states', () => {
+    const failed = run([{ type: 'poll_result', result: status('failed') }], polling);
+    const cancelled = run([{ type: 'cancel' }], polling);
+    const error = run([{ type: 'create_failed', error: networkError }], creating);
+    expect([succeeded, failed, expired, cancelled].map(isFinalState)).toEqual([true, true, true, true]);
+    expect([initialPaymentState, creating, action, polling, error].map(isFinalState)).toEqual([false, false, false, false, false]);
+  });
+});
