@@ -6,3 +6,4 @@ export * from './deep-link.js';
 export * from './countdown.js';
 export * from './classify.js';
 export * from './state.js';
+export * from './polling.js';
