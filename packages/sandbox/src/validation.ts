@@ -20,6 +20,7 @@ class FieldError extends Error {
 }
 
 const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+const THREE_DECIMAL_CURRENCIES = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
 // Deliberately loose: one @, something on both sides, a dot in the domain. Clink's exact rule is unpublished.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -53,13 +54,14 @@ function readCreatePayment(input: unknown): CreatePaymentBody {
   const priceId = optionalString(input, 'priceId');
   const productId = optionalString(input, 'productId');
   if (priceId !== undefined && !productId) throw new FieldError('productId', 'productId is required when priceId is given');
+  if (productId !== undefined && !priceId) throw new FieldError('priceId', 'priceId is required when productId is given');
 
   const amount = optionalNumber(input, 'amount');
   const currency = optionalString(input, 'currency');
-  if (amount !== undefined && !(amount > 0)) throw new FieldError('amount', 'amount must be greater than 0');
   if (currency !== undefined && !CURRENCY_PATTERN.test(currency)) {
     throw new FieldError('currency', 'currency must be an ISO-4217 code of three uppercase letters');
   }
+  if (amount !== undefined) checkMajorUnits(amount, 'amount', currency);
   if (amount !== undefined && currency === undefined) throw new FieldError('currency', 'currency is required when amount is given');
   if (currency !== undefined && amount === undefined) throw new FieldError('amount', 'amount is required when currency is given');
   if (priceId !== undefined && amount !== undefined) {
@@ -69,7 +71,7 @@ function readCreatePayment(input: unknown): CreatePaymentBody {
     throw new FieldError('amount', 'either priceId and productId, or amount and currency, is required');
   }
 
-  const priceDataList = optionalPriceDataList(input);
+  const priceDataList = optionalPriceDataList(input, currency);
   const merchantReferenceId = optionalString(input, 'merchantReferenceId');
   const promotionCode = optionalString(input, 'promotionCode');
   const metadata = optionalMetadata(input);
@@ -96,7 +98,7 @@ function readCreatePayment(input: unknown): CreatePaymentBody {
   });
 }
 
-function optionalPriceDataList(input: Record<string, unknown>): PriceData[] | undefined {
+function optionalPriceDataList(input: Record<string, unknown>, topCurrency: string | undefined): PriceData[] | undefined {
   const list = input.priceDataList;
   if (list === undefined || list === null) return undefined;
   if (!Array.isArray(list)) throw new FieldError('priceDataList', 'priceDataList must be an array');
@@ -106,14 +108,14 @@ function optionalPriceDataList(input: Record<string, unknown>): PriceData[] | un
     const name = requiredString(item, 'name', path);
     const unitAmount = optionalNumber(item, 'unitAmount', path);
     if (unitAmount === undefined) throw new FieldError(`${path}.unitAmount`, `${path}.unitAmount is required`);
-    if (!(unitAmount > 0)) throw new FieldError(`${path}.unitAmount`, `${path}.unitAmount must be greater than 0`);
-    const quantity = optionalNumber(item, 'quantity', path);
-    if (quantity !== undefined && !(Number.isInteger(quantity) && quantity >= 1)) {
-      throw new FieldError(`${path}.quantity`, `${path}.quantity must be an integer of at least 1`);
-    }
     const currency = optionalString(item, 'currency', path);
     if (currency !== undefined && !CURRENCY_PATTERN.test(currency)) {
       throw new FieldError(`${path}.currency`, `${path}.currency must be an ISO-4217 code of three uppercase letters`);
+    }
+    checkMajorUnits(unitAmount, `${path}.unitAmount`, currency ?? topCurrency);
+    const quantity = optionalNumber(item, 'quantity', path);
+    if (quantity !== undefined && !(Number.isInteger(quantity) && quantity >= 1)) {
+      throw new FieldError(`${path}.quantity`, `${path}.quantity must be an integer of at least 1`);
     }
     const imageUrl = optionalString(item, 'imageUrl', path);
     if (imageUrl !== undefined && !isHttpUrl(imageUrl)) {
@@ -131,6 +133,21 @@ function optionalMetadata(input: Record<string, unknown>): Record<string, string
     if (typeof value !== 'string') throw new FieldError(`metadata.${key}`, `metadata.${key} must be a string`);
   }
   return { ...(metadata as Record<string, string>) };
+}
+
+/** Amounts are decimal major units: 9.99, not 999. */
+function checkMajorUnits(value: number, path: string, currency: string | undefined): void {
+  if (!(value > 0)) throw new FieldError(path, `${path} must be greater than 0`);
+  const maxDecimals = currency !== undefined && THREE_DECIMAL_CURRENCIES.has(currency) ? 3 : 2;
+  if (decimalPlaces(value) > maxDecimals) {
+    throw new FieldError(path, `${path} must have at most ${maxDecimals} decimal places (major units, e.g. 9.99)`);
+  }
+}
+
+function decimalPlaces(value: number): number {
+  const [mantissa = '', exponent] = String(value).split('e-');
+  const fraction = mantissa.split('.')[1]?.length ?? 0;
+  return fraction + (exponent ? Number(exponent) : 0);
 }
 
 function fieldPath(key: string, parent?: string): string {
