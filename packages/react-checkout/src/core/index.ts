@@ -7,3 +7,4 @@ export * from './countdown.js';
 export * from './classify.js';
 export * from './state.js';
 export * from './polling.js';
+export * from './device.js';

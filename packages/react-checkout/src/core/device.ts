@@ -1,0 +1,46 @@
+import type { DeviceEnv, DeviceInfo, InAppBrowser } from './types.js';
+
+const IN_APP_BROWSERS: ReadonlyArray<[InAppBrowser, RegExp]> = [
+  ['wechat', /MicroMessenger/i],
+  // Before Facebook: some Instagram builds also carry FBAN/FBAV.
+  ['instagram', /Instagram/i],
+  ['facebook', /FBAN|FBAV|FB_IAB|FBIOS/],
+  ['line', /\bLine\//],
+];
+
+function readEnvironment(): DeviceEnv {
+  const nav = globalThis.navigator as
+    | (Navigator & { userAgentData?: { mobile?: boolean; platform?: string } })
+    | undefined;
+  if (!nav) return {};
+  const env: DeviceEnv = { userAgent: nav.userAgent, maxTouchPoints: nav.maxTouchPoints };
+  if (nav.userAgentData) env.userAgentData = nav.userAgentData;
+  if (typeof globalThis.matchMedia === 'function') env.coarsePointer = globalThis.matchMedia('(pointer: coarse)').matches;
+  return env;
+}
+
+/**
+ * What kind of browser the customer uses, from `env` or, when `env` is not given, from `navigator` and
+ * `matchMedia` if they exist. Without either (server rendering) the result is a desktop: `{ platformType: 'WEB' }`.
+ *
+ * Android and iOS (including an iPad that sends a desktop Safari user agent but has a touch screen) are
+ * phones (`WAP`); so is any other user agent marked `Mobi` or `userAgentData.mobile`. In-app browsers of
+ * WeChat (`MicroMessenger`), Facebook (`FBAN`/`FBAV`), Instagram and LINE (`Line/`) are recognised.
+ */
+export function detectDevice(env: DeviceEnv = readEnvironment()): DeviceInfo {
+  const ua = env.userAgent ?? '';
+  const platform = env.userAgentData?.platform?.toLowerCase() ?? '';
+  const touch = env.coarsePointer === true || (env.maxTouchPoints ?? 0) > 1;
+  let deviceType: DeviceInfo['deviceType'];
+  if (/Android/i.test(ua) || platform === 'android') deviceType = 'Android';
+  else if (/iPhone|iPad|iPod/.test(ua) || platform === 'ios' || (/Macintosh/.test(ua) && touch)) deviceType = 'iOS';
+  const mobile = deviceType !== undefined || env.userAgentData?.mobile === true || /Mobi/.test(ua);
+  const device: DeviceInfo = {
+    platformType: mobile ? 'WAP' : 'WEB',
+    coarsePointer: env.coarsePointer ?? mobile,
+  };
+  if (deviceType) device.deviceType = deviceType;
+  const inApp = IN_APP_BROWSERS.find(([, pattern]) => pattern.test(ua))?.[0];
+  if (inApp) device.inAppBrowser = inApp;
+  return device;
+}
