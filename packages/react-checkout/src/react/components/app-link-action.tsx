@@ -1,0 +1,125 @@
+'use client';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { AppLinkPlan, InAppBrowser } from '../../core/index.js';
+import type { AppLinkDataState } from '../data-state.js';
+import { navigateTop } from '../dom.js';
+import { formatMessage, type CheckoutMessages } from '../i18n/messages.js';
+import { useLatest } from '../use-latest.js';
+import { CopyLink } from './copy-link.js';
+import { Countdown } from './countdown.js';
+import { QrCode } from './qr-code.js';
+import { SaveQr } from './save-qr.js';
+
+export interface AppLinkActionProps {
+  plan: AppLinkPlan;
+  /** The wallet's name, e.g. "GCash". */
+  wallet: string;
+  /** The formatted amount. */
+  amount: string;
+  locale: string;
+  messages: CheckoutMessages;
+  /** Set inside an in-app browser, which often cannot open wallet apps. */
+  inAppBrowser?: InAppBrowser;
+  /** How to open the app. @default the top window's `location.assign` */
+  navigate?: (url: string) => void;
+  /** How long the page must stay visible after "Open" before the fallback shows. @default 2500 */
+  fallbackDelayMs?: number;
+  onExpire?: () => void;
+  className?: string;
+}
+
+const APP_NAMES: Record<InAppBrowser, string> = { wechat: 'WeChat', facebook: 'Facebook', instagram: 'Instagram', line: 'LINE' };
+
+/**
+ * Opens the wallet app on the customer's click. When the page is still visible ~2.5 s later the app evidently
+ * did not open, so the fallback page and the hosted instructions are offered; a QR code serves another device.
+ */
+export function AppLinkAction({
+  plan,
+  wallet,
+  amount,
+  locale,
+  messages,
+  inAppBrowser,
+  navigate = navigateTop,
+  fallbackDelayMs = 2500,
+  onExpire,
+  className,
+}: AppLinkActionProps): ReactNode {
+  const [phase, setPhase] = useState<AppLinkDataState>('ready');
+  const [attempt, setAttempt] = useState(0);
+  const frame = useRef<HTMLDivElement>(null);
+  const go = useLatest(navigate);
+  const values = { wallet, amount };
+
+  useEffect(() => {
+    if (attempt === 0) return;
+    let left = false;
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') left = true;
+    };
+    const onPageHide = () => {
+      left = true;
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', onPageHide);
+    const timer = setTimeout(() => {
+      if (!left && document.visibilityState === 'visible') setPhase('fallback');
+    }, fallbackDelayMs);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', onPageHide);
+    };
+  }, [attempt, fallbackDelayMs]);
+
+  const open = () => {
+    setPhase((current) => (current === 'fallback' ? current : 'opening'));
+    setAttempt((count) => count + 1);
+    go.current(plan.launchUrl);
+  };
+
+  return (
+    <div className={className ? `clink-app ${className}` : 'clink-app'} data-state={phase}>
+      {inAppBrowser && (
+        <div className="clink-app__in-app" role="note">
+          <p>{formatMessage(messages.inAppBrowser, values)}</p>
+          <p>{formatMessage(messages.inAppBrowserSteps, { app: APP_NAMES[inAppBrowser] })}</p>
+          <CopyLink text={() => window.location.href} messages={messages} />
+        </div>
+      )}
+      <button type="button" className="clink-button clink-app__open" onClick={open}>
+        {formatMessage(messages.openApp, values)}
+      </button>
+      <div className="clink-app__fallback" role="status">
+        {phase === 'fallback' && (
+          <>
+            <p>{formatMessage(messages.appDidNotOpen, values)}</p>
+            {plan.fallbackUrl && (
+              <a className="clink-link" href={plan.fallbackUrl}>
+                {messages.continueInBrowser}
+              </a>
+            )}
+            {plan.hostedInstructionsUrl && (
+              <a className="clink-link" href={plan.hostedInstructionsUrl}>
+                {messages.viewInstructions}
+              </a>
+            )}
+          </>
+        )}
+      </div>
+      {plan.expiry && <Countdown deadline={plan.expiry.deadline} locale={locale} messages={messages} onExpire={onExpire} />}
+      {plan.qr && (
+        <details className="clink-app__other-device">
+          <summary>{messages.payWithAnotherDevice}</summary>
+          <p className="clink-qr__instructions">{formatMessage(messages.scanQr, values)}</p>
+          <QrCode source={plan.qr} label={formatMessage(messages.qrAlt, values)} frameRef={frame} />
+          <div className="clink-actions">
+            {plan.copyText && <CopyLink text={plan.copyText} messages={messages} />}
+            {plan.savable && <SaveQr source={plan.qr} frameRef={frame} label={messages.saveQr} />}
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}

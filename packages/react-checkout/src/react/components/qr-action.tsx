@@ -1,0 +1,43 @@
+'use client';
+import { useRef, type ReactNode } from 'react';
+import type { QrPlan } from '../../core/index.js';
+import { formatMessage, type CheckoutMessages } from '../i18n/messages.js';
+import { CopyLink } from './copy-link.js';
+import { Countdown } from './countdown.js';
+import { QrCode } from './qr-code.js';
+import { SaveQr } from './save-qr.js';
+
+export interface QrActionProps {
+  plan: Pick<QrPlan, 'qr' | 'copyText' | 'expiry' | 'savable' | 'hostedInstructionsUrl'>;
+  /** The wallet's name, e.g. "WeChat Pay". */
+  wallet: string;
+  /** The formatted amount, e.g. "¥12.00". */
+  amount: string;
+  locale: string;
+  messages: CheckoutMessages;
+  /** Called once when the QR code expires. */
+  onExpire?: () => void;
+  className?: string;
+}
+
+/** A QR code to scan with the wallet, with its countdown, copy and save controls. */
+export function QrAction({ plan, wallet, amount, locale, messages, onExpire, className }: QrActionProps): ReactNode {
+  const frame = useRef<HTMLDivElement>(null);
+  const values = { wallet, amount };
+  return (
+    <div className={className ? `clink-qr ${className}` : 'clink-qr'}>
+      <p className="clink-qr__instructions">{formatMessage(messages.scanQr, values)}</p>
+      <QrCode source={plan.qr} label={formatMessage(messages.qrAlt, values)} frameRef={frame} />
+      {plan.expiry && <Countdown deadline={plan.expiry.deadline} locale={locale} messages={messages} onExpire={onExpire} />}
+      <div className="clink-actions">
+        {plan.copyText && <CopyLink text={plan.copyText} messages={messages} />}
+        {plan.savable && <SaveQr source={plan.qr} frameRef={frame} label={messages.saveQr} />}
+        {plan.hostedInstructionsUrl && (
+          <a className="clink-link" href={plan.hostedInstructionsUrl} target="_blank" rel="noopener noreferrer">
+            {messages.viewInstructions}
+          </a>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+'use client';
+import { lazy, memo, Suspense, type ReactNode, type RefObject } from 'react';
+import type { QrSource } from '../../core/index.js';
+
+// Loaded on first use, so pages that only redirect never download the QR encoder.
+const QRCodeSVG = /* @__PURE__ */ lazy(() => import('qrcode.react').then((module) => ({ default: module.QRCodeSVG })));
+
+export interface QrCodeProps {
+  source: QrSource;
+  /** Names the wallet and the amount, e.g. "WeChat Pay QR code for ¥12.00". */
+  label: string;
+  /** Size in CSS pixels of the drawn code (the stylesheet may scale it). @default 208 */
+  size?: number;
+  /** Receives the wrapper element, e.g. to save a drawn code as an image. */
+  frameRef?: RefObject<HTMLDivElement | null>;
+  className?: string;
+}
+
+/**
+ * A QR code: the server's image, or one drawn as SVG from a value. Memoised so the countdown next to it
+ * never re-renders it (screen readers and screenshots see a stable element).
+ */
+export const QrCode = memo(function QrCode({ source, label, size = 208, frameRef, className }: QrCodeProps): ReactNode {
+  return (
+    <div ref={frameRef} className={className ? `clink-qr__code ${className}` : 'clink-qr__code'}>
+      {source.kind === 'image' ? (
+        <img className="clink-qr__image" src={source.src} alt={label} width={size} height={size} />
+      ) : (
+        <Suspense fallback={<div className="clink-qr__placeholder" role="img" aria-label={label} />}>
+          <QRCodeSVG className="clink-qr__svg" value={source.value} size={size} title={label} marginSize={2} level="M" />
+        </Suspense>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,32 @@
+'use client';
+import { useMemo, useSyncExternalStore } from 'react';
+import { detectDevice, type DeviceInfo } from '../../core/index.js';
+
+const SERVER_DEVICE: DeviceInfo = { platformType: 'WEB', coarsePointer: false };
+let detected: DeviceInfo | undefined;
+
+const subscribe = () => () => {};
+// The device does not change while the page is open; detect once and return the same object so React bails out.
+const getSnapshot = (): DeviceInfo => (detected ??= detectDevice());
+const getServerSnapshot = (): DeviceInfo => SERVER_DEVICE;
+
+/**
+ * The customer's device. A desktop on the server and during hydration (so markup matches), the detected
+ * device after that. `overrides` win over detection (for example from your server's user-agent parsing).
+ */
+export function useDevice(overrides?: Partial<DeviceInfo>): DeviceInfo {
+  const base = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
+  const { platformType, deviceType, inAppBrowser, coarsePointer } = overrides ?? {};
+  return useMemo(() => {
+    if (platformType === undefined && deviceType === undefined && inAppBrowser === undefined && coarsePointer === undefined) {
+      return base;
+    }
+    const device: DeviceInfo = { ...base };
+    if (platformType !== undefined) device.platformType = platformType;
+    if (coarsePointer !== undefined) device.coarsePointer = coarsePointer;
+    if (deviceType !== undefined) device.deviceType = deviceType;
+    else if (device.platformType === 'WEB') delete device.deviceType;
+    if (inAppBrowser !== undefined) device.inAppBrowser = inAppBrowser;
+    return device;
+  }, [base, platformType, deviceType, inAppBrowser, coarsePointer]);
+}

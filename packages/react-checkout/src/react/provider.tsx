@@ -1,0 +1,66 @@
+'use client';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useMemo, type ReactNode } from 'react';
+import type { DeviceInfo } from '../core/index.js';
+import { CheckoutContext, type CheckoutContextValue } from './context.js';
+import type { CheckoutMessages } from './i18n/messages.js';
+import { en } from './i18n/locales/en.js';
+import { useResolvedQueryClient } from './query-client.js';
+
+export interface ClinkCheckoutProviderProps {
+  /** Where `createCheckoutHandler` is mounted, e.g. `/api/checkout`. */
+  endpoint: string;
+  /**
+   * BCP 47 tag for amounts and times. Read it from your app rather than `navigator.language`, so the server
+   * and the browser render the same.
+   * @default 'en'
+   */
+  locale?: string;
+  /**
+   * Texts, per key, over the built-in English. For another language pass its built-in messages, e.g.
+   * `messagesByLocale.th` from `@clink-checkout/react/locales` (kept out of the main bundle), or `{ ...th, payWith: '…' }`.
+   * @default English
+   */
+  messages?: Partial<CheckoutMessages>;
+  /**
+   * The React Query client for payment creation.
+   * @default the app's client from `<QueryClientProvider>` when there is one, else a client created on first render
+   */
+  queryClient?: QueryClient;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Deep-link schemes allowed for app launches besides each wallet's own, e.g. `['mywallet']`. @default [] */
+  allowedDeepLinkSchemes?: readonly string[];
+  /** Overrides of the detected device (for example from your server's user-agent parsing). @default detected after mount */
+  device?: Partial<DeviceInfo>;
+  children?: ReactNode;
+}
+
+const NO_SCHEMES: readonly string[] = [];
+
+/** Shares the checkout endpoint, language and settings with every Clink component below it. */
+export function ClinkCheckoutProvider({
+  endpoint,
+  locale = 'en',
+  messages,
+  queryClient,
+  fetch,
+  allowedDeepLinkSchemes = NO_SCHEMES,
+  device,
+  children,
+}: ClinkCheckoutProviderProps): ReactNode {
+  const { client, provided } = useResolvedQueryClient(queryClient);
+  const value = useMemo<CheckoutContextValue>(
+    () => ({
+      endpoint,
+      locale,
+      messages: messages ? { ...en, ...messages } : en,
+      allowedDeepLinkSchemes,
+      ...(fetch ? { fetch } : {}),
+      ...(device ? { device } : {}),
+    }),
+    [endpoint, locale, messages, fetch, allowedDeepLinkSchemes, device],
+  );
+  const content = <CheckoutContext.Provider value={value}>{children}</CheckoutContext.Provider>;
+  return provided ? content : <QueryClientProvider client={client}>{content}</QueryClientProvider>;
+}
