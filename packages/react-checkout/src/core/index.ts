@@ -8,3 +8,5 @@ export * from './classify.js';
 export * from './state.js';
 export * from './polling.js';
 export * from './device.js';
+export * from './api.js';
+export * from './format.js';
