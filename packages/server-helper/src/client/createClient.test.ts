@@ -314,7 +314,7 @@ describe('failures', () => {
 
 describe('retries', () => {
   it('retries a read after HTTP 500 and a network error, then succeeds, with growing jittered delays', async () => {
-    const sleep = vi.fn(async () => {});
+    const sleep = vi.fn(async (_ms: number, _signal?: AbortSignal) => {});
     const { fetch, calls } = scriptedFetch(json({ code: 500, msg: 'busy' }, 500), new TypeError('fetch failed'), ok(order));
     const result = await client(fetch, { sleep, random: () => 0.5, retryBaseDelayMs: 100 }).getOrder('ord_1');
     expect(result).toEqual(order);
@@ -331,7 +331,7 @@ describe('retries', () => {
   });
 
   it('waits at least as long as Retry-After on HTTP 429', async () => {
-    const sleep = vi.fn(async () => {});
+    const sleep = vi.fn(async (_ms: number, _signal?: AbortSignal) => {});
     const { fetch } = scriptedFetch(json({ code: 429, msg: 'slow down' }, 429, { 'Retry-After': '2' }), ok(order));
     await client(fetch, { sleep, random: () => 0 }).getOrder('ord_1');
     expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([2000]);
