@@ -1,0 +1,196 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSandbox, type Sandbox } from './sandbox.js';
+import { createPayment, formsOf, getPage, manualClock, ORIGIN, postForm } from './test-support/api.js';
+
+const clock = manualClock();
+let sandbox: Sandbox;
+
+afterEach(async () => {
+  await sandbox?.close();
+});
+
+function start(): Sandbox {
+  sandbox = createSandbox({ now: clock.now, seed: 'pages' });
+  return sandbox;
+}
+
+function decodePng(bytes: Uint8Array): string | undefined {
+  const png = PNG.sync.read(Buffer.from(bytes));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
+function pathOf(url: string): string {
+  const parsed = new URL(url);
+  return parsed.pathname + parsed.search;
+}
+
+describe('QR codes', () => {
+  it('encode the phone page URL in the data URL and in the served PNG', async () => {
+    start();
+    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'PROMPTPAY' });
+    const wallet = body.data.action.walletHandleRedirectOrDisplayQrCode;
+    const fromDataUrl = decodePng(Buffer.from(wallet.imageDataUrl.split(',')[1], 'base64'));
+    expect(fromDataUrl).toMatch(new RegExp(`^${ORIGIN}/_sandbox/pay/${body.data.orderId}\\?qr=qr_`));
+
+    const served = await getPage(sandbox, wallet.imageUrlPng);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('Content-Type')).toBe('image/png');
+    expect(decodePng(new Uint8Array(await served.arrayBuffer()))).toBe(fromDataUrl);
+
+    const phone = await getPage(sandbox, fromDataUrl!);
+    expect(phone.status).toBe(200);
+    expect(await phone.text()).toContain('Confirm payment');
+  });
+
+  it('serve an SVG with a title for assistive technology', async () => {
+    start();
+    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'QRIS' });
+    const svg = await getPage(sandbox, body.data.action.walletHandleRedirectOrDisplayQrCode.imageUrlSvg);
+    expect(svg.headers.get('Content-Type')).toBe('image/svg+xml');
+    const text = await svg.text();
+    expect(text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(text).toContain(`<title>QR code for order ${body.data.orderId}</title>`);
+    expect(text).toMatch(/<path fill="#000" d="(M\d+ \d+h1v1h-1z)+"/);
+  });
+
+  it('are not served for a CARD order', async () => {
+    start();
+    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'CARD' });
+    expect((await getPage(sandbox, `/_sandbox/qr/${body.data.orderId}.png`)).status).toBe(404);
+  });
+});
+
+describe("the customer's phone page", () => {
+  it('approves the payment and then shows the outcome', async () => {
+    start();
+    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'WECHAT' });
+    const orderId = body.data.orderId as string;
+    const page = await getPage(sandbox, body.data.action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl);
+    const html = await page.text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('role="status"');
+    const [approve, decline] = formsOf(html);
+    expect(approve?.button).toBe('Approve');
+    expect(decline?.button).toBe('Decline');
+
+    const response = await postForm(sandbox, approve!.action, approve!.fields);
+    expect(response.status).toBe(303);
+    const location = response.headers.get('Location')!;
+    expect(location).toBe(`/_sandbox/pay/${orderId}?qr=${approve!.fields.qr}`);
+    expect(sandbox.getOrder(orderId)?.status).toBe('success');
+
+    const outcome = await (await getPage(sandbox, location)).text();
+    expect(outcome).toContain('data-status="success"');
+    expect(outcome).toContain('Payment approved');
+    expect(outcome).toContain(`href="https://shop.example/return?orderId=${orderId}"`);
+    expect(formsOf(outcome)).toEqual([]);
+  });
+
+  it('declines the payment', async () => {
+    start();
+    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'GCASH', platformType: 'WAP', deviceType: 'Android' });
+    const orderId = body.data.orderId as string;
+    const page = await getPage(sandbox, body.data.action.walletHandleRedirectOrDisplayQrCode.fallbackUrl);
+    const decline = formsOf(await page.text()).find((form) => form.button === 'Decline')!;
+    await postForm(sandbox, decline.action, decline.fields);
+    expect(sandbox.getOrder(orderId)).toMatchObject({
+      status: 'failed',
+      paymentExecutionDetails: [{ channelCode: 'GCASH', originalFailureCode: 'DECLINED' }],
+    });
+    const outcome = await (await getPage(sandbox, `/_sandbox/pay/${orderId}`)).text();
+    expect(outcome).toContain('data-status="failed"');
+  });
+
+  it('is where the ALIPAY redirect leads on a phone', async () => {
+    start();
+    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'ALIPAY', platformType: 'WAP' });
+    const page = await getPage(sandbox, body.data.action.redirectUrl);
+    expect(formsOf(await page.text()).map((form) => form.button)).toEqual(['Approve', 'Decline']);
+  });
+
+  it('answers 404 for an unknown order', async () => {
+    start();
+    expect((await getPage(sandbox, '/_sandbox/pay/ord_missing')).status).toBe(404);
+  });
+});
+
+describe('the 3-D Secure page', () => {
+  it('approves and sends the browser to returnUrl with the orderId', async () => {
+    start();
+    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'CARD' });
+    const orderId = body.data.orderId as string;
+    const page = await getPage(sandbox, body.data.action.redirectUrl);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<h1>3-D Secure check</h1>');
+    const approve = formsOf(html).find((form) => form.button === 'Approve')!;
+    const response = await postForm(sandbox, approve.action);
+    expect(response.status).toBe(303);
+    expect(response.headers.get('Location')).toBe(`https://shop.example/return?orderId=${orderId}`);
+    expect(sandbox.getOrder(orderId)?.status).toBe('success');
+  });
+
+  it('declines and still returns to the merchant', async () => {
+    start();
+    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'CARD', returnUrl: 'http://localhost:3000/done?x=1' });
+    const orderId = body.data.orderId as string;
+    const response = await postForm(sandbox, `/_sandbox/3ds/${orderId}/decline`);
+    expect(response.headers.get('Location')).toBe(`http://localhost:3000/done?x=1&orderId=${orderId}`);
+    expect(sandbox.getOrder(orderId)?.status).toBe('failed');
+  });
+
+  it('accepts the POST-form variant with the postData fields', async () => {
+    start();
+    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'CARD', metadata: { sandboxCardFlow: 'post_form' } });
+    const { action, orderId } = body.data;
+    const page = await postForm(sandbox, pathOf(action.redirectUrl), action.postData);
+    expect(page.status).toBe(200);
+    const approve = formsOf(await page.text()).find((form) => form.button === 'Approve')!;
+    await postForm(sandbox, approve.action);
+    expect(sandbox.getOrder(orderId)?.status).toBe('success');
+  });
+
+  it('refuses a POST-form with the wrong PaReq', async () => {
+    start();
+    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'CARD', metadata: { sandboxCardFlow: 'post_form' } });
+    const { action } = body.data;
+    const page = await postForm(sandbox, pathOf(action.redirectUrl), { ...action.postData, PaReq: 'forged' });
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('Invalid 3-D Secure request');
+  });
+
+  it('does not exist for wallet orders', async () => {
+    start();
+    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'WECHAT' });
+    expect((await getPage(sandbox, `/_sandbox/3ds/${body.data.orderId}`)).status).toBe(404);
+  });
+});
+
+describe('the hosted instructions page', () => {
+  it('shows the QR with alt text and a link to pay on this device', async () => {
+    start();
+    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'ALIPAY' });
+    const orderId = body.data.orderId as string;
+    const page = await getPage(sandbox, body.data.action.redirectUrl);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
+    const html = await page.text();
+    expect(html).toContain('<h1>How to pay with ALIPAY</h1>');
+    expect(html).toMatch(new RegExp(`<img src="${ORIGIN}/_sandbox/qr/${orderId}\\.png\\?qr=[^"]+" alt="QR code for order ${orderId}"`));
+    expect(html).toMatch(new RegExp(`href="${ORIGIN}/_sandbox/pay/${orderId}\\?qr=`));
+  });
+});
+
+describe('the index page', () => {
+  it('lists the orders with their status', async () => {
+    start();
+    const { body } = await createPayment(sandbox, clock.now());
+    const html = await (await getPage(sandbox, '/')).text();
+    expect(html).toContain('<h1>Clink sandbox</h1>');
+    expect(html).toContain(`${ORIGIN}/api`);
+    const id = body.data.orderId as string;
+    expect(html).toContain(`<a href="/_sandbox/pay/${id}">${id}</a></td><td>WECHAT</td><td>requires_action</td>`);
+  });
+});
