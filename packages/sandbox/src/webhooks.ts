@@ -107,11 +107,18 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     }
   }
 
-  async function deliver(delivery: WebhookDelivery, url: string): Promise<void> {
+  // First attempts go out one after another, so a healthy endpoint sees events in the order they
+  // happened; retries run on their own so one failing event never holds back the next.
+  let previousFirstAttempt: Promise<void> = Promise.resolve();
+
+  async function deliver(delivery: WebhookDelivery, url: string, turn: Promise<void>, done: () => void): Promise<void> {
     const body = JSON.stringify(delivery.event);
+    await turn;
     for (let n = 1; n <= maxAttempts; n += 1) {
       if (closing.signal.aborted) break;
-      const ok = await attempt(delivery, url, body);
+      const ok = await attempt(delivery, url, body).finally(() => {
+        if (n === 1) done();
+      });
       const last = delivery.attempts[delivery.attempts.length - 1];
       const outcome = last?.status !== undefined ? `HTTP ${last.status}` : (last?.error ?? 'no answer');
       if (ok) {
@@ -129,6 +136,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
         }
       }
     }
+    done();
     delivery.state = 'failed';
   }
 
@@ -139,7 +147,13 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       const delivery: WebhookDelivery = { event, state: 'pending', attempts: [] };
       log.push(delivery);
       // deliver() catches every failure itself; the extra catch keeps a bug from becoming an unhandled rejection.
-      const task = deliver(delivery, url).catch((error: unknown) => {
+      const turn = previousFirstAttempt;
+      let done!: () => void;
+      previousFirstAttempt = new Promise((resolve) => {
+        done = resolve;
+      });
+      const task = deliver(delivery, url, turn, done).catch((error: unknown) => {
+        done();
         delivery.state = 'failed';
         options.log(`webhook ${event.id} crashed: ${error instanceof Error ? error.message : String(error)}`);
       });
