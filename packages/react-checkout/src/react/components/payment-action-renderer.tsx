@@ -191,6 +191,7 @@ function ActionSession(props: ActionSessionProps): ReactNode {
         <PaymentStatusView
           status="expired"
           messages={messages}
+          text={plan.kind === 'qr' ? messages.qrExpired : undefined}
           onRestart={restart}
           onRefresh={plan.kind !== 'none' && plan.kind !== 'redirect' && plan.kind !== 'form_post' && plan.refreshable && api ? refresh : undefined}
           refreshing={refreshing}

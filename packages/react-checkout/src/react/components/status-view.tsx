@@ -15,6 +15,8 @@ export interface PaymentStatusViewProps {
   onRefresh?: () => void;
   /** Shows the refresh as running. @default false */
   refreshing?: boolean;
+  /** Replaces the status text. @default the message for `status` */
+  text?: string;
   className?: string;
 }
 
@@ -27,11 +29,11 @@ const TEXT = {
 } as const satisfies Record<PaymentStatusViewStatus, keyof CheckoutMessages>;
 
 /** The final (or waiting) view of a payment, with the way forward when there is one. */
-export function PaymentStatusView({ status, messages, onRestart, onRefresh, refreshing = false, className }: PaymentStatusViewProps): ReactNode {
+export function PaymentStatusView({ status, messages, onRestart, onRefresh, refreshing = false, text, className }: PaymentStatusViewProps): ReactNode {
   return (
     <div className={className ? `clink-status ${className}` : 'clink-status'} data-state={status}>
       <p className="clink-status__message" role="status">
-        {messages[TEXT[status]]}
+        {text ?? messages[TEXT[status]]}
       </p>
       {status === 'expired' && onRefresh && (
         <button type="button" className="clink-button" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing || undefined}>
