@@ -111,7 +111,7 @@ describe('client against the sandbox over HTTP', () => {
     const { url } = await startSandbox();
     const error = await guard.rejection(clientFor(url).getOrder('ord_missing'));
     expect(error).toBeInstanceOf(ClinkApiError);
-    expect(error).toMatchObject({ path: '/order/ord_missing' });
+    expect(error).toMatchObject({ path: '/order/ord_missing', statusCode: 404, code: 404, msg: expect.stringMatching(/^ORDER_NOT_FOUND/) });
   });
 
   it('refuses an invalid create locally: nothing reaches the sandbox', async () => {
@@ -232,6 +232,7 @@ describe('retries against the sandbox', () => {
     });
     const error = await guard.rejection(client.createPayment(params));
     expect(error).toBeInstanceOf(ClinkConnectionError);
+    expect((error as Error).message).toMatch(/may have reached Clink and created the payment: do not send it again blindly/);
     expect(seen).toEqual(['POST /api/payment']);
     expect(sandbox.listOrders()).toHaveLength(1);
   });

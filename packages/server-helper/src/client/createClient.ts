@@ -25,7 +25,7 @@ export function createClinkClient(options: ClinkClientOptions): ClinkClient {
 
     async createPayment(params, requestOptions) {
       const body = validateCreatePaymentParams(params);
-      const request: ClinkRequest = { method: 'POST', path: '/payment', body };
+      const request: ClinkRequest = { method: 'POST', path: '/payment', body, outcomeUnknownOnFailure: true };
       // Never retried: Clink has no idempotency key and merchantReferenceId does not de-duplicate,
       // so a repeat after a lost answer could charge the customer twice.
       const data = await sendOnce(config, request, requestOptions?.signal);

@@ -13,7 +13,12 @@ export interface ClinkRequest {
   /** Path below the base URL with encoded segments, e.g. `/order/ord_1`. */
   path: string;
   body?: unknown;
+  /** Set for creates: a failure after sending may hide an order that exists, and the message says so. */
+  outcomeUnknownOnFailure?: boolean;
 }
+
+const UNKNOWN_OUTCOME =
+  ' The request may have reached Clink and created the payment: do not send it again blindly.';
 
 /** Server-suggested wait before a retry (from `Retry-After`), kept off the error's public fields. */
 export const retryAfterMs = new WeakMap<ClinkError, number>();
@@ -65,6 +70,7 @@ export async function sendOnce(config: ClientConfig, request: ClinkRequest, call
     text = await untilAborted(response.text(), controller.signal);
   } catch (cause) {
     const error = transportError(config, label, path, controller.signal, cause, callerSignal);
+    if (request.outcomeUnknownOnFailure) error.message += UNKNOWN_OUTCOME;
     config.log(`clink ${label} failed: ${error.type} after ${config.now() - started} ms`);
     throw error;
   } finally {
@@ -78,11 +84,17 @@ export async function sendOnce(config: ClientConfig, request: ClinkRequest, call
     return data;
   } catch (error) {
     const clinkError = error as ClinkError;
+    if (request.outcomeUnknownOnFailure && outcomeUnknown(clinkError)) clinkError.message += UNKNOWN_OUTCOME;
     const waitMs = parseRetryAfter(retryAfter, config.now());
     if (waitMs !== undefined) retryAfterMs.set(clinkError, waitMs);
     config.log(`clink ${label} -> HTTP ${status} ${clinkError.type} (${config.now() - started} ms)`);
     throw clinkError;
   }
+}
+
+/** An unreadable success or a server error: Clink may have acted before failing to answer. */
+function outcomeUnknown(error: ClinkError): boolean {
+  return error.type === 'connection_error' || (error.type === 'api_error' && (error.statusCode ?? 0) >= 500);
 }
 
 /** Rejects as soon as `signal` aborts, even when an injected fetch ignores its signal. */

@@ -6,7 +6,7 @@ function subtle(): SubtleCrypto {
   const crypto = (globalThis as { crypto?: Crypto }).crypto;
   if (crypto?.subtle === undefined) {
     throw new ClinkConfigurationError(
-      'Web Crypto (globalThis.crypto.subtle) is not available: use Node 20+, or start Node 18 with --experimental-global-webcrypto.',
+      'Web Crypto (globalThis.crypto.subtle) is not available: use Node 20+ (or Node 18 with --experimental-global-webcrypto); in a browser, serve the page over https or from localhost (a secure context).',
     );
   }
   return crypto.subtle;
