@@ -70,10 +70,6 @@ async function main(): Promise<void> {
     ...(values.seed !== undefined ? { seed: values.seed } : {}),
     ...(values.quiet ? {} : { log: (line: string) => process.stdout.write(`${line}\n`) }),
   });
-  const { url } = await sandbox.listen({ port, host: values.host ?? DEFAULT_HOST });
-  const keyNote = apiKeys ? `${apiKeys.length} custom key(s)` : `key ${SANDBOX_API_KEY}`;
-  process.stdout.write(`Clink sandbox listening on ${url} (API base ${url}/api, ${keyNote})\n`);
-
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;
@@ -87,8 +83,13 @@ async function main(): Promise<void> {
       },
     );
   };
+  // Installed before the URL is printed: whoever reads that line may signal us at once.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+
+  const { url } = await sandbox.listen({ port, host: values.host ?? DEFAULT_HOST });
+  const keyNote = apiKeys ? `${apiKeys.length} custom key(s)` : `key ${SANDBOX_API_KEY}`;
+  process.stdout.write(`Clink sandbox listening on ${url} (API base ${url}/api, ${keyNote})\n`);
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,164 @@
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_API_KEY } from './constants.js';
+import { createSandbox, type Sandbox } from './sandbox.js';
+import { validPayment } from './test-support/api.js';
+
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const binPath = path.join(packageDir, 'dist', 'bin.js');
+
+function headers(extra: Record<string, string> = {}): Record<string, string> {
+  return { 'X-API-KEY': SANDBOX_API_KEY, 'X-Timestamp': String(Date.now()), 'Content-Type': 'application/json', ...extra };
+}
+
+describe('listen()', () => {
+  let sandbox: Sandbox | undefined;
+
+  afterEach(async () => {
+    await sandbox?.close();
+    sandbox = undefined;
+  });
+
+  it('serves the API, pages and QR images over real HTTP on a random port', async () => {
+    sandbox = createSandbox();
+    const { url, port } = await sandbox.listen({ port: 0 });
+    expect(url).toBe(`http://127.0.0.1:${port}`);
+    expect(port).toBeGreaterThan(0);
+
+    const created = await fetch(`${url}/api/payment`, {
+      method: 'POST',
+      headers: headers(),
+      body: JSON.stringify(validPayment({ paymentMethodType: 'CASHAPP' })),
+    });
+    expect(created.status).toBe(200);
+    const { data } = await created.json();
+    const wallet = data.action.walletHandleRedirectOrDisplayQrCode;
+    expect(wallet.mobileAuthUrl).toMatch(new RegExp(`^${url}/_sandbox/pay/${data.orderId}\\?qr=`));
+
+    const png = await fetch(wallet.imageUrlPng);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await png.arrayBuffer()).subarray(1, 4)).toEqual(new Uint8Array([0x50, 0x4e, 0x47]));
+
+    // Approve on the phone page with a real form POST; the 303 is followed to the outcome page.
+    const token = new URL(wallet.mobileAuthUrl).searchParams.get('qr')!;
+    const approved = await fetch(`${url}/_sandbox/pay/${data.orderId}/approve`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ qr: token }).toString(),
+    });
+    expect(approved.status).toBe(200);
+    expect(await approved.text()).toContain('data-status="success"');
+
+    const order = await fetch(`${url}/api/order/${data.orderId}`, { headers: headers() });
+    expect((await order.json()).data.status).toBe('success');
+
+    const refused = await fetch(`${url}/api/order/${data.orderId}`);
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).toMatch(/^Unauthorized/);
+  });
+
+  it('lets an HTTP client abort a hanging request, then closes cleanly', async () => {
+    sandbox = createSandbox();
+    const { url } = await sandbox.listen({ port: 0 });
+    const controller = new AbortController();
+    const pending = fetch(`${url}/api/order/ord_x`, { headers: headers({ 'X-Sandbox-Fault': 'hang' }), signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+
+    const stillHanging = fetch(`${url}/api/order/ord_x`, { headers: headers({ 'X-Sandbox-Fault': 'hang' }) });
+    const outcome = stillHanging.then(
+      () => 'answered',
+      () => 'connection closed',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sandbox.close();
+    sandbox = undefined;
+    expect(await outcome).toBe('connection closed');
+    await expect(fetch(`${url}/_sandbox/health`)).rejects.toThrow();
+  });
+
+  it('refuses to listen twice', async () => {
+    sandbox = createSandbox();
+    await sandbox.listen({ port: 0 });
+    await expect(sandbox.listen({ port: 0 })).rejects.toThrow('already listening');
+  });
+});
+
+describe('the clink-sandbox bin', () => {
+  let child: ChildProcessWithoutNullStreams | undefined;
+
+  beforeAll(() => {
+    if (!existsSync(binPath) || newestSource() > statSync(binPath).mtimeMs) {
+      execFileSync('npx', ['-y', 'pnpm@12.4.2', 'run', 'build'], { cwd: packageDir, stdio: 'ignore' });
+    }
+  }, 120_000);
+
+  afterEach(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    child = undefined;
+  });
+
+  it('prints its URL, serves the API and stops on SIGTERM', async () => {
+    child = spawn(process.execPath, [binPath, '--port', '0', '--seed', 'bin', '--qr-expires-in', '30'], { cwd: packageDir });
+    const firstLine = await readLine(child);
+    const match = /^Clink sandbox listening on (http:\/\/127\.0\.0\.1:\d+) \(API base (\S+), key sk_test_clink_sandbox\)$/.exec(firstLine);
+    expect(match, firstLine).not.toBeNull();
+    const [, url, apiBase] = match!;
+    expect(apiBase).toBe(`${url}/api`);
+
+    const created = await fetch(`${apiBase}/payment`, {
+      method: 'POST',
+      headers: headers(),
+      body: JSON.stringify(validPayment({ paymentMethodType: 'QRIS' })),
+    });
+    const { data } = await created.json();
+    expect(data.action.walletHandleRedirectOrDisplayQrCode.expiresSecond).toBe(30);
+    expect(data.action.walletHandleRedirectOrDisplayQrCode.imageUrlPng.startsWith(`${url}/_sandbox/qr/`)).toBe(true);
+
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('stops on SIGINT too', async () => {
+    child = spawn(process.execPath, [binPath, '--port', '0', '--quiet'], { cwd: packageDir });
+    await readLine(child);
+    const exited = new Promise<string>((resolve) => child!.once('exit', (code, signal) => resolve(`${code} ${signal}`)));
+    child.kill('SIGINT');
+    expect(await exited).toBe('0 null');
+  });
+
+  it('explains a bad option and exits with status 2', async () => {
+    child = spawn(process.execPath, [binPath, '--port', 'eighty'], { cwd: packageDir });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child!.once('exit', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(2);
+    expect(stderr).toContain('--port must be a whole number');
+    expect(stderr).toContain('Usage: clink-sandbox');
+  });
+});
+
+function readLine(child: ChildProcessWithoutNullStreams): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`no output from the bin; got ${JSON.stringify(buffer)}`)), 10_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const newline = buffer.indexOf('\n');
+      if (newline >= 0) {
+        clearTimeout(timer);
+        resolve(buffer.slice(0, newline));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the bin exited with ${code} before printing its URL`)));
+  });
+}
+
+function newestSource(): number {
+  const dir = path.join(packageDir, 'src');
+  return Math.max(...readdirSync(dir).filter((name) => name.endsWith('.ts')).map((name) => statSync(path.join(dir, name)).mtimeMs));
+}
