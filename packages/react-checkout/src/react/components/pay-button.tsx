@@ -1,7 +1,7 @@
 'use client';
 import { type ButtonHTMLAttributes, type ReactNode, type Ref } from 'react';
 import { walletName, type DeviceType, type PaymentMethodType, type PaymentState, type PlatformType, type ReceivedPayment } from '../../core/index.js';
-import { useCheckoutConfig, type CheckoutConfigProps } from '../config.js';
+import { missingEndpointError, useCheckoutConfig, type CheckoutConfigProps } from '../config.js';
 import { payButtonDataState } from '../data-state.js';
 import { cx } from '../dom.js';
 import { useClinkPayment } from '../hooks/use-clink-payment.js';
@@ -74,6 +74,7 @@ export function ClinkPayButton({
 }: ClinkPayButtonProps): ReactNode {
   const configProps = { endpoint, locale, messages, fetch, allowedDeepLinkSchemes, device };
   const config = useCheckoutConfig(configProps);
+  if (!config.endpoint) throw missingEndpointError('<ClinkPayButton>');
   const { state, pay, restart, cancel, dispatch } = useClinkPayment({
     ...configProps,
     paymentMethodType,
