@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { detectCryptoBackend, webCryptoBackend } from './crypto.js';
 import { createOrderTokenSigner } from './order-token.js';
 
 const SECRET = 'a'.repeat(32);
 
-function signerAt(time: { now: number }, secret = SECRET) {
-  return createOrderTokenSigner({ secret, ttlSeconds: 60, now: () => time.now });
-}
+describe.each([detectCryptoBackend(), webCryptoBackend])('order tokens with $name crypto', (backend) => {
+  function signerAt(time: { now: number }, secret = SECRET) {
+    return createOrderTokenSigner({ secret, ttlSeconds: 60, now: () => time.now, crypto: backend });
+  }
 
-describe('order tokens', () => {
   it('accept the token issued for the order and report its payment method', async () => {
     const signer = signerAt({ now: 1_700_000_000_000 });
     const token = await signer.issue({ orderId: 'ord_1', paymentMethodType: 'CASHAPP', binding: '' });

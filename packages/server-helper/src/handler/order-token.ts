@@ -1,4 +1,5 @@
 import { PAYMENT_METHOD_TYPES, type PaymentMethodType } from '../types.js';
+import { detectCryptoBackend, type CryptoBackend } from './crypto.js';
 
 /**
  * Order tokens let the browser that created a payment (and only it) read the status and refresh the
@@ -9,8 +10,7 @@ import { PAYMENT_METHOD_TYPES, type PaymentMethodType } from '../types.js';
  * where `mac` = HMAC-SHA256(tokenSecret, orderId, method, expiry, nonce, binding). The random nonce
  * makes every token unique to the create response it was issued in; `binding` is an optional value
  * from the merchant (e.g. a session id) that must match again when the token is used, so a token
- * copied to another session is refused. Verification uses `crypto.subtle.verify`, which compares in
- * constant time.
+ * copied to another session is refused. Verification compares MACs in constant time.
  */
 const VERSION = 'v1';
 const NONCE_BYTES = 16;
@@ -32,7 +32,7 @@ function base64url(bytes: Uint8Array): string {
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
-function fromBase64url(text: string): Uint8Array<ArrayBuffer> | undefined {
+function fromBase64url(text: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
   const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
@@ -44,7 +44,7 @@ function signedMessage(
   expiresAt: string,
   nonce: string,
   binding: string,
-): Uint8Array<ArrayBuffer> {
+): Uint8Array {
   // Length-prefixing every part keeps ("ab","c") and ("a","bc") from signing the same bytes.
   const parts = [VERSION, orderId, method, expiresAt, nonce, binding];
   return encoder.encode(parts.map((part) => `${part.length}:${part}`).join('|'));
@@ -54,25 +54,17 @@ export function createOrderTokenSigner(options: {
   secret: string;
   ttlSeconds: number;
   now: () => number;
+  /** @default the fastest backend of the runtime */
+  crypto?: CryptoBackend;
 }): OrderTokenSigner {
-  const key = globalThis.crypto.subtle.importKey(
-    'raw',
-    encoder.encode(options.secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign', 'verify'],
-  );
+  const hmac = (options.crypto ?? detectCryptoBackend()).hmacSha256(options.secret);
 
   return {
     async issue({ orderId, paymentMethodType, binding }) {
       const expiresAt = String(Math.floor(options.now() / 1000) + options.ttlSeconds);
       const nonce = base64url(globalThis.crypto.getRandomValues(new Uint8Array(NONCE_BYTES)));
-      const mac = await globalThis.crypto.subtle.sign(
-        'HMAC',
-        await key,
-        signedMessage(orderId, paymentMethodType, expiresAt, nonce, binding),
-      );
-      return [VERSION, paymentMethodType, expiresAt, nonce, base64url(new Uint8Array(mac))].join('.');
+      const mac = await hmac.sign(signedMessage(orderId, paymentMethodType, expiresAt, nonce, binding));
+      return [VERSION, paymentMethodType, expiresAt, nonce, base64url(mac)].join('.');
     },
 
     async verify({ orderId, token, binding }) {
@@ -89,12 +81,7 @@ export function createOrderTokenSigner(options: {
       ) {
         return { valid: false, reason: 'malformed' };
       }
-      const authentic = await globalThis.crypto.subtle.verify(
-        'HMAC',
-        await key,
-        macBytes,
-        signedMessage(orderId, method, expiresAt, nonce, binding),
-      );
+      const authentic = await hmac.verify(macBytes, signedMessage(orderId, method, expiresAt, nonce, binding));
       if (!authentic) return { valid: false, reason: 'signature' };
       if (Number(expiresAt) * 1000 <= options.now()) return { valid: false, reason: 'expired' };
       return { valid: true, paymentMethodType: method as PaymentMethodType };
