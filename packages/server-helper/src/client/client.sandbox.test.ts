@@ -15,9 +15,10 @@ import { guardSecrets } from './test-support/secretGuard.js';
 import type { ClinkClientOptions } from './types.js';
 
 const guard = guardSecrets(SANDBOX_API_KEY, SANDBOX_WEBHOOK_SECRET);
-const TIMEOUT_MS = 400;
-/** Generous for a shared 2-core machine, still far below a second timeout period. */
-const MARGIN_MS = 350;
+/** Timeout for the fault cases: long enough for a loaded 2-core machine to answer a normal request. */
+const TIMEOUT_MS = 1_000;
+/** Slack for timers and socket teardown, still well below a second timeout period. */
+const MARGIN_MS = 500;
 
 const params: CreatePaymentParams = {
   paymentInstrumentId: 'pi_sandbox_cashapp',
@@ -55,7 +56,7 @@ function clientFor(url: string, options: Partial<ClinkClientOptions> = {}) {
     apiKey: SANDBOX_API_KEY,
     environment: 'sandbox',
     baseUrl: `${url}/api`,
-    timeoutMs: TIMEOUT_MS,
+    timeoutMs: 5_000,
     logger: guard.logger,
     retryBaseDelayMs: 10,
     ...options,
@@ -140,7 +141,7 @@ describe('injected faults end in typed errors within timeoutMs', () => {
     ['unauthorized', ClinkAuthenticationError, { statusCode: 401 }],
   ] as const)('%s on create', async (fault, errorClass, fields) => {
     const { sandbox, url, seen } = await startSandbox({ faults: [fault] });
-    const { value: error, elapsed } = await timed(() => guard.rejection(clientFor(url).createPayment(params)));
+    const { value: error, elapsed } = await timed(() => guard.rejection(clientFor(url, { timeoutMs: TIMEOUT_MS }).createPayment(params)));
     expect(error).toBeInstanceOf(errorClass);
     expect(error).toMatchObject({ path: '/payment', ...fields });
     expect(elapsed).toBeLessThan(TIMEOUT_MS + MARGIN_MS);
@@ -155,7 +156,7 @@ describe('injected faults end in typed errors within timeoutMs', () => {
     ['unauthorized', ClinkAuthenticationError],
   ] as const)('%s on a read without retries', async (fault, errorClass) => {
     const { url, seen } = await startSandbox({ faults: [fault] });
-    const { value: error, elapsed } = await timed(() => guard.rejection(clientFor(url, { maxRetries: 0 }).getOrder('ord_1')));
+    const { value: error, elapsed } = await timed(() => guard.rejection(clientFor(url, { maxRetries: 0, timeoutMs: TIMEOUT_MS }).getOrder('ord_1')));
     expect(error).toBeInstanceOf(errorClass);
     expect(elapsed).toBeLessThan(TIMEOUT_MS + MARGIN_MS);
     expect(seen).toHaveLength(1);
@@ -163,7 +164,7 @@ describe('injected faults end in typed errors within timeoutMs', () => {
 
   it('connection refused on a closed port', async () => {
     const port = await closedPort();
-    const client = clientFor(`http://127.0.0.1:${port}`, { maxRetries: 0 });
+    const client = clientFor(`http://127.0.0.1:${port}`, { maxRetries: 0, timeoutMs: TIMEOUT_MS });
     const { value: error, elapsed } = await timed(() => guard.rejection(client.createPayment(params)));
     expect(error).toBeInstanceOf(ClinkConnectionError);
     expect((error as Error).message).toMatch(/Could not reach Clink for POST \/payment: .*ECONNREFUSED/);
@@ -182,6 +183,7 @@ describe('retries against the sandbox', () => {
     const lines: string[] = [];
     const client = clientFor(url, {
       maxRetries: 3,
+      timeoutMs: TIMEOUT_MS,
       logger: (line) => {
         guard.logger(line);
         lines.push(line);
@@ -215,7 +217,7 @@ describe('retries against the sandbox', () => {
 
   it.each(['http-500', 'malformed-json', 'hang'] as const)('a create is sent once, even with maxRetries 5, after %s', async (fault) => {
     const { sandbox, url, seen } = await startSandbox({ faults: [fault] });
-    await guard.rejection(clientFor(url, { maxRetries: 5 }).createPayment(params));
+    await guard.rejection(clientFor(url, { maxRetries: 5, timeoutMs: TIMEOUT_MS }).createPayment(params));
     expect(seen).toEqual(['POST /api/payment']);
     expect(sandbox.listOrders()).toHaveLength(0);
   });
