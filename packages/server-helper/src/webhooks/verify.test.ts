@@ -108,6 +108,13 @@ describe('verifyClinkWebhook', () => {
     await expect(verify({ rawBody: body, headers, toleranceSeconds: 60 })).resolves.toEqual(event);
   });
 
+  it('refuses a tolerance that would accept any timestamp', async () => {
+    const { body, headers } = await signed(event, 1);
+    for (const toleranceSeconds of [Number.NaN, Number.POSITIVE_INFINITY, -1]) {
+      await expect(verify({ rawBody: body, headers, toleranceSeconds })).rejects.toBeInstanceOf(ClinkConfigurationError);
+    }
+  });
+
   it('reads timestamps in seconds or in milliseconds', async () => {
     const inMs = await signed(event, NOW_MS - 5_000);
     await expect(verify({ rawBody: inMs.body, headers: inMs.headers })).resolves.toEqual(event);

@@ -1,4 +1,4 @@
-import { ClinkWebhookSignatureError } from '../errors.js';
+import { ClinkConfigurationError, ClinkWebhookSignatureError } from '../errors.js';
 import type { ClinkOrder } from '../types.js';
 import { readHeaderValues } from './headers.js';
 import { signatureHex, timingSafeEqual, toBytes } from './hmac.js';
@@ -31,6 +31,10 @@ export async function verifyClinkWebhook(options: VerifyClinkWebhookOptions): Pr
   const { rawBody, headers, secret } = options;
   const toleranceSeconds = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   const now = options.now ?? Date.now;
+  // A NaN tolerance would make every timestamp look fresh.
+  if (typeof toleranceSeconds !== 'number' || !Number.isFinite(toleranceSeconds) || toleranceSeconds < 0) {
+    throw new ClinkConfigurationError(`toleranceSeconds must be a finite number of seconds, 0 or more, got ${String(toleranceSeconds)}.`);
+  }
 
   if (typeof secret !== 'string' || secret.trim() === '') {
     throw new ClinkWebhookSignatureError(
