@@ -2,40 +2,20 @@ import { CheckoutRequestError } from './errors.js';
 import { IDEMPOTENCY_KEY_HEADER, ORDER_TOKEN_HEADER } from './protocol.js';
 import type { CheckoutApi, CheckoutApiOptions, Received, ReceivedPayment, ReceivedRefresh, ReceivedStatus } from './types.js';
 
-const STATUSES = ['succeeded', 'pending', 'failed', 'requires_action'];
-
-type Shape = Record<string, 'string' | 'number' | 'status' | 'object'>;
-const PAYMENT_SHAPE: Shape = {
-  orderId: 'string',
-  orderToken: 'string',
-  status: 'status',
-  paymentMethodType: 'string',
-  amount: 'number',
-  currency: 'string',
-  serverTime: 'number',
-};
-const STATUS_SHAPE: Shape = { orderId: 'string', status: 'status', serverTime: 'number' };
-const REFRESH_SHAPE: Shape = { orderId: 'string', status: 'status', action: 'object', serverTime: 'number' };
-
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function check<T>(body: unknown, shape: Shape, status: number): T {
-  for (const [key, kind] of Object.entries(shape)) {
-    const value = isObject(body) ? body[key] : undefined;
-    const ok =
-      kind === 'status'
-        ? STATUSES.includes(value as string)
-        : kind === 'object'
-          ? isObject(value)
-          : kind === 'string'
-            ? typeof value === 'string' && value !== ''
-            : typeof value === 'number' && Number.isFinite(value);
-    if (!ok) throw new CheckoutRequestError({ type: 'invalid_response', status, message: `Response field ${key} is missing or invalid` });
-  }
-  if (isObject(body) && body.action !== undefined && !isObject(body.action)) {
-    throw new CheckoutRequestError({ type: 'invalid_response', status, message: 'Response field action is invalid' });
-  }
+/** Minimal shape check: what the browser relies on (ids, status, server clock, the action's shape). */
+function validate<T>(body: unknown, status: number, required?: 'orderToken' | 'action'): T {
+  const ok =
+    isObject(body) &&
+    typeof body.orderId === 'string' &&
+    body.orderId !== '' &&
+    ['succeeded', 'pending', 'failed', 'requires_action'].includes(body.status as string) &&
+    Number.isFinite(body.serverTime) &&
+    (body.action === undefined || isObject(body.action)) &&
+    (required === 'action' ? isObject(body.action) : required ? typeof body[required] === 'string' && body[required] !== '' : true);
+  if (!ok) throw new CheckoutRequestError({ type: 'invalid_response', status, message: 'Unexpected response from the checkout server' });
   return body as T;
 }
 
@@ -52,45 +32,37 @@ export function createCheckoutApi(options: CheckoutApiOptions): CheckoutApi {
   const base = options.endpoint.replace(/\/+$/, '');
   const now = options.now ?? Date.now;
 
-  async function send<T>(path: string, init: RequestInit, shape: Shape): Promise<Received<T>> {
-    const doFetch = options.fetch ?? globalThis.fetch;
-    let response: Response;
+  async function send<T>(path: string, init: RequestInit, required?: 'orderToken' | 'action'): Promise<Received<T>> {
+    const fail = (type: string, status: number, message: string, extra?: object): never => {
+      throw new CheckoutRequestError({ type: init.signal?.aborted ? 'aborted' : type, status, message, ...extra });
+    };
+    let response: Response | undefined;
     try {
-      response = await doFetch(`${base}${path}`, {
+      response = await (options.fetch ?? globalThis.fetch)(base + path, {
         ...init,
         headers: { Accept: 'application/json', ...options.headers, ...(init.headers as Record<string, string>) },
       });
     } catch (cause) {
-      const aborted = init.signal?.aborted === true;
-      throw new CheckoutRequestError({
-        type: aborted ? 'aborted' : 'network_error',
-        status: 0,
-        message: aborted ? 'The request was aborted' : 'Could not reach the checkout server',
-        cause,
-      });
+      fail('network_error', 0, 'No answer from the checkout server', { cause });
     }
+    const { status, ok } = response!;
     const receivedAt = now();
     let body: unknown;
     try {
-      body = JSON.parse(await response.text());
+      body = JSON.parse(await response!.text());
     } catch (cause) {
-      throw new CheckoutRequestError({
-        type: init.signal?.aborted ? 'aborted' : 'invalid_response',
-        status: response.status,
-        message: `The checkout server answered ${response.status} without a JSON body`,
-        cause,
-      });
+      fail('invalid_response', status, `The checkout server answered ${status} without JSON`, { cause });
     }
-    if (!response.ok) {
+    if (!ok) {
       const error = isObject(body) && isObject(body.error) ? body.error : {};
-      throw new CheckoutRequestError({
-        type: typeof error.type === 'string' ? error.type : 'invalid_response',
-        status: response.status,
-        message: typeof error.message === 'string' ? error.message : `The checkout server answered ${response.status}`,
-        ...(isObject(error.fields) && { fields: error.fields as Record<string, string> }),
-      });
+      fail(
+        typeof error.type === 'string' ? error.type : 'invalid_response',
+        status,
+        typeof error.message === 'string' ? error.message : `The checkout server answered ${status}`,
+        isObject(error.fields) ? { fields: error.fields } : undefined,
+      );
     }
-    return { ...check<T>(body, shape, response.status), receivedAt };
+    return { ...validate<T>(body, status, required), receivedAt };
   }
 
   const orderPath = (orderId: string) => `/payments/${encodeURIComponent(orderId)}`;
@@ -111,28 +83,28 @@ export function createCheckoutApi(options: CheckoutApiOptions): CheckoutApi {
           body: JSON.stringify(body),
           ...(signal && { signal }),
         },
-        PAYMENT_SHAPE,
+        'orderToken',
       );
     },
     getStatus(orderId, orderToken, { signal } = {}) {
-      return send<ReceivedStatus>(orderPath(orderId), tokenInit('GET', orderToken, signal), STATUS_SHAPE);
+      return send<ReceivedStatus>(orderPath(orderId), tokenInit('GET', orderToken, signal));
     },
     refresh(orderId, orderToken, { signal } = {}) {
-      return send<ReceivedRefresh>(`${orderPath(orderId)}/refresh`, tokenInit('POST', orderToken, signal), REFRESH_SHAPE);
+      return send<ReceivedRefresh>(`${orderPath(orderId)}/refresh`, tokenInit('POST', orderToken, signal), 'action');
     },
   };
 }
 
-/** A random idempotency key for a create: `crypto.randomUUID()`, or a v4 UUID from `getRandomValues`. */
+/**
+ * A random idempotency key for a create: `crypto.randomUUID()`, or 32 random hex digits where it is missing
+ * (pages served over plain http).
+ */
 export function newIdempotencyKey(): string {
   const crypto = globalThis.crypto;
-  if (typeof crypto?.randomUUID === 'function') return crypto.randomUUID();
+  if (crypto?.randomUUID) return crypto.randomUUID();
   const bytes = new Uint8Array(16);
-  if (typeof crypto?.getRandomValues === 'function') crypto.getRandomValues(bytes);
-  // Not secret, only unique: Math.random is an acceptable last resort on very old browsers.
-  else for (let i = 0; i < 16; i += 1) bytes[i] = Math.floor(Math.random() * 256);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // Not secret, only unique: Math.random is an acceptable last resort without Web Crypto.
+  if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
+  else bytes.forEach((_, i) => (bytes[i] = Math.random() * 256));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

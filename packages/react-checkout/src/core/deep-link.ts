@@ -1,4 +1,4 @@
-import { CheckoutActionError } from './errors.js';
+import { refuse } from './url-safety.js';
 
 export interface AndroidIntentInput {
   /** A checked custom-scheme deep link, e.g. `alipays://platformapi/startapp?saId=10000007`. */
@@ -22,11 +22,8 @@ export const isAndroidPackageName = (name: string): boolean => PACKAGE_NAME.test
  * Throws `CheckoutActionError` (`unsafe_deep_link`) for a link without a scheme or a malformed package.
  */
 export function buildAndroidIntentUrl({ deepLink, packageName, fallbackUrl }: AndroidIntentInput): string {
-  const match = /^([a-z][a-z\d+.-]*):(?:\/\/)?([^#]*)/i.exec(deepLink);
-  if (!match) throw new CheckoutActionError('unsafe_deep_link', 'deepLink', 'Deep link has no scheme');
-  if (packageName !== undefined && !isAndroidPackageName(packageName)) {
-    throw new CheckoutActionError('unsafe_deep_link', 'packageName', 'Not an Android package name');
-  }
+  const match = /^([a-z][a-z\d+.-]*):(?:\/\/)?([^#]*)/i.exec(deepLink) ?? refuse('unsafe_deep_link', 'deepLink');
+  if (packageName !== undefined && !isAndroidPackageName(packageName)) refuse('unsafe_deep_link', 'packageName');
   let url = `intent://${match[2]}#Intent;scheme=${match[1]!.toLowerCase()};`;
   if (packageName) url += `package=${packageName};`;
   if (fallbackUrl) url += `S.browser_fallback_url=${encodeURIComponent(fallbackUrl)};`;

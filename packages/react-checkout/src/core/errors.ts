@@ -3,12 +3,12 @@ import type { CheckoutActionErrorCode, CheckoutRequestErrorType } from './types.
 /** A payment action from the network that the browser refuses to perform, with the offending field's path. */
 export class CheckoutActionError extends Error {
   override readonly name = 'CheckoutActionError';
-  readonly code: CheckoutActionErrorCode;
+  declare readonly code: CheckoutActionErrorCode;
   /** Path of the offending field, e.g. `action.redirectUrl`. */
-  readonly field: string;
+  declare readonly field: string;
 
-  constructor(code: CheckoutActionErrorCode, field: string, message: string) {
-    super(`${message} (${field})`);
+  constructor(code: CheckoutActionErrorCode, field: string) {
+    super(`Refused payment action: ${code} at ${field}`);
     this.code = code;
     this.field = field;
   }
@@ -18,11 +18,11 @@ export class CheckoutActionError extends Error {
 export class CheckoutRequestError extends Error {
   override readonly name = 'CheckoutRequestError';
   /** The handler's error type (`validation_error`, `not_found`, …), `network_error`, `invalid_response` or `aborted`. */
-  readonly type: CheckoutRequestErrorType;
+  declare readonly type: CheckoutRequestErrorType;
   /** HTTP status, or 0 when no response arrived. */
-  readonly status: number;
+  declare readonly status: number;
   /** Field paths with what is wrong, for validation errors. */
-  readonly fields?: Readonly<Record<string, string>>;
+  declare readonly fields?: Readonly<Record<string, string>>;
 
   constructor(init: {
     type: CheckoutRequestErrorType;
