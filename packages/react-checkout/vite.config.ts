@@ -1,11 +1,25 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /** Entry chunks that hold React components; RSC bundlers need `'use client'` as their first statement. */
 const CLIENT_ENTRIES = new Set(['index', 'locales']);
 
+/**
+ * Rolldown keeps an entry module's directive today, but drops module-level directives of merged modules;
+ * this makes sure each client entry chunk starts with exactly one `'use client'`.
+ */
+function useClientDirective(): Plugin {
+  return {
+    name: 'clink:use-client',
+    renderChunk(code, chunk) {
+      if (!chunk.isEntry || !CLIENT_ENTRIES.has(chunk.name) || /^\s*["']use client["']/.test(code)) return null;
+      return { code: `'use client';\n${code}`, map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), useClientDirective()],
   build: {
     lib: {
       entry: { index: 'src/index.ts', core: 'src/core/index.ts', locales: 'src/locales.ts' },
@@ -15,15 +29,7 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^qrcode\.react($|\/)/],
-      // Module-level directives are dropped when modules are merged into a chunk; put it back on the entries.
-      output: {
-        preserveModules: false,
-        banner: (chunk) => (chunk.isEntry && CLIENT_ENTRIES.has(chunk.name) ? "'use client';" : ''),
-      },
-      onLog(level, log, handler) {
-        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
-        handler(level, log);
-      },
+      output: { preserveModules: false },
     },
   },
 });
