@@ -1,4 +1,4 @@
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from './sandbox.js';
@@ -15,6 +15,9 @@ function start(): Sandbox {
   sandbox = createSandbox({ now: clock.now, seed: 'pages' });
   return sandbox;
 }
+
+// jsqr is CommonJS: Node's ESM loader hands over module.exports, bundlers sometimes the default export.
+const jsQR = (typeof jsQRModule === 'function' ? jsQRModule : jsQRModule.default) as typeof jsQRModule.default;
 
 function decodePng(bytes: Uint8Array): string | undefined {
   const png = PNG.sync.read(Buffer.from(bytes));

@@ -188,7 +188,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     async listen(listenOptions = {}) {
       if (server) throw new Error('The sandbox is already listening; call close() first.');
-      const { startNodeServer } = (await import(/* @vite-ignore */ NODE_SERVER_MODULE)) as typeof import('./node-server.js');
+      let nodeServer: typeof import('./node-server.js');
+      try {
+        nodeServer = (await import(/* @vite-ignore */ NODE_SERVER_MODULE)) as typeof import('./node-server.js');
+      } catch (error) {
+        throw new Error('listen() needs Node.js (node:http); in a browser, call sandbox.fetch(request) instead', { cause: error });
+      }
+      const { startNodeServer } = nodeServer;
       server = await startNodeServer((request) => this.fetch(request), {
         port: listenOptions.port ?? DEFAULT_PORT,
         host: listenOptions.host ?? DEFAULT_HOST,

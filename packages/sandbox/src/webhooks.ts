@@ -49,15 +49,19 @@ export interface WebhookSender {
 
 /** Signs as Clink does: HMAC-SHA256 over `<timestamp>.<raw body>`, lowercase hex. */
 export async function signWebhook(secret: string, timestamp: string, body: string): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) {
+    throw new Error('Web Crypto (crypto.subtle) is unavailable; in a browser, webhooks need a secure context (https or localhost)');
+  }
   const encoder = new TextEncoder();
-  const key = await globalThis.crypto.subtle.importKey(
+  const key = await subtle.importKey(
     'raw',
     encoder.encode(secret),
     { name: 'HMAC', hash: 'SHA-256' },
     false,
     ['sign'],
   );
-  const mac = await globalThis.crypto.subtle.sign('HMAC', key, encoder.encode(`${timestamp}.${body}`));
+  const mac = await subtle.sign('HMAC', key, encoder.encode(`${timestamp}.${body}`));
   return Array.from(new Uint8Array(mac), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
