@@ -67,7 +67,7 @@ export interface Sandbox {
   fetch(request: Request): Promise<Response>;
   /** Starts an HTTP server (Node only; loaded on demand so browser bundles stay free of `node:http`). */
   listen(options?: ListenOptions): Promise<ListenResult>;
-  /** Stops the server, pending webhook retries, expiry timers and hung requests. */
+  /** Stops the server, pending webhook retries, expiry timers and hung requests. The sandbox is not reusable afterwards. */
   close(): Promise<void>;
   /** Snapshot of an order in the `GET /order` shape. */
   getOrder(orderId: string): SandboxOrder | undefined;
@@ -98,6 +98,14 @@ export class SandboxControlError extends Error {
 // A variable, not a literal, so bundlers leave the Node-only module (and node:http) out of browser builds.
 const NODE_SERVER_MODULE = './node-server.js';
 
+/**
+ * Creates a local look-alike of Clink's merchant API. It answers through `sandbox.fetch(request)`
+ * with no port (tests, Storybook, the browser) or over HTTP after `listen()` (Node only).
+ *
+ * @example
+ * const sandbox = createSandbox({ seed: 'demo', qrExpiresInSeconds: 60 });
+ * const { url } = await sandbox.listen({ port: 0 });   // Clink API base: `${url}/api`
+ */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const now = options.now ?? (() => Date.now());
   const timers = options.timers ?? defaultTimers;
