@@ -7,8 +7,8 @@ export class CheckoutActionError extends Error {
   /** Path of the offending field, e.g. `action.redirectUrl`. */
   declare readonly field: string;
 
-  constructor(code: CheckoutActionErrorCode, field: string) {
-    super(`Refused payment action: ${code} at ${field}`);
+  constructor(code: CheckoutActionErrorCode, field: string, detail?: string) {
+    super(`Refused payment action: ${code} at ${field}${detail ? ` (${detail})` : ''}`);
     this.code = code;
     this.field = field;
   }
