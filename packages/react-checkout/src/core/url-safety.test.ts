@@ -109,7 +109,7 @@ describe('isSafeSvg', () => {
     expect(isSafeSvg(SANDBOX_SVG)).toBe(true);
     expect(
       isSafeSvg(
-        '<?xml version="1.0" encoding="UTF-8"?>\n<!-- generator -->\n<svg xmlns="http://www.w3.org/2000/svg" version="1.1">' +
+        '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" version="1.1">' +
           '<desc>QR</desc><g transform="translate(2,2) scale(4)"><rect x="0" y="0" width="1" height="1"/></g></svg>\n',
       ),
     ).toBe(true);
@@ -138,6 +138,10 @@ describe('isSafeSvg', () => {
     ['not an svg root', '<g><rect/></g>'],
     ['html after the root', '<svg></svg><script>alert(1)</script>'],
     ['unterminated comment', '<svg><!-- </svg>'],
+    ['a comment (HTML would end <!--> early)', '<svg><!--><img src=x onerror=alert(1)>--></svg>'],
+    ['a comment ended by --!> in HTML', '<svg><!-- --!><img src=x onerror=alert(1)> --></svg>'],
+    ['an innocent comment', '<svg><!-- generator --></svg>'],
+    ['single-quoted attributes', "<svg xmlns='http://www.w3.org/2000/svg'></svg>"],
     ['processing instruction inside', '<svg><?xml-stylesheet href="x.css"?></svg>'],
     ['unknown entity', '<svg><title>&nbsp;</title></svg>'],
     ['empty text', ''],

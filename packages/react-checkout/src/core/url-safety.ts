@@ -93,12 +93,13 @@ const SVG_TAG =
 /**
  * `true` when `text` is an SVG document made only of an allow-list of harmless elements (`svg`, `path`,
  * `rect`, `g`, `title`, `desc`) and attributes whose values hold no URL, scheme or `url()` reference.
- * Anything it cannot prove harmless (scripts, `foreignObject`, `on*` handlers, `href`, styles, DOCTYPEs,
- * CDATA, processing instructions, unknown entities) makes it return `false`.
+ * Anything it cannot prove harmless (scripts, `foreignObject`, `on*` handlers, `href`, styles, comments,
+ * DOCTYPEs, CDATA, processing instructions, unknown entities) makes it return `false`.
  */
 export function isSafeSvg(text: string): boolean {
-  // The XML declaration and comments are inert; the browser reads `<!--` to the first `-->` just like this.
-  const body = text.replace(/^\ufeff?\s*(<\?xml[^<>]*\?>)?|<!--[\s\S]*?-->/g, '');
+  // Only a leading XML declaration is skipped. Comments are refused like any other markup: an HTML parser
+  // (should the SVG ever be inlined) ends them differently from an XML one (`<!-->`, `--!>`).
+  const body = text.replace(/^\ufeff?\s*(<\?xml[^<>]*\?>)?/, '');
   return (
     /^\s*<svg[\s/>]/.test(body) &&
     (body.match(/<[^>]*>?/g) ?? []).every((tag) => SVG_TAG.test(tag)) &&
