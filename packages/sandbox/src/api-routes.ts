@@ -1,6 +1,6 @@
 import { TIMESTAMP_TOLERANCE_MS } from './constants.js';
 import { buildAction } from './actions.js';
-import { constantTimeEqual, envelope, success, unauthorized } from './http.js';
+import { constantTimeEqual, decodePathSegment, envelope, success, unauthorized } from './http.js';
 import { snapshotOrder } from './orders.js';
 import type { SandboxState } from './state.js';
 import type { PaymentResponseData, PaymentStatusCode, QrRefreshResponseData } from './types.js';
@@ -26,13 +26,13 @@ export async function handleApi(request: Request, path: string, context: ApiCont
   const refresh = /^\/api\/payment\/([^/]+)\/qrcode\/refresh$/.exec(path);
   if (refresh) {
     if (request.method !== 'POST') return methodNotAllowed(request);
-    return refreshQr(decodeURIComponent(refresh[1]!), context);
+    return refreshQr(decodePathSegment(refresh[1]!), context);
   }
   const order = /^\/api\/order\/([^/]+)$/.exec(path);
   if (order) {
     if (request.method !== 'GET') return methodNotAllowed(request);
-    const record = context.state.get(decodeURIComponent(order[1]!));
-    return record ? success(snapshotOrder(record.order)) : orderNotFound(decodeURIComponent(order[1]!));
+    const record = context.state.get(decodePathSegment(order[1]!));
+    return record ? success(snapshotOrder(record.order)) : orderNotFound(decodePathSegment(order[1]!));
   }
   return envelope(404, 404, `no such endpoint: ${request.method} ${path}`);
 }

@@ -242,6 +242,27 @@ describe('POST /payment/{orderId}/qrcode/refresh', () => {
   });
 });
 
+describe('sandbox.fetch', () => {
+  it('also takes the arguments of the global fetch, unbound', async () => {
+    start();
+    const fetchLike: typeof fetch = sandbox.fetch;
+    const response = await fetchLike('http://sandbox.test/api/payment', {
+      method: 'POST',
+      headers: { 'X-API-KEY': SANDBOX_API_KEY, 'X-Timestamp': String(clock.now()), 'Content-Type': 'application/json' },
+      body: JSON.stringify(validPayment()),
+    });
+    expect(response.status).toBe(200);
+    expect(sandbox.listOrders()).toHaveLength(1);
+  });
+
+  it('treats a malformed escape in an order id as an unknown order', async () => {
+    start();
+    const { status, body } = await readJson(await sandbox.fetch(apiRequest('/order/%E0%A4%A', { now: clock.now() })));
+    expect(status).toBe(404);
+    expect(body.msg).toBe('ORDER_NOT_FOUND: no order with id %E0%A4%A');
+  });
+});
+
 describe('unknown endpoints', () => {
   it('answer with a 404 envelope after authentication', async () => {
     start();

@@ -38,3 +38,12 @@ export function constantTimeEqual(a: string, b: string): boolean {
   for (let i = 0; i < left.length; i += 1) difference |= left[i]! ^ (right[i % Math.max(1, right.length)] ?? 0);
   return difference === 0;
 }
+
+/** A malformed escape (`%E0%A4%A`) is just an id that matches no order, not a crash. */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

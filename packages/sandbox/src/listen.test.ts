@@ -1,5 +1,8 @@
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +81,50 @@ describe('listen()', () => {
     sandbox = undefined;
     expect(await outcome).toBe('connection closed');
     await expect(fetch(`${url}/_sandbox/health`)).rejects.toThrow();
+  });
+
+  it('delivers signed webhooks to a real HTTP endpoint and retries after a 500', async () => {
+    const received: Array<{ headers: IncomingHttpHeaders; body: string; answered: number }> = [];
+    const merchant = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        const answered = received.length === 0 ? 500 : 200;
+        received.push({ headers: req.headers, body, answered });
+        res.writeHead(answered).end();
+      });
+    });
+    await new Promise<void>((resolve) => merchant.listen(0, '127.0.0.1', resolve));
+    const { port: merchantPort } = merchant.address() as AddressInfo;
+    try {
+      sandbox = createSandbox({
+        webhookUrl: `http://127.0.0.1:${merchantPort}/webhooks`,
+        webhookSecret: 'whsec_http_test',
+        webhookRetry: { initialDelayMs: 200 },
+      });
+      const { url } = await sandbox.listen({ port: 0 });
+      const created = await fetch(`${url}/api/payment`, {
+        method: 'POST',
+        headers: headers(),
+        body: JSON.stringify(validPayment({ paymentMethodType: 'CARD', metadata: { sandboxCardFlow: 'frictionless' } })),
+      });
+      expect(created.status).toBe(200);
+      await sandbox.webhooksIdle();
+
+      expect(received.map((r) => [JSON.parse(r.body).type, r.answered])).toEqual([
+        ['order.created', 500],
+        ['order.succeeded', 200],
+        ['order.created', 200],
+      ]);
+      for (const { headers: got, body } of received) {
+        const timestamp = String(got['x-clink-timestamp']);
+        const expected = createHmac('sha256', 'whsec_http_test').update(`${timestamp}.${body}`).digest('hex');
+        expect(got['x-clink-signature']).toBe(expected);
+        expect(got['x-clink-signtype']).toBe('SHA256');
+      }
+    } finally {
+      await new Promise((resolve) => merchant.close(resolve));
+    }
   });
 
   it('refuses to listen twice', async () => {

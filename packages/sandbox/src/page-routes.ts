@@ -1,4 +1,4 @@
-import { envelope, html, seeOther, success } from './http.js';
+import { decodePathSegment, envelope, html, seeOther, success } from './http.js';
 import { links } from './links.js';
 import { snapshotOrder, type OrderRecord } from './orders.js';
 import {
@@ -32,8 +32,8 @@ export async function handleSandboxRoute(request: Request, path: string, context
 
   const control = /^\/_sandbox\/orders\/([^/]+)(?:\/(succeed|fail|expire))?$/.exec(path);
   if (control) {
-    const record = state.get(decodeURIComponent(control[1]!));
-    if (!record) return envelope(404, 404, `ORDER_NOT_FOUND: no order with id ${decodeURIComponent(control[1]!)}`);
+    const record = state.get(decodePathSegment(control[1]!));
+    if (!record) return envelope(404, 404, `ORDER_NOT_FOUND: no order with id ${decodePathSegment(control[1]!)}`);
     if (!control[2]) return method === 'GET' ? success(snapshotOrder(record.order)) : envelope(405, 405, `method ${method} is not allowed here`);
     if (method !== 'POST') return envelope(405, 405, `method ${method} is not allowed here`);
     const result = state.apply(record, CONTROL_COMMANDS[control[2]]!);
@@ -42,7 +42,7 @@ export async function handleSandboxRoute(request: Request, path: string, context
 
   const qrImage = /^\/_sandbox\/qr\/([^/]+)\.(png|svg)$/.exec(path);
   if (qrImage && method === 'GET') {
-    const record = state.get(decodeURIComponent(qrImage[1]!));
+    const record = state.get(decodePathSegment(qrImage[1]!));
     if (!record?.qr) return html(404, renderMessagePage('Not found', 'This order has no QR code.'));
     const matrix = encodeQr(links.phonePage(record));
     const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
@@ -56,7 +56,7 @@ export async function handleSandboxRoute(request: Request, path: string, context
 
   const phone = /^\/_sandbox\/pay\/([^/]+)(?:\/(approve|decline))?$/.exec(path);
   if (phone) {
-    const record = state.get(decodeURIComponent(phone[1]!));
+    const record = state.get(decodePathSegment(phone[1]!));
     if (!record) return notFoundPage();
     const decision = phone[2] as 'approve' | 'decline' | undefined;
     if (!decision) {
@@ -76,7 +76,7 @@ export async function handleSandboxRoute(request: Request, path: string, context
 
   const threeDs = /^\/_sandbox\/3ds\/([^/]+)(?:\/(approve|decline))?$/.exec(path);
   if (threeDs) {
-    const record = state.get(decodeURIComponent(threeDs[1]!));
+    const record = state.get(decodePathSegment(threeDs[1]!));
     if (!record || record.order.paymentMethod.paymentMethodType !== 'CARD') return notFoundPage();
     const decision = threeDs[2] as 'approve' | 'decline' | undefined;
     if (!decision) {
@@ -96,7 +96,7 @@ export async function handleSandboxRoute(request: Request, path: string, context
 
   const instructions = /^\/_sandbox\/instructions\/([^/]+)$/.exec(path);
   if (instructions && method === 'GET') {
-    const record = state.get(decodeURIComponent(instructions[1]!));
+    const record = state.get(decodePathSegment(instructions[1]!));
     return record ? html(200, renderInstructionsPage(record)) : notFoundPage();
   }
 

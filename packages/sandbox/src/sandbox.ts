@@ -63,8 +63,11 @@ export interface ListenResult {
 
 /** A running sandbox: a fetch-style handler, plus controls for tests. */
 export interface Sandbox {
-  /** Serves `/api/*`, `/_sandbox/*` and the sandbox's pages without a port. */
-  fetch(request: Request): Promise<Response>;
+  /**
+   * Serves `/api/*`, `/_sandbox/*` and the sandbox's pages without a port. Takes a `Request`, or the
+   * same arguments as the global `fetch`, so it can be passed wherever a fetch function is expected.
+   */
+  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
   /** Starts an HTTP server (Node only; loaded on demand so browser bundles stay free of `node:http`). */
   listen(options?: ListenOptions): Promise<ListenResult>;
   /** Stops the server, pending webhook retries, expiry timers and hung requests. The sandbox is not reusable afterwards. */
@@ -181,19 +184,22 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return snapshotOrder(record.order);
   }
 
+  async function handle(input: Request | string | URL, init?: RequestInit): Promise<Response> {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    let response: Response;
+    try {
+      response = await route(request);
+    } catch (error) {
+      if (request.signal.aborted || closing.signal.aborted) throw error;
+      log(`${request.method} ${new URL(request.url).pathname} crashed: ${error instanceof Error ? error.message : String(error)}`);
+      response = envelope(500, 500, 'Internal Server Error');
+    }
+    log(`${request.method} ${new URL(request.url).pathname} -> ${response.status}`);
+    return response;
+  }
+
   return {
-    async fetch(request) {
-      let response: Response;
-      try {
-        response = await route(request);
-      } catch (error) {
-        if (request.signal.aborted || closing.signal.aborted) throw error;
-        log(`${request.method} ${new URL(request.url).pathname} crashed: ${error instanceof Error ? error.message : String(error)}`);
-        response = envelope(500, 500, 'Internal Server Error');
-      }
-      log(`${request.method} ${new URL(request.url).pathname} -> ${response.status}`);
-      return response;
-    },
+    fetch: handle,
     async listen(listenOptions = {}) {
       if (server) throw new Error('The sandbox is already listening; call close() first.');
       let nodeServer: typeof import('./node-server.js');
@@ -203,7 +209,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         throw new Error('listen() needs Node.js (node:http); in a browser, call sandbox.fetch(request) instead', { cause: error });
       }
       const { startNodeServer } = nodeServer;
-      server = await startNodeServer((request) => this.fetch(request), {
+      server = await startNodeServer(handle, {
         port: listenOptions.port ?? DEFAULT_PORT,
         host: listenOptions.host ?? DEFAULT_HOST,
       });
