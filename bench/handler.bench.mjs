@@ -5,7 +5,7 @@
 // order tokens and JSON.
 //
 // Run after building:  node bench/handler.bench.mjs   (or `npm run bench`, which builds first)
-// Options (environment): BENCH_OPERATIONS=5000 BENCH_CONCURRENCY=50 BENCH_WARMUP=1000 BENCH_ROUNDS=3
+// Options (environment): BENCH_OPERATIONS=5000 BENCH_CONCURRENCY=50 BENCH_WARMUP=1000 BENCH_BATCH=250
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,7 +18,7 @@ const { createSandbox, SANDBOX_API_KEY } = await load('sandbox');
 const OPERATIONS = Number(process.env.BENCH_OPERATIONS ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const BATCH = Number(process.env.BENCH_BATCH ?? 250);
 const BUDGET_P99_MS = 1;
 
 const payment = {
@@ -71,43 +71,55 @@ const scenarios = {
   },
 };
 
-/** Runs `count` operations with `concurrency` in flight; returns latencies (ms) and the wall time. */
-async function load_(operation, count, concurrency) {
-  const latencies = new Float64Array(count);
+/** Runs `count` operations with `concurrency` in flight; returns each latency (ms) and the wall time. */
+async function runBatch(operation, count, concurrency) {
+  const latencies = [];
   let next = 0;
   const started = performance.now();
   async function worker() {
     while (next < count) {
-      const index = next++;
+      next += 1;
       const begin = performance.now();
       await operation();
-      latencies[index] = performance.now() - begin;
+      latencies.push(performance.now() - begin);
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies: latencies.sort(), wallMs: performance.now() - started };
+  return { latencies, wallMs: performance.now() - started };
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-async function measure(name, concurrency, operations) {
-  const setup = setUp();
-  const operation = scenarios[name](setup);
-  await load_(operation, WARMUP, concurrency);
-  globalThis.gc?.();
-  const { latencies, wallMs } = await load_(operation, operations, concurrency);
-  await setup.sandbox.close();
-  return { rps: (operations / wallMs) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-}
-
-/** Alternates direct and handler rounds so drift on a shared machine hits both alike; keeps the median round. */
+/**
+ * Measures both sides in alternating batches (direct, handler, handler, direct, …) so that a change
+ * of load on a shared machine hits both alike, instead of whichever side happened to run at the time.
+ */
 async function compare(concurrency, operations) {
-  const rounds = { direct: [], handler: [] };
-  for (let round = 0; round < ROUNDS; round += 1) {
-    for (const name of ['direct', 'handler']) rounds[name].push(await measure(name, concurrency, operations));
+  const sides = ['direct', 'handler'].map((name) => {
+    const setup = setUp();
+    return { name, setup, operation: scenarios[name](setup), latencies: [], wallMs: 0 };
+  });
+  for (const side of sides) await runBatch(side.operation, WARMUP, concurrency);
+  const batches = Math.max(1, Math.round(operations / BATCH));
+  for (let batch = 0; batch < batches; batch += 1) {
+    const order = batch % 2 === 0 ? sides : [...sides].reverse();
+    for (const side of order) {
+      const result = await runBatch(side.operation, Math.round(operations / batches), concurrency);
+      side.latencies.push(...result.latencies);
+      side.wallMs += result.wallMs;
+    }
   }
-  const median = (results) => [...results].sort((a, b) => a.p99 - b.p99)[Math.floor(results.length / 2)];
-  return { concurrency, operations, direct: median(rounds.direct), handler: median(rounds.handler) };
+  const summary = {};
+  for (const side of sides) {
+    await side.setup.sandbox.close();
+    const sorted = Float64Array.from(side.latencies).sort();
+    summary[side.name] = {
+      rps: (sorted.length / side.wallMs) * 1000,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+    };
+  }
+  return { concurrency, operations, ...summary };
 }
 
 const loaded = await compare(CONCURRENCY, OPERATIONS);
@@ -123,7 +135,7 @@ for (const result of [loaded, single]) {
 const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
 console.log(
   `Checkout handler overhead: POST /payments + GET /payments/{id} per operation, ${OPERATIONS} operations at ` +
-    `${CONCURRENCY} concurrent (${single.operations} at 1), after ${WARMUP} warm-up; median of ${ROUNDS} rounds\n`,
+    `${CONCURRENCY} concurrent (${single.operations} at 1), after ${WARMUP} warm-up, in alternating batches of ${BATCH}\n`,
 );
 for (const row of rows) {
   console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('   '));
@@ -135,6 +147,9 @@ for (const result of [loaded, single]) {
       `added p50 ${fmt(result.handler.p50 - result.direct.p50, 3)} ms, added p99 ${fmt(result.handler.p99 - result.direct.p99, 3)} ms`,
   );
 }
+// Throughput turns into CPU time per operation: the handler's share, free of queueing effects.
+const cpuPerOperationUs = (1 / loaded.handler.rps - 1 / loaded.direct.rps) * 1e6;
+console.log(`handler CPU time per operation (from throughput at ${CONCURRENCY} concurrent): ${fmt(cpuPerOperationUs, 0)} µs`);
 const addedP99 = loaded.handler.p99 - loaded.direct.p99;
 const pass = addedP99 < BUDGET_P99_MS;
 console.log(
