@@ -1,8 +1,9 @@
 import { computeDeadline } from './countdown.js';
 import { buildAndroidIntentUrl, isAndroidPackageName } from './deep-link.js';
+import { refuse } from './errors.js';
 import { PAYMENT_METHOD_TYPES, type PaymentMethodType, type WalletDetails } from './protocol.js';
 import type { ActionPlan, ClassifiableResponse, ClassifyOptions, DeviceInfo, FormField, QrSource } from './types.js';
-import { KNOWN_WALLET_APPS, refuse, safeDeepLink, safeNavigationUrl, safeQrImageSource } from './url-safety.js';
+import { KNOWN_WALLET_APPS, safeDeepLink, safeNavigationUrl, safeQrImageSource } from './url-safety.js';
 
 const WALLET = 'action.walletHandleRedirectOrDisplayQrCode.';
 /** QR images in order of preference: inline data first (no extra request), then PNG, then SVG. */

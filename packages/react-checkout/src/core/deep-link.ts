@@ -1,4 +1,4 @@
-import { refuse } from './url-safety.js';
+import { refuse } from './errors.js';
 
 export interface AndroidIntentInput {
   /** A checked custom-scheme deep link, e.g. `alipays://platformapi/startapp?saId=10000007`. */

@@ -14,6 +14,11 @@ export class CheckoutActionError extends Error {
   }
 }
 
+/** Throws a `CheckoutActionError` (internal: not re-exported from the entry point). */
+export const refuse = (code: CheckoutActionErrorCode, field: string): never => {
+  throw new CheckoutActionError(code, field);
+};
+
 /** A call to the merchant's checkout endpoint that failed. */
 export class CheckoutRequestError extends Error {
   override readonly name = 'CheckoutRequestError';

@@ -1,6 +1,6 @@
 export * from './protocol.js';
 export type * from './types.js';
-export * from './errors.js';
+export { CheckoutActionError, CheckoutRequestError } from './errors.js';
 export * from './url-safety.js';
 export * from './deep-link.js';
 export * from './countdown.js';

@@ -1,4 +1,4 @@
-import { CheckoutActionError } from './errors.js';
+import { refuse } from './errors.js';
 import type { PaymentMethodType } from './protocol.js';
 import type { CheckoutActionErrorCode } from './types.js';
 
@@ -18,11 +18,6 @@ export const KNOWN_WALLET_APPS: Readonly<Partial<Record<PaymentMethodType, Walle
   KAKAO: { scheme: 'kakaotalk', androidPackage: 'com.kakao.talk' },
   TNG: { scheme: 'tngdwallet', androidPackage: 'my.com.tngdigital.ewallet' },
   CASHAPP: { scheme: 'cashme', androidPackage: 'com.squareup.cash' },
-};
-
-/** Throws a `CheckoutActionError`; shared so every refusal reads the same. */
-export const refuse = (code: CheckoutActionErrorCode, field: string): never => {
-  throw new CheckoutActionError(code, field);
 };
 
 // Browsers silently drop tab and newline (`java\nscript:`); no real URL from Clink holds a control character.
