@@ -1,0 +1,114 @@
+// Browser check of the sandbox's pages: real Chromium, real clicks, axe, and a QR decoded from a screenshot.
+// Run after `pnpm run build`: `pnpm run test:browser`.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { chromium } from 'playwright-core';
+import { createSandbox, SANDBOX_API_KEY } from '../dist/index.js';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOP = 'https://shop.example';
+
+const sandbox = createSandbox({ seed: 'e2e' });
+const { url } = await sandbox.listen({ port: 0 });
+
+async function createPayment(fields) {
+  const response = await fetch(`${url}/api/payment`, {
+    method: 'POST',
+    headers: { 'X-API-KEY': SANDBOX_API_KEY, 'X-Timestamp': String(Date.now()), 'Content-Type': 'application/json' },
+    body: JSON.stringify({ paymentInstrumentId: 'pi_e2e', returnUrl: `${SHOP}/return`, customerId: 'cus_e2e', amount: 12.5, currency: 'USD', ...fields }),
+  });
+  assert.equal(response.status, 200);
+  return (await response.json()).data;
+}
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+let failures = 0;
+async function check(name, run) {
+  try {
+    await run();
+    console.log(`✓ ${name}`);
+  } catch (error) {
+    failures += 1;
+    console.error(`✗ ${name}\n  ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+try {
+  // bypassCSP only so axe can be injected; the pages themselves carry a strict CSP.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+  await context.route(`${SHOP}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Shop</title><h1>Back at the shop</h1>' }));
+  const page = await context.newPage();
+
+  async function expectNoAxeViolations() {
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => (await window.axe.run()).violations.map((v) => `${v.id} (${v.nodes.length})`));
+    assert.deepEqual(violations, [], `axe violations on ${page.url()}`);
+  }
+
+  await check('a QR on the instructions page decodes to the phone page, where Approve pays the order', async () => {
+    const payment = await createPayment({ paymentMethodType: 'GCASH' });
+    await page.goto(payment.action.walletHandleRedirectOrDisplayQrCode.hostedInstructionsUrl);
+    await expectNoAxeViolations();
+    const image = page.getByRole('img', { name: `QR code for order ${payment.orderId}` });
+    const png = PNG.sync.read(await image.screenshot());
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+    assert.match(decoded ?? '', new RegExp(`^${url}/_sandbox/pay/${payment.orderId}\\?qr=qr_`));
+    await page.goto(decoded);
+    await expectNoAxeViolations();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    assert.match(await page.getByRole('status').textContent(), /Payment approved/);
+    assert.equal(sandbox.getOrder(payment.orderId).status, 'success');
+    await expectNoAxeViolations();
+  });
+
+  await check('Decline on the phone page fails the order and says so', async () => {
+    const payment = await createPayment({ paymentMethodType: 'TNG', platformType: 'WAP', deviceType: 'iOS' });
+    await page.goto(payment.action.walletHandleRedirectOrDisplayQrCode.fallbackUrl);
+    await page.getByRole('button', { name: 'Decline' }).click();
+    assert.match(await page.getByRole('status').textContent(), /declined/);
+    assert.equal(sandbox.getOrder(payment.orderId).status, 'failed');
+  });
+
+  await check('3-D Secure Approve returns to returnUrl with the orderId', async () => {
+    const payment = await createPayment({ paymentMethodType: 'CARD' });
+    await page.goto(payment.action.redirectUrl);
+    await expectNoAxeViolations();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.waitForURL(`${SHOP}/return?orderId=${payment.orderId}`);
+    assert.equal(sandbox.getOrder(payment.orderId).status, 'success');
+  });
+
+  await check('the 3-D Secure POST form variant works from a real form submission', async () => {
+    const payment = await createPayment({ paymentMethodType: 'CARD', metadata: { sandboxCardFlow: 'post_form' } });
+    const { redirectUrl, postData } = payment.action;
+    const inputs = Object.entries(postData).map(([name, value]) => `<input type="hidden" name="${name}" value="${value}">`).join('');
+    await page.goto(`${SHOP}/checkout`);
+    await page.setContent(`<form method="post" action="${redirectUrl}">${inputs}<button>Continue</button></form>`);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Decline' }).click();
+    await page.waitForURL(`${SHOP}/return?orderId=${payment.orderId}`);
+    assert.equal(sandbox.getOrder(payment.orderId).status, 'failed');
+  });
+
+  await check('the index page lists orders accessibly', async () => {
+    await page.goto(`${url}/`);
+    await expectNoAxeViolations();
+    assert.ok((await page.getByRole('row').count()) > 1);
+  });
+} finally {
+  await browser.close();
+  await sandbox.close();
+}
+
+if (failures > 0) {
+  console.error(`${failures} browser check(s) failed`);
+  process.exit(1);
+}
