@@ -60,6 +60,10 @@ async function main(): Promise<void> {
   const port = parsePositiveInteger('port', values.port, true) ?? DEFAULT_PORT;
   const qrExpiresInSeconds = parsePositiveInteger('qr-expires-in', values['qr-expires-in'], false);
   const apiKeys = values['api-key'];
+  for (const name of ['webhook-url', 'public-url'] as const) {
+    const value = values[name];
+    if (value !== undefined && !/^https?:\/\/[^/]/.test(value)) fail(`--${name} must be an http(s) URL`);
+  }
 
   const sandbox = createSandbox({
     ...(apiKeys ? { apiKeys } : {}),
