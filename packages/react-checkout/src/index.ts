@@ -7,6 +7,7 @@ export {
   type PaymentActionRendererProps,
   type PaymentOutcome,
 } from './react/components/payment-action-renderer.js';
+export { PaymentActionView, type PaymentActionViewProps } from './react/components/action-view.js';
 export { RedirectAction, type RedirectActionProps } from './react/components/redirect-action.js';
 export { FormPostAction, type FormPostActionProps } from './react/components/form-post-action.js';
 export { QrAction, type QrActionProps } from './react/components/qr-action.js';
@@ -27,6 +28,7 @@ export { useClinkPayment, type ClinkPayment, type UseClinkPaymentOptions } from 
 export { usePaymentStatus, type PaymentStatusOptions, type PaymentStatusResult } from './react/hooks/use-payment-status.js';
 export { useCountdown, type Countdown as CountdownValue, type CountdownOptions } from './react/hooks/use-countdown.js';
 export { useDevice } from './react/hooks/use-device.js';
+export type { PaymentCallbacks } from './react/hooks/use-payment-machine.js';
 export {
   countdownDataState,
   payButtonDataState,

@@ -77,7 +77,7 @@ describe('<ClinkPayButton>', () => {
     expect(checkout.creates).toHaveLength(2);
     expect(checkout.creates[1]!.key).toBe(checkout.creates[0]!.key);
 
-    await user.click(screen.getByRole('button'));
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByText('Payment failed');
     expect(checkout.creates).toHaveLength(3);
     expect(checkout.creates[2]!.key).toBe(checkout.creates[0]!.key);
@@ -120,7 +120,7 @@ describe('<ClinkPayButton>', () => {
     expect(await screen.findByText('Payment successful')).toBeInTheDocument();
     expect(onSuccess).toHaveBeenCalledTimes(1);
     expect(onSuccess).toHaveBeenCalledWith({ status: 'succeeded', orderId: 'ord_1' });
-    expect(onStatusChange.mock.calls.map(([state]) => state.status)).toEqual(['creating', 'action', 'succeeded']);
+    expect(onStatusChange.mock.calls.map(([state]) => state.status)).toEqual(['creating', 'action', 'polling', 'succeeded']);
     expect(screen.getByRole('button', { name: 'Pay with WeChat Pay' })).toHaveAttribute('data-state', 'succeeded');
   });
 

@@ -1,19 +1,23 @@
 'use client';
-import { type ButtonHTMLAttributes, type ReactNode, type Ref } from 'react';
+import type { ButtonHTMLAttributes, MouseEvent, ReactNode, Ref } from 'react';
 import { walletName, type DeviceType, type PaymentMethodType, type PaymentState, type PlatformType, type ReceivedPayment } from '../../core/index.js';
 import { missingEndpointError, useCheckoutConfig, type CheckoutConfigProps } from '../config.js';
 import { payButtonDataState } from '../data-state.js';
 import { cx } from '../dom.js';
 import { useClinkPayment } from '../hooks/use-clink-payment.js';
+import { useDevice } from '../hooks/use-device.js';
 import { formatMessage } from '../i18n/messages.js';
-import { PaymentActionRenderer, type PaymentOutcome } from './payment-action-renderer.js';
+import { PaymentActionView } from './action-view.js';
+import type { PaymentOutcome } from './payment-action-renderer.js';
 import { Slot } from './slot.js';
-import { CheckoutErrorView } from './status-view.js';
 
 /** What `renderAction` receives to place the action yourself (e.g. in a modal). */
 export interface RenderActionArgs {
+  /** The created payment. */
   payment: ReceivedPayment;
-  /** The ready `<PaymentActionRenderer>` for this payment. */
+  /** The payment's current state. */
+  state: PaymentState;
+  /** The ready view of the action (QR code, app link, redirect, outcome) for this payment. */
   renderer: ReactNode;
   /** Stops following the payment (e.g. when the customer closes the modal). */
   cancel: () => void;
@@ -33,17 +37,19 @@ export interface ClinkPayButtonProps
   onSuccess?: (outcome: PaymentOutcome) => void;
   /** Called once when the payment fails. */
   onFailure?: (outcome: PaymentOutcome) => void;
-  /** Called when creating or showing the payment goes wrong. */
+  /** Called when creating, refreshing or showing the payment goes wrong. */
   onError?: (error: Error) => void;
   /** Called on every change of the payment's state. */
   onStatusChange?: (state: PaymentState) => void;
-  /** Render your own element (its single child) as the button, with our props and handlers merged in. @default false */
+  /** Render your own element (the single child) as the button, with our props and handlers merged in. @default false */
   asChild?: boolean;
-  /** Place the action yourself; by default it renders inline after the button. */
+  /** Place the action yourself (e.g. in a modal); by default it renders right after the button. */
   renderAction?: (args: RenderActionArgs) => ReactNode;
   /** How to leave the page for redirects and app launches. @default the top window's `location.assign` */
   navigate?: (url: string) => void;
-  /** @default "Pay with {wallet}" */
+  /** How to submit a form post. @default `form.submit()` */
+  submitForm?: (form: HTMLFormElement) => void;
+  /** @default "Pay with {wallet}", "Processing…" while the payment is created */
   children?: ReactNode;
   ref?: Ref<HTMLButtonElement>;
 }
@@ -61,6 +67,7 @@ export function ClinkPayButton({
   asChild = false,
   renderAction,
   navigate,
+  submitForm,
   className,
   children,
   onClick,
@@ -75,13 +82,13 @@ export function ClinkPayButton({
   const configProps = { endpoint, locale, messages, fetch, allowedDeepLinkSchemes, device };
   const config = useCheckoutConfig(configProps);
   if (!config.endpoint) throw missingEndpointError('<ClinkPayButton>');
-  const { state, pay, restart, cancel, dispatch } = useClinkPayment({
+  const detected = useDevice(config.device);
+  const { state, pay, restart, refresh, refreshing, cancel } = useClinkPayment({
     ...configProps,
     paymentMethodType,
     payload,
     platformType,
     deviceType,
-    followStatus: false,
     onSuccess: (s) => onSuccess?.({ status: 'succeeded', orderId: s.payment.orderId }),
     onFailure: (s) => onFailure?.({ status: 'failed', orderId: s.payment.orderId }),
     onError,
@@ -89,18 +96,18 @@ export function ClinkPayButton({
   });
 
   const busy = state.status === 'creating';
-  const running = state.status === 'action' || state.status === 'polling' || state.status === 'succeeded';
+  const locked = busy || state.status === 'action' || state.status === 'polling' || state.status === 'succeeded';
   const Component = asChild ? Slot : 'button';
   const button = (
     <Component
       {...rest}
-      {...(asChild ? {} : { type: 'button', disabled: busy || running })}
+      {...(asChild ? {} : { type: 'button', disabled: locked })}
       className={cx('clink-pay-button', className)}
       data-state={payButtonDataState(state.status)}
       data-method={paymentMethodType}
       aria-busy={busy}
-      aria-disabled={busy || running || undefined}
-      onClick={(event: Parameters<NonNullable<typeof onClick>>[0]) => {
+      aria-disabled={locked || undefined}
+      onClick={(event: MouseEvent<HTMLButtonElement>) => {
         onClick?.(event);
         if (!event.defaultPrevented) pay();
       }}
@@ -109,28 +116,25 @@ export function ClinkPayButton({
     </Component>
   );
 
-  const payment = 'payment' in state && state.status !== 'cancelled' && state.status !== 'error' ? state.payment : undefined;
-  const renderer = payment && (
-    <PaymentActionRenderer
-      key={payment.orderId}
-      {...configProps}
-      payment={payment}
+  const view = (
+    <PaymentActionView
+      state={state}
+      messages={config.messages}
+      locale={config.locale}
+      device={detected}
+      // After an error "Try again" is `pay()`, which reuses the idempotency key when the create may have happened.
+      onRestart={state.status === 'error' ? pay : restart}
+      onRefresh={() => void refresh()}
+      refreshing={refreshing}
       navigate={navigate}
-      onRestart={restart}
-      onStatusChange={(next) => {
-        // The renderer follows the payment; its outcome becomes the button's.
-        if ((next.status === 'succeeded' || next.status === 'failed') && next.result) {
-          dispatch({ type: 'poll_result', result: next.result });
-        }
-      }}
-      onError={onError}
+      submitForm={submitForm}
     />
   );
+  const payment = 'payment' in state ? state.payment : undefined;
   return (
     <>
       {button}
-      {state.status === 'error' && <CheckoutErrorView error={state.error} messages={config.messages} />}
-      {payment && (renderAction ? renderAction({ payment, renderer, cancel }) : renderer)}
+      {payment && renderAction ? renderAction({ payment, state, renderer: view, cancel }) : view}
     </>
   );
 }

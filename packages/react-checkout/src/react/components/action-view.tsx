@@ -1,0 +1,108 @@
+'use client';
+import type { ReactNode } from 'react';
+import { formatAmount, walletName, type DeviceInfo, type PaymentState } from '../../core/index.js';
+import { cx } from '../dom.js';
+import type { CheckoutMessages } from '../i18n/messages.js';
+import { AppLinkAction } from './app-link-action.js';
+import { FormPostAction } from './form-post-action.js';
+import { QrAction } from './qr-action.js';
+import { RedirectAction } from './redirect-action.js';
+import { CheckoutErrorView, PaymentStatusView } from './status-view.js';
+
+export interface PaymentActionViewProps {
+  /** The payment's state, from `useClinkPayment` (or your own use of the core's `paymentReducer`). */
+  state: PaymentState;
+  messages: CheckoutMessages;
+  /** For amounts and spoken times. */
+  locale: string;
+  device: DeviceInfo;
+  /** "Start again" / "Try again"; without it those buttons do not show. */
+  onRestart?: (() => void) | undefined;
+  /** "Refresh QR code" for refreshable (Cash App Pay) codes. */
+  onRefresh?: (() => void) | undefined;
+  /** @default false */
+  refreshing?: boolean;
+  /** How to leave the page for redirects and app launches. @default the top window's `location.assign` */
+  navigate?: ((url: string) => void) | undefined;
+  /** How to submit a form post. @default `form.submit()` */
+  submitForm?: ((form: HTMLFormElement) => void) | undefined;
+  className?: string | undefined;
+}
+
+/** Shows a payment's state: its action (redirect, form, QR code, app link), a wait, an outcome or an error. */
+export function PaymentActionView(props: PaymentActionViewProps): ReactNode {
+  const { state, messages, locale, onRestart } = props;
+  let content: ReactNode;
+  switch (state.status) {
+    case 'action':
+    case 'polling': {
+      const { plan, payment } = state;
+      const wallet = walletName(plan.kind === 'none' ? payment.paymentMethodType : plan.paymentMethodType);
+      const amount = formatAmount(payment.amount, payment.currency, locale);
+      switch (plan.kind) {
+        case 'redirect':
+          content = <RedirectAction url={plan.url} messages={messages} navigate={props.navigate} />;
+          break;
+        case 'form_post':
+          content = <FormPostAction url={plan.url} fields={plan.fields} messages={messages} submit={props.submitForm} />;
+          break;
+        case 'qr':
+          content = <QrAction plan={plan} wallet={wallet} amount={amount} locale={locale} messages={messages} />;
+          break;
+        case 'app_link':
+          content = (
+            <AppLinkAction
+              plan={plan}
+              wallet={wallet}
+              amount={amount}
+              locale={locale}
+              messages={messages}
+              inAppBrowser={props.device.inAppBrowser}
+              navigate={props.navigate}
+            />
+          );
+          break;
+        case 'none':
+          content = <PaymentStatusView status={plan.status} messages={messages} onRestart={onRestart} />;
+          break;
+        default:
+          content = plan satisfies never;
+      }
+      break;
+    }
+    case 'succeeded':
+    case 'failed':
+    case 'cancelled':
+      content = <PaymentStatusView status={state.status} messages={messages} onRestart={onRestart} />;
+      break;
+    case 'expired': {
+      const { plan } = state;
+      const refreshable = (plan.kind === 'qr' || plan.kind === 'app_link') && plan.refreshable;
+      content = (
+        <PaymentStatusView
+          status="expired"
+          messages={messages}
+          text={plan.kind === 'qr' ? messages.qrExpired : undefined}
+          onRestart={onRestart}
+          onRefresh={refreshable ? props.onRefresh : undefined}
+          refreshing={props.refreshing}
+        />
+      );
+      break;
+    }
+    case 'error':
+      content = <CheckoutErrorView error={state.error} messages={messages} onRestart={onRestart} />;
+      break;
+    case 'idle':
+    case 'creating':
+      return null;
+    default:
+      content = state satisfies never;
+  }
+  const method = 'payment' in state ? state.payment?.paymentMethodType : undefined;
+  return (
+    <div className={cx('clink-renderer', props.className)} data-state={state.status} data-method={method}>
+      {content}
+    </div>
+  );
+}
