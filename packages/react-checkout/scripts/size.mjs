@@ -20,6 +20,7 @@ const checks = [
     true,
     3 * KB,
   ],
+  ['everything, React layer only (core external)', "export * from '@clink-checkout/react';", 'core', Infinity],
   ['all eight languages', "export * from '@clink-checkout/react/locales';", true, Infinity],
 ];
 
@@ -31,6 +32,7 @@ async function measure(code, qrExternal) {
   writeFileSync(entry, code);
   const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/];
   if (qrExternal) external.push(/^qrcode\.react($|\/)/);
+  if (qrExternal === 'core') external.push(/[\\/]core(-[\w-]+)?\.js$/);
   const result = await build({
     root: dir,
     logLevel: 'silent',
@@ -42,7 +44,7 @@ async function measure(code, qrExternal) {
         { find: /^@clink-checkout\/react$/, replacement: dist('index.js') },
       ],
     },
-    build: { write: false, minify: true, lib: { entry, formats: ['es'], fileName: 'entry' }, rolldownOptions: { external, output: { minify: true } } },
+    build: { write: false, minify: true, lib: { entry, formats: ['es'], fileName: 'entry' }, rolldownOptions: { external: (id) => { const r = external.some((e) => (typeof e === 'string' ? e === id : e.test(id))); if (process.env.DEBUG_SIZE) console.log(id, r); return r; }, output: { minify: true } } },
   });
   rmSync(dir, { recursive: true, force: true });
   const chunks = [result].flat().flatMap((r) => r.output).filter((o) => o.type === 'chunk');
