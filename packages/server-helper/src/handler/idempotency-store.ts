@@ -81,10 +81,9 @@ export function createMemoryIdempotencyStore(options: MemoryIdempotencyStoreOpti
   function write(key: string, record: IdempotencyRecord): void {
     records.delete(key);
     records.set(key, record);
-    for (const [oldestKey, oldest] of records) {
-      if (records.size <= maxEntries && oldest.expiresAt > now()) break;
-      records.delete(oldestKey);
-    }
+    // Expired records go when they are next read or when they are the oldest; scanning for them here
+    // would make every write slower as the map fills.
+    if (records.size > maxEntries) records.delete(records.keys().next().value as string);
   }
 
   return {
