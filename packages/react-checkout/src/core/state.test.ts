@@ -132,6 +132,11 @@ describe('paymentReducer: expiry and refresh', () => {
     expect(paymentReducer(expired, { type: 'poll_result', result: status('failed') })).toBe(expired);
   });
 
+  it('reports a failed refresh of an expired QR code as an error, keeping the payment', () => {
+    const error = new CheckoutRequestError({ type: 'api_error', status: 502, message: 'Clink is down' });
+    expect(run([{ type: 'error', error }], expired)).toEqual({ status: 'error', error, payment });
+  });
+
   it('starts a new payment from an expired one', () => {
     expect(run([{ type: 'create', attempt: { ...attempt, idempotencyKey: 'key-2' } }], expired)).toEqual({
       status: 'creating',

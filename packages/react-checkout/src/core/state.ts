@@ -6,7 +6,8 @@ export const initialPaymentState: PaymentState = { status: 'idle' };
 /**
  * `true` when the payment has an outcome for now (`succeeded`, `failed`, `expired`, `cancelled`): no more
  * status checks, and late events (a slow poll answer, a stale expiry) no longer change the state.
- * Only `restart` and `create` leave them; `expired` also accepts `refreshed` and a late success.
+ * Only `restart` and `create` leave them; `expired` also accepts `refreshed`, a late success and an `error`
+ * (a failed refresh).
  */
 export function isFinalState(state: PaymentState): boolean {
   return state.status === 'succeeded' || state.status === 'failed' || state.status === 'expired' || state.status === 'cancelled';
@@ -79,6 +80,8 @@ export function paymentReducer(state: PaymentState, event: PaymentEvent): Paymen
     case 'expired':
       if (event.type === 'create') return { status: 'creating', attempt: event.attempt };
       if (event.type === 'refreshed') return { status: 'action', ...refreshedPayment(state.payment, event) };
+      // A failed refresh: say so, and let the customer start over.
+      if (event.type === 'error') return { status: 'error', error: event.error, payment: state.payment };
       // The customer may have paid in the last seconds; saying "expired" would invite a second payment.
       if (event.type === 'poll_result' && event.result.status === 'succeeded') {
         return { status: 'succeeded', payment: state.payment, result: event.result };
