@@ -295,3 +295,15 @@ describe('seeded ids', () => {
     await Promise.all([one.close(), two.close()]);
   });
 });
+
+describe('createSandbox options', () => {
+  it.each([
+    [{ qrExpiresInSeconds: 0 }, 'qrExpiresInSeconds must be a number of seconds above 0, got 0'],
+    [{ qrExpiresInSeconds: Number.NaN }, 'qrExpiresInSeconds must be a number of seconds above 0, got NaN'],
+    [{ webhookUrl: 'merchant.example/hook' }, 'webhookUrl must be an absolute http(s) URL'],
+    [{ publicUrl: 'javascript:alert(1)' }, 'publicUrl must be an absolute http(s) URL'],
+    [{ apiKeys: [] }, 'apiKeys must list at least one non-empty key'],
+  ])('refuses %j', (options, message) => {
+    expect(() => createSandbox(options)).toThrow(new TypeError(`createSandbox: ${message}`));
+  });
+});

@@ -13,6 +13,7 @@ import type { NodeServer } from './node-server.js';
 import { snapshotOrder } from './orders.js';
 import { handleSandboxRoute } from './page-routes.js';
 import { SandboxState, type OrderCommand } from './state.js';
+import { isHttpUrl } from './validation.js';
 import { defaultTimers, delay, waitForAbort, type SandboxTimers } from './timers.js';
 import type { SandboxOrder } from './types.js';
 import { createWebhookSender, type WebhookDelivery, type WebhookRetryOptions } from './webhooks.js';
@@ -110,6 +111,7 @@ const NODE_SERVER_MODULE = './node-server.js';
  * const { url } = await sandbox.listen({ port: 0 });   // Clink API base: `${url}/api`
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  checkOptions(options);
   const now = options.now ?? (() => Date.now());
   const timers = options.timers ?? defaultTimers;
   const log = options.log ?? (() => undefined);
@@ -128,7 +130,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     ids: createIdGenerator(options.seed),
     now,
     timers,
-    qrExpiresInMs: Math.max(1, options.qrExpiresInSeconds ?? DEFAULT_QR_EXPIRES_IN_SECONDS) * 1000,
+    qrExpiresInMs: (options.qrExpiresInSeconds ?? DEFAULT_QR_EXPIRES_IN_SECONDS) * 1000,
     webhooks,
   });
   let server: NodeServer | undefined;
@@ -153,9 +155,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       switch (fault?.kind) {
         case undefined:
           break;
-        case 'latency':
-          await delay(timers, fault.ms, anySignal(request.signal, closing.signal));
+        case 'latency': {
+          const { signal, dispose } = anySignal(request.signal, closing.signal);
+          await delay(timers, fault.ms, signal).finally(dispose);
           break;
+        }
         case 'http-500':
           return envelope(500, 500, 'Internal Server Error (injected by the sandbox)');
         case 'malformed-json':
@@ -164,7 +168,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
             headers: { 'Content-Type': 'application/json; charset=utf-8' },
           });
         case 'hang':
-          return waitForAbort(anySignal(request.signal, closing.signal));
+          return waitForAbort(anySignal(request.signal, closing.signal).signal);
         case 'unauthorized':
           return unauthorized('injected by the sandbox');
         default:
@@ -246,14 +250,37 @@ function trimSlash(url: string): string {
 }
 
 /** AbortSignal.any needs Node 20.3; this works on every supported runtime. */
-function anySignal(...signals: AbortSignal[]): AbortSignal {
+function anySignal(...signals: AbortSignal[]): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
+  const listeners: Array<[AbortSignal, () => void]> = [];
+  const dispose = (): void => {
+    for (const [signal, listener] of listeners) signal.removeEventListener('abort', listener);
+  };
   for (const signal of signals) {
     if (signal.aborted) {
       controller.abort(signal.reason);
       break;
     }
-    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+    const listener = (): void => {
+      dispose();
+      controller.abort(signal.reason);
+    };
+    listeners.push([signal, listener]);
+    signal.addEventListener('abort', listener, { once: true });
   }
-  return controller.signal;
+  return { signal: controller.signal, dispose };
+}
+
+function checkOptions(options: SandboxOptions): void {
+  const seconds = options.qrExpiresInSeconds;
+  if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0)) {
+    throw new TypeError(`createSandbox: qrExpiresInSeconds must be a number of seconds above 0, got ${String(seconds)}`);
+  }
+  for (const key of ['webhookUrl', 'publicUrl'] as const) {
+    const value = options[key];
+    if (value !== undefined && !isHttpUrl(value)) throw new TypeError(`createSandbox: ${key} must be an absolute http(s) URL`);
+  }
+  if (options.apiKeys !== undefined && (options.apiKeys.length === 0 || options.apiKeys.some((key) => !key))) {
+    throw new TypeError('createSandbox: apiKeys must list at least one non-empty key');
+  }
 }
