@@ -17,6 +17,8 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 20_000,
+          // Stories mostly wait on timers and the in-frame sandbox, so several pages at once pay off even on 2 cores.
+          maxWorkers: 3,
           browser: {
             enabled: true,
             headless: true,

@@ -1,9 +1,114 @@
-import type { Preview } from '@storybook/react-vite';
+import type { Decorator, Preview } from '@storybook/react-vite';
+import { ClinkCheckoutProvider } from '@clink-checkout/react';
+import '@clink-checkout/react/styles.css';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { CHECKOUT_ENDPOINT, createStoryBackend } from '../stories/support/backend.js';
+import {
+  deviceFor,
+  LOCALES,
+  loadedOf,
+  type CheckoutGlobals,
+  type CheckoutParameters,
+} from '../stories/support/environment.js';
+import { createNavigationRecorder, interceptLeavingThePage, NavigationLog } from '../stories/support/navigation.js';
+import '../stories/support/story.css';
+
+/**
+ * Every story runs inside this frame: theme, direction and language on a wrapper element, the
+ * checkout provider wired to the story's own in-frame sandbox, and the log of intercepted navigation.
+ */
+const withCheckoutEnvironment: Decorator = (Story, context) => {
+  const globals = context.globals as CheckoutGlobals;
+  const parameters = context.parameters as CheckoutParameters;
+  const { backend, navigation } = loadedOf(context);
+  const frame = useRef<HTMLDivElement>(null);
+  const device = useMemo(() => deviceFor(globals.device, parameters.device), [globals.device, parameters.device]);
+
+  useLayoutEffect(() => (frame.current ? interceptLeavingThePage(frame.current, navigation) : undefined), [navigation]);
+
+  const story = <Story />;
+  return (
+    <div
+      ref={frame}
+      className="story-frame"
+      data-device={globals.device}
+      data-theme={globals.theme}
+      dir={globals.direction}
+      lang={globals.locale}
+    >
+      <div className="story-canvas">
+        {parameters.provider === false ? (
+          story
+        ) : (
+          <ClinkCheckoutProvider endpoint={CHECKOUT_ENDPOINT} fetch={backend.fetch} locale={globals.locale} device={device}>
+            {story}
+          </ClinkCheckoutProvider>
+        )}
+      </div>
+      <NavigationLog recorder={navigation} />
+    </div>
+  );
+};
 
 const preview: Preview = {
   parameters: {
+    // Every story's axe result fails its test on any violation.
     a11y: { test: 'error' },
+    layout: 'fullscreen',
+    controls: { matchers: { date: /Date$/ } },
   },
+  globalTypes: {
+    device: {
+      description: 'The customer’s device',
+      toolbar: {
+        title: 'Device',
+        icon: 'mobile',
+        dynamicTitle: true,
+        items: [
+          { value: 'desktop', title: 'Desktop', icon: 'browser' },
+          { value: 'android', title: 'Android', icon: 'mobile' },
+          { value: 'ios', title: 'iOS', icon: 'mobile' },
+        ],
+      },
+    },
+    locale: {
+      description: 'Language of the checkout',
+      toolbar: { title: 'Locale', icon: 'globe', dynamicTitle: true, items: [...LOCALES] },
+    },
+    theme: {
+      description: 'Colour theme (CSS variables)',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        dynamicTitle: true,
+        items: [
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+        ],
+      },
+    },
+    direction: {
+      description: 'Text direction',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        dynamicTitle: true,
+        items: [
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+      },
+    },
+  },
+  initialGlobals: { device: 'desktop', locale: 'en', theme: 'light', direction: 'ltr' } satisfies CheckoutGlobals,
+  // A fresh sandbox, checkout handler and navigation log for every story render.
+  loaders: [
+    (context) => ({
+      backend: createStoryBackend((context.parameters as CheckoutParameters).backend),
+      navigation: createNavigationRecorder(),
+    }),
+  ],
+  decorators: [withCheckoutEnvironment],
 };
 
 export default preview;

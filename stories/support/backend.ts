@@ -1,0 +1,122 @@
+import { createSandbox, SANDBOX_API_KEY, type SandboxFault } from '@clink-checkout/sandbox';
+import {
+  createCheckoutHandler,
+  createClinkClient,
+  type CheckoutHandler,
+  type PaymentMethodType,
+} from '@clink-checkout/server';
+
+/**
+ * A whole Clink checkout running inside the Storybook frame: the sandbox (Clink's API look-alike)
+ * behind a real Clink client behind the real checkout handler. The components' `fetch` goes to the
+ * handler, so every story really creates a payment and renders the action the sandbox answered.
+ * The sandbox's URL never hits the network: its `fetch` is in-process. (It is https because the
+ * Clink client allows plain http only for localhost.)
+ */
+export const SANDBOX_ORIGIN = 'https://sandbox.local';
+/** Where the stories "mount" the checkout handler. */
+export const CHECKOUT_ENDPOINT = '/api/checkout';
+export const RETURN_URL = 'https://shop.example/checkout/complete';
+
+/** Realistic amounts per method, so every locale story shows a currency its customers know. */
+export const PRICES: Record<PaymentMethodType, { amount: number; currency: string }> = {
+  ALIPAY: { amount: 88, currency: 'CNY' },
+  CARD: { amount: 24.99, currency: 'USD' },
+  CASHAPP: { amount: 24.99, currency: 'USD' },
+  GCASH: { amount: 1450, currency: 'PHP' },
+  KAKAO: { amount: 33000, currency: 'KRW' },
+  PROMPTPAY: { amount: 890, currency: 'THB' },
+  QRIS: { amount: 399000, currency: 'IDR' },
+  TNG: { amount: 118, currency: 'MYR' },
+  WECHAT: { amount: 88, currency: 'CNY' },
+};
+
+export interface StoryBackendOptions {
+  /** Lifetime of the sandbox's QR codes; short in the expiry stories. @default 900 */
+  qrExpiresInSeconds?: number;
+  /** Applied by the sandbox to every API call (latency, errors). */
+  fault?: SandboxFault;
+  /**
+   * Rewrites the handler's JSON answers before the browser reads them: stands in for a compromised
+   * server or network, to show what the components refuse to do.
+   */
+  tamperResponse?: (body: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/** One call the browser made to the checkout handler, for the stories' assertions. */
+export interface CheckoutCall {
+  method: string;
+  path: string;
+  status: number;
+}
+
+export interface StoryBackend {
+  sandbox: ReturnType<typeof createSandbox>;
+  handler: CheckoutHandler;
+  /** Give this to the components (`fetch` prop): it answers from the in-frame handler. */
+  fetch: typeof fetch;
+  calls: CheckoutCall[];
+  /** The order the latest create made; throws when there is none yet. */
+  latestOrderId(): string;
+}
+
+// Not a real secret: the whole backend runs in the Storybook page on purpose.
+const STORY_TOKEN_SECRET = 'storybook-order-token-secret-000000000000';
+
+export function createStoryBackend(options: StoryBackendOptions = {}): StoryBackend {
+  const sandbox = createSandbox({
+    publicUrl: SANDBOX_ORIGIN,
+    ...(options.qrExpiresInSeconds === undefined ? {} : { qrExpiresInSeconds: options.qrExpiresInSeconds }),
+    ...(options.fault === undefined ? {} : { fault: options.fault }),
+  });
+  const client = createClinkClient({
+    apiKey: SANDBOX_API_KEY,
+    environment: 'sandbox',
+    baseUrl: `${SANDBOX_ORIGIN}/api`,
+    fetch: (input, init) => sandbox.fetch(new Request(input, init)),
+    maxRetries: 0,
+  });
+  const orderIds: string[] = [];
+  const handler = createCheckoutHandler({
+    client,
+    tokenSecret: STORY_TOKEN_SECRET,
+    resolvePayment: (input) => ({
+      paymentInstrumentId: 'pi_storybook_demo',
+      customerEmail: 'customer@example.com',
+      ...PRICES[input.paymentMethodType],
+      returnUrl: RETURN_URL,
+      merchantReferenceId: `storybook-${input.paymentMethodType.toLowerCase()}`,
+    }),
+    logger: (line) => console.warn(`[checkout handler] ${line}`),
+  });
+  const calls: CheckoutCall[] = [];
+
+  const fetchCheckout: typeof fetch = async (input, init) => {
+    const request =
+      input instanceof Request ? new Request(input, init) : new Request(new URL(String(input), window.location.href), init);
+    const path = new URL(request.url).pathname;
+    const response = await handler(request);
+    calls.push({ method: request.method, path, status: response.status });
+    if (!response.headers.get('Content-Type')?.includes('json')) return response;
+    const body = (await response.json()) as Record<string, unknown>;
+    if (request.method === 'POST' && path.endsWith('/payments') && typeof body.orderId === 'string') {
+      orderIds.push(body.orderId);
+    }
+    const answered = options.tamperResponse ? options.tamperResponse(body) : body;
+    const headers = new Headers(response.headers);
+    headers.delete('Content-Length');
+    return new Response(JSON.stringify(answered), { status: response.status, headers });
+  };
+
+  return {
+    sandbox,
+    handler,
+    fetch: fetchCheckout,
+    calls,
+    latestOrderId() {
+      const orderId = orderIds.at(-1);
+      if (orderId === undefined) throw new Error('No payment was created yet.');
+      return orderId;
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import { ClinkPayButton, type PaymentMethodType } from '@clink-checkout/react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, waitFor, within } from 'storybook/test';
+import type { DeviceName } from './environment.js';
+import { loadedOf } from './environment.js';
+import {
+  expectCountdown,
+  expectNavigation,
+  expectQrImage,
+  asShown,
+  customerReturnsToPage,
+  OUTCOME_TIMEOUT,
+  shownAmount,
+  WALLET_NAMES,
+} from './expectations.js';
+
+type MethodMeta = Meta<typeof ClinkPayButton>;
+type MethodStory = StoryObj<typeof ClinkPayButton>;
+
+/** What the sandbox answers for each method and device, and so what the customer must see. */
+type Flow = 'three_ds_redirect' | 'instructions_redirect' | 'qr' | 'app_link';
+
+function flowOf(method: PaymentMethodType, device: DeviceName): Flow {
+  if (method === 'CARD') return 'three_ds_redirect';
+  if (method === 'PROMPTPAY' || method === 'QRIS') return 'qr';
+  if (device === 'desktop') return method === 'ALIPAY' ? 'instructions_redirect' : 'qr';
+  return 'app_link';
+}
+
+/** Deep-link schemes and Android packages of the wallets (the shared scheme table). */
+const APPS: Partial<Record<PaymentMethodType, { scheme: string; packageName: string }>> = {
+  ALIPAY: { scheme: 'alipays', packageName: 'com.eg.android.AlipayGphone' },
+  WECHAT: { scheme: 'weixin', packageName: 'com.tencent.mm' },
+  GCASH: { scheme: 'gcash', packageName: 'com.globe.gcash.android' },
+  KAKAO: { scheme: 'kakaotalk', packageName: 'com.kakao.talk' },
+  TNG: { scheme: 'tngdwallet', packageName: 'my.com.tngdigital.ewallet' },
+};
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SANDBOX_PAGE = (page: string) => new RegExp(`^https://sandbox\\.local/_sandbox/${page}/`);
+
+/** The URL the "Open" button must launch on this device. */
+function launchPattern(method: PaymentMethodType, device: DeviceName): RegExp {
+  const app = APPS[method];
+  // Cash App opens through an https universal link, never through an intent.
+  if (!app) return SANDBOX_PAGE('pay');
+  if (device === 'android') {
+    return new RegExp(
+      `^intent://.*#Intent;scheme=${app.scheme};package=${escape(app.packageName)};` +
+        `S\\.browser_fallback_url=${escape(encodeURIComponent('https://sandbox.local/_sandbox/pay/'))}`,
+    );
+  }
+  return new RegExp(`^${app.scheme}://`);
+}
+
+/** The Clink payment button for `method`, with navigation kept inside the story. */
+export function methodMeta(method: PaymentMethodType): Pick<MethodMeta, 'component' | 'args' | 'render'> {
+  return {
+    component: ClinkPayButton,
+    args: { paymentMethodType: method, onSuccess: fn(), onError: fn() },
+    render: (args, context) => <ClinkPayButton {...args} navigate={loadedOf(context).navigation.navigate} />,
+  };
+}
+
+/**
+ * One story per device: the customer presses the button, the in-frame sandbox creates the payment,
+ * and the play function checks what the customer sees, then approves the payment in the sandbox
+ * (where the flow waits for it) and checks the success.
+ */
+export function methodStory(method: PaymentMethodType, device: DeviceName): MethodStory {
+  const wallet = WALLET_NAMES[method];
+  const amount = shownAmount(method);
+  const flow = flowOf(method, device);
+  return {
+    name: { desktop: 'Desktop', android: 'Android', ios: 'iOS' }[device],
+    globals: { device },
+    play: async ({ canvasElement, userEvent, args, loaded }) => {
+      const canvas = within(canvasElement);
+      const { backend, navigation } = loadedOf({ loaded });
+      const button = canvas.getByRole('button', { name: `Pay with ${wallet}` });
+      await userEvent.click(button);
+
+      switch (flow) {
+        case 'three_ds_redirect': {
+          await expect(await canvas.findByText('Taking you to the payment page…')).toBeVisible();
+          await expectNavigation(canvasElement, navigation, SANDBOX_PAGE('3ds'));
+          const link = canvas.getByRole('link', { name: 'Continue to payment' });
+          await expect(link).toHaveAttribute('href', `https://sandbox.local/_sandbox/3ds/${backend.latestOrderId()}`);
+          return;
+        }
+        case 'instructions_redirect': {
+          await expect(await canvas.findByText('Taking you to the payment page…')).toBeVisible();
+          await expectNavigation(canvasElement, navigation, SANDBOX_PAGE('instructions'));
+          return;
+        }
+        case 'qr': {
+          await expectQrImage(canvasElement, `${wallet} QR code for ${amount}`);
+          await expect(canvas.getByText(asShown(`Scan the QR code with ${wallet} to pay ${amount}.`))).toBeVisible();
+          await expectCountdown(canvasElement, /^Expires in 1[45]:\d\d$/);
+          break;
+        }
+        case 'app_link': {
+          const open = await canvas.findByRole('button', { name: `Open ${wallet}` });
+          await expectCountdown(canvasElement, /^Expires in 1[45]:\d\d$/);
+          await userEvent.click(open);
+          await expectNavigation(canvasElement, navigation, launchPattern(method, device));
+          // Paying from another phone: the QR code sits behind a disclosure.
+          await userEvent.click(canvas.getByText('Pay with another device'));
+          if (method === 'ALIPAY') {
+            // Alipay sends no QR image: the browser draws the app link as a QR code.
+            await waitFor(() => expect(canvasElement.querySelector('svg title')).toHaveTextContent(`${wallet} QR code for ${amount}`));
+          } else {
+            await expectQrImage(canvasElement, `${wallet} QR code for ${amount}`);
+          }
+          break;
+        }
+        default:
+          flow satisfies never;
+      }
+
+      // The customer approves on their phone. On a phone they then come back from the wallet app, which
+      // checks at once; on a desktop the next status poll (every 2 s) brings the outcome.
+      backend.sandbox.succeed(backend.latestOrderId());
+      if (device !== 'desktop') customerReturnsToPage();
+      await expect(await canvas.findByText('Payment successful', {}, OUTCOME_TIMEOUT)).toBeVisible();
+      await waitFor(() =>
+        expect(args.onSuccess).toHaveBeenCalledWith({ status: 'succeeded', orderId: backend.latestOrderId() }),
+      );
+      await expect(button).toHaveAttribute('data-state', 'succeeded');
+    },
+  };
+}
