@@ -8,7 +8,7 @@
  * Every browser ↔ handler exchange is recorded so tests can count creates, status checks and refreshes,
  * and measure how many status checks were in flight at once.
  */
-import { createSandbox, SANDBOX_API_KEY, type CardFlow, type Sandbox } from '@clink-checkout/sandbox';
+import { createSandbox, SANDBOX_API_KEY, type CardFlow, type Sandbox, type SandboxFault } from '@clink-checkout/sandbox';
 import { createCheckoutHandler, createClinkClient, type CheckoutHandler, type ResolvedPayment } from '@clink-checkout/server';
 import { act } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
@@ -65,6 +65,8 @@ export interface Exchange {
   method: string;
   /** Path below the endpoint: `/payments`, `/payments/{id}`, `/payments/{id}/refresh`. */
   route: string;
+  /** `Idempotency-Key` of a create. */
+  idempotencyKey?: string | null;
   requestBody?: unknown;
   status?: number;
   responseBody?: unknown;
@@ -82,6 +84,11 @@ export interface ShopOptions {
   rewriteCreate?: (body: Record<string, unknown>) => unknown;
   /** Delays every status answer by this many ms (timer-based, so fake timers control it). @default 0 */
   statusLatencyMs?: number;
+  /**
+   * Loses this many create answers on the way back: the handler (and Clink) did the work, but the
+   * browser sees a network error, as when a connection drops. @default 0
+   */
+  loseCreateAnswers?: number;
 }
 
 export interface Shop {
@@ -97,6 +104,8 @@ export interface Shop {
   maxStatusInFlight(): number;
   /** The latest create answer as the browser received it (before any rewrite). */
   lastCreated(): CreatedPayment;
+  /** Makes every Clink API call fail this way (`http-500`, `hang`, …) until set back to `undefined`. */
+  setClinkFault(fault: SandboxFault | undefined): void;
 }
 
 /** The parts of the handler's create answer the tests look at. */
@@ -126,7 +135,9 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** The sandbox, the real client and handler, and a recording `fetch` for the components. */
 export function createShop(options: ShopOptions = {}): Shop {
+  let clinkFault: SandboxFault | undefined;
   const sandbox = createSandbox({
+    fault: () => clinkFault,
     seed: options.seed ?? 'react-e2e',
     publicUrl: SANDBOX_ORIGIN,
     // The same clock as the page: fake timers move both.
@@ -161,6 +172,7 @@ export function createShop(options: ShopOptions = {}): Shop {
   let statusInFlight = 0;
   let maxStatusInFlight = 0;
   let lastCreated: CreatedPayment | undefined;
+  let answersToLose = options.loseCreateAnswers ?? 0;
 
   const shopFetch: typeof fetch = async (input, init) => {
     const request = new Request(input instanceof Request ? input : new URL(String(input), SHOP_ORIGIN), init);
@@ -170,6 +182,7 @@ export function createShop(options: ShopOptions = {}): Shop {
     }
     const exchange: Exchange = { method: request.method, route: url.pathname.slice('/api/checkout'.length) };
     if (request.method === 'POST' && exchange.route === '/payments') {
+      exchange.idempotencyKey = request.headers.get('Idempotency-Key');
       exchange.requestBody = await request.clone().json();
     }
     exchanges.push(exchange);
@@ -192,6 +205,10 @@ export function createShop(options: ShopOptions = {}): Shop {
       exchange.responseBody = body;
       if (exchange.route === '/payments' && response.ok) {
         lastCreated = body as CreatedPayment;
+        if (answersToLose > 0) {
+          answersToLose -= 1;
+          throw new TypeError('Failed to fetch');
+        }
         if (options.rewriteCreate) {
           const rewritten = options.rewriteCreate(structuredClone(body) as Record<string, unknown>);
           return new Response(typeof rewritten === 'string' ? rewritten : JSON.stringify(rewritten), {
@@ -215,6 +232,9 @@ export function createShop(options: ShopOptions = {}): Shop {
     statusChecks: () => exchanges.filter((e) => e.method === 'GET'),
     refreshes: () => exchanges.filter((e) => e.method === 'POST' && e.route.endsWith('/refresh')),
     maxStatusInFlight: () => maxStatusInFlight,
+    setClinkFault: (fault) => {
+      clinkFault = fault;
+    },
     lastCreated: () => {
       if (!lastCreated) throw new Error('No payment was created yet');
       return lastCreated;
