@@ -3,11 +3,15 @@ import { useMemo, useSyncExternalStore } from 'react';
 import { detectDevice, type DeviceInfo } from '../../core/index.js';
 
 const SERVER_DEVICE: DeviceInfo = { platformType: 'WEB', coarsePointer: false };
-let detected: DeviceInfo | undefined;
+let detected: { agent: string; device: DeviceInfo } | undefined;
 
 const subscribe = () => () => {};
-// The device does not change while the page is open; detect once and return the same object so React bails out.
-const getSnapshot = (): DeviceInfo => (detected ??= detectDevice());
+// Detect once per user agent and return the same object, so React sees no change between renders.
+const getSnapshot = (): DeviceInfo => {
+  const agent = navigator.userAgent;
+  if (detected?.agent !== agent) detected = { agent, device: detectDevice() };
+  return detected.device;
+};
 const getServerSnapshot = (): DeviceInfo => SERVER_DEVICE;
 
 /**

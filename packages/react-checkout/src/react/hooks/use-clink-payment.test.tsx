@@ -1,0 +1,104 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ClinkCheckoutProvider } from '../provider.js';
+import { createFakeCheckout, QR_PNG } from '../test-support/fake-checkout.js';
+import { useClinkPayment } from './use-clink-payment.js';
+
+const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
+
+function wrapperFor(checkout: ReturnType<typeof createFakeCheckout>) {
+  return ({ children }: { children: ReactNode }) => (
+    <ClinkCheckoutProvider endpoint="/api/checkout" fetch={checkout.fetch} device={{ platformType: 'WAP', deviceType: 'Android', coarsePointer: true }}>
+      {children}
+    </ClinkCheckoutProvider>
+  );
+}
+
+describe('useClinkPayment', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: NOW });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('walks idle → creating → polling → succeeded, sending the detected device', async () => {
+    const checkout = createFakeCheckout({
+      action: () => ({ paymentMethodType: 'TNG', walletHandleRedirectOrDisplayQrCode: { mobileAuthUrl: 'tngdwallet://pay/1', expiresSecond: 300 } }),
+    });
+    const onSuccess = vi.fn();
+    const { result } = renderHook(() => useClinkPayment({ paymentMethodType: 'TNG', onSuccess }), { wrapper: wrapperFor(checkout) });
+    expect(result.current.state.status).toBe('idle');
+    act(() => result.current.pay());
+    expect(result.current.state.status).toBe('creating');
+    await waitFor(() => expect(result.current.state.status).toBe('polling'));
+    const { state } = result.current;
+    expect(state.status === 'polling' && state.plan.kind).toBe('app_link');
+    expect(checkout.creates[0]!.body).toEqual({ paymentMethodType: 'TNG', platformType: 'WAP', deviceType: 'Android' });
+    checkout.setStatus('ord_1', 'succeeded');
+    await act(() => vi.advanceTimersByTimeAsync(2000));
+    expect(result.current.state.status).toBe('succeeded');
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores pay() while a payment runs and expires at the deadline', async () => {
+    const checkout = createFakeCheckout({
+      action: () => ({ paymentMethodType: 'WECHAT', walletHandleRedirectOrDisplayQrCode: { imageDataUrl: QR_PNG, expiresSecond: 10 } }),
+    });
+    const onExpire = vi.fn();
+    const { result } = renderHook(() => useClinkPayment({ paymentMethodType: 'WECHAT', onExpire, device: { platformType: 'WEB' } }), {
+      wrapper: wrapperFor(checkout),
+    });
+    act(() => {
+      result.current.pay();
+      result.current.pay();
+    });
+    await waitFor(() => expect(result.current.state.status).toBe('polling'));
+    act(() => result.current.pay());
+    expect(checkout.creates).toHaveLength(1);
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(result.current.state.status).toBe('expired');
+    expect(onExpire).toHaveBeenCalledTimes(1);
+    act(() => result.current.restart());
+    await waitFor(() => expect(result.current.state.status).toBe('polling'));
+    expect(checkout.creates).toHaveLength(2);
+    expect(checkout.creates[1]!.key).not.toBe(checkout.creates[0]!.key);
+  });
+
+  it('refreshes a Cash App Pay code after expiry', async () => {
+    const checkout = createFakeCheckout({
+      action: () => ({ paymentMethodType: 'CASHAPP', walletHandleRedirectOrDisplayQrCode: { imageDataUrl: QR_PNG, expiresSecond: 5 } }),
+      refreshAction: () => ({ paymentMethodType: 'CASHAPP', walletHandleRedirectOrDisplayQrCode: { imageDataUrl: QR_PNG, expiresSecond: 60 } }),
+    });
+    const { result } = renderHook(() => useClinkPayment({ paymentMethodType: 'CASHAPP', device: { platformType: 'WEB' } }), {
+      wrapper: wrapperFor(checkout),
+    });
+    act(() => result.current.pay());
+    await waitFor(() => expect(result.current.state.status).toBe('polling'));
+    await act(() => vi.advanceTimersByTimeAsync(5000));
+    expect(result.current.state.status).toBe('expired');
+    await act(() => result.current.refresh());
+    expect(checkout.refreshCalls).toEqual(['ord_1']);
+    await waitFor(() => expect(result.current.state.status).toBe('polling'));
+    const { state } = result.current;
+    expect(state.status === 'polling' && state.plan.kind === 'qr' && state.plan.expiry?.deadline).toBe(Date.now() + 60_000);
+  });
+
+  it('cancel() aborts a create in flight and ignores its answer', async () => {
+    const checkout = createFakeCheckout();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: typeof fetch = async (input, init) => {
+      await gate;
+      return checkout.fetch(input, init);
+    };
+    const { result } = renderHook(() => useClinkPayment({ paymentMethodType: 'WECHAT', fetch: slow }), { wrapper: wrapperFor(checkout) });
+    act(() => result.current.pay());
+    act(() => result.current.cancel());
+    expect(result.current.state.status).toBe('cancelled');
+    release();
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(result.current.state.status).toBe('cancelled');
+  });
+});
