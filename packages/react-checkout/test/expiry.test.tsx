@@ -1,0 +1,133 @@
+/**
+ * QR codes that run out of time, on one clock shared by the page, the handler and the sandbox (fake
+ * timers move all three): Cash App Pay gets a fresh code through the refresh route; every other wallet
+ * starts a new payment.
+ */
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ClinkPayButton, type PaymentMethodType } from '../src/index.js';
+import { advance, createShop, page, settle, SHOWN_AMOUNT, type DeviceName, type Shop } from './support/e2e.js';
+
+const QR_SECONDS = 5;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function payWith(shop: Shop, method: PaymentMethodType, device: DeviceName = 'desktop') {
+  const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+  const navigate = vi.fn<(url: string) => void>();
+  const onSuccess = vi.fn();
+  const onStatusChange = vi.fn();
+  render(
+    page(shop, <ClinkPayButton paymentMethodType={method} navigate={navigate} onSuccess={onSuccess} onStatusChange={onStatusChange} />, {
+      device,
+    }),
+  );
+  await user.click(screen.getByRole('button', { name: /^Pay with / }));
+  await settle();
+  return { user, navigate, onSuccess, onStatusChange };
+}
+
+describe('CASHAPP: an expired QR code is refreshed', () => {
+  it('counts down to zero, then "Refresh QR code" shows a new code from the refresh route for the same order', async () => {
+    const shop = createShop({ qrExpiresInSeconds: QR_SECONDS });
+    const { user, onSuccess } = await payWith(shop, 'CASHAPP');
+    const label = `Cash App Pay QR code for ${SHOWN_AMOUNT}`;
+    const { orderId } = shop.lastCreated();
+    const firstSrc = screen.getByRole('img', { name: label }).getAttribute('src');
+    expect(screen.getByRole('timer')).toHaveTextContent('Expires in 0:05');
+    await advance(3_000);
+    expect(screen.getByRole('timer')).toHaveTextContent('Expires in 0:02');
+    await advance(2_000);
+
+    expect(screen.getByRole('status')).toHaveTextContent('This QR code has expired.');
+    expect(screen.queryByRole('img', { name: label })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Start again' })).toBeNull();
+    // Clink keeps a Cash App Pay order open for a refresh.
+    expect(shop.sandbox.getOrder(orderId)!.status).toBe('requires_action');
+    const checks = shop.statusChecks().length;
+    await advance(20_000);
+    expect(shop.statusChecks()).toHaveLength(checks);
+
+    await user.click(screen.getByRole('button', { name: 'Refresh QR code' }));
+    await settle();
+    expect(shop.refreshes()).toHaveLength(1);
+    expect(shop.refreshes()[0]!.route).toBe(`/payments/${orderId}/refresh`);
+    expect(shop.refreshes()[0]!.status).toBe(200);
+    const refreshed = shop.refreshes()[0]!.responseBody as {
+      action: { walletHandleRedirectOrDisplayQrCode: { imageDataUrl: string } };
+    };
+    const image = screen.getByRole('img', { name: label });
+    expect(image.getAttribute('src')).not.toBe(firstSrc);
+    expect(image).toHaveAttribute('src', refreshed.action.walletHandleRedirectOrDisplayQrCode.imageDataUrl);
+    expect(screen.getByRole('timer')).toHaveTextContent('Expires in 0:05');
+    expect(shop.sandbox.listOrders()).toHaveLength(1);
+    expect(shop.creates()).toHaveLength(1);
+
+    // Status checks resume for the refreshed code, and the payment completes.
+    shop.sandbox.succeed(orderId);
+    await advance(2_000);
+    expect(screen.getByRole('status')).toHaveTextContent('Payment successful');
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+
+  it('on Android, the refreshed code brings a new app link', async () => {
+    const shop = createShop({ qrExpiresInSeconds: QR_SECONDS });
+    const { user, navigate } = await payWith(shop, 'CASHAPP', 'android');
+    const firstLink = shop.lastCreated().action!.walletHandleRedirectOrDisplayQrCode!.mobileAuthUrl!;
+    await advance(QR_SECONDS * 1000);
+    await user.click(screen.getByRole('button', { name: 'Refresh QR code' }));
+    await settle();
+    const refreshed = shop.refreshes()[0]!.responseBody as { action: { walletHandleRedirectOrDisplayQrCode: { mobileAuthUrl: string } } };
+    const newLink = refreshed.action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl;
+    expect(newLink).not.toBe(firstLink);
+    await user.click(screen.getByRole('button', { name: 'Open Cash App Pay' }));
+    expect(navigate).toHaveBeenCalledTimes(1);
+    expect(navigate).toHaveBeenCalledWith(newLink);
+  });
+});
+
+describe('WECHAT: an expired QR code means a new payment', () => {
+  it('counts down to zero, then "Start again" creates a new order with a new code', async () => {
+    const shop = createShop({ qrExpiresInSeconds: QR_SECONDS });
+    const { user, onStatusChange } = await payWith(shop, 'WECHAT');
+    const label = `WeChat Pay QR code for ${SHOWN_AMOUNT}`;
+    const first = shop.lastCreated();
+    const firstSrc = screen.getByRole('img', { name: label }).getAttribute('src');
+    expect(screen.getByRole('timer')).toHaveTextContent('Expires in 0:05');
+    await advance(QR_SECONDS * 1000);
+
+    expect(screen.getByRole('status')).toHaveTextContent('This QR code has expired.');
+    expect(screen.queryByRole('button', { name: 'Refresh QR code' })).toBeNull();
+    expect(onStatusChange.mock.calls.map(([state]) => state.status)).toContain('expired');
+    // The sandbox let the order lapse too.
+    expect(shop.sandbox.getOrder(first.orderId)!.status).toBe('failed');
+    expect(shop.sandbox.listOrders()).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Start again' }));
+    await settle();
+    expect(shop.sandbox.listOrders()).toHaveLength(2);
+    const creates = shop.creates();
+    expect(creates).toHaveLength(2);
+    expect(creates[1]!.idempotencyKey).not.toBe(creates[0]!.idempotencyKey);
+    expect(shop.refreshes()).toHaveLength(0);
+    const second = shop.lastCreated();
+    expect(second.orderId).not.toBe(first.orderId);
+    const image = screen.getByRole('img', { name: label });
+    expect(image.getAttribute('src')).not.toBe(firstSrc);
+    expect(image).toHaveAttribute('src', second.action!.walletHandleRedirectOrDisplayQrCode!.imageDataUrl);
+    expect(screen.getByRole('timer')).toHaveTextContent('Expires in 0:05');
+
+    // Only the new order is followed.
+    const checksBefore = shop.statusChecks().length;
+    await advance(2_000);
+    const newChecks = shop.statusChecks().slice(checksBefore);
+    expect(newChecks.length).toBeGreaterThan(0);
+    for (const check of newChecks) expect(check.route).toBe(`/payments/${second.orderId}`);
+  });
+});
