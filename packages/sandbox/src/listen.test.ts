@@ -131,6 +131,15 @@ describe('listen()', () => {
     }
   });
 
+  it('refuses a body over 1 MB with a 413 envelope', async () => {
+    sandbox = createSandbox();
+    const { url } = await sandbox.listen({ port: 0 });
+    const response = await fetch(`${url}/api/payment`, { method: 'POST', headers: headers(), body: 'x'.repeat(1024 * 1024 + 1) });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ code: 413, msg: 'request body is larger than 1048576 bytes', data: null });
+    expect(sandbox.listOrders()).toEqual([]);
+  });
+
   it('refuses to listen twice', async () => {
     sandbox = createSandbox();
     await sandbox.listen({ port: 0 });

@@ -10,6 +10,11 @@ export interface NodeServer {
 
 type FetchHandler = (request: Request) => Promise<Response>;
 
+/** Clink's bodies are small JSON documents; anything near this size is a mistake or abuse. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+class BodyTooLargeError extends Error {}
+
 /** Bridges node:http to a fetch-style handler. */
 export async function startNodeServer(handler: FetchHandler, options: { port: number; host: string }): Promise<NodeServer> {
   const inFlight = new Set<AbortController>();
@@ -59,6 +64,11 @@ async function serve(handler: FetchHandler, req: IncomingMessage, res: ServerRes
       res.destroy();
       return;
     }
+    if (error instanceof BodyTooLargeError) {
+      res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
+      res.end(JSON.stringify({ code: 413, msg: `request body is larger than ${MAX_BODY_BYTES} bytes`, data: null }));
+      return;
+    }
     if (!res.headersSent) {
       res.statusCode = 500;
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
@@ -77,7 +87,14 @@ async function toRequest(req: IncomingMessage, signal: AbortSignal): Promise<Req
   const url = new URL(req.url ?? '/', `http://${host}`);
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   const chunks: Buffer[] = [];
-  if (hasBody) for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  if (hasBody) {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
+      chunks.push(chunk as Buffer);
+    }
+  }
   return new Request(url, {
     method: req.method ?? 'GET',
     headers,

@@ -111,7 +111,7 @@ export function formsOf(html: string): Array<{ action: string; fields: Record<st
     const fields: Record<string, string> = {};
     for (const input of match[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[input[1]!] = input[2]!;
     const button = /<button[^>]*>([^<]+)<\/button>/.exec(match[2]!)?.[1] ?? '';
-    forms.push({ action: match[1]!.replace(/&#47;/g, '/'), fields, button });
+    forms.push({ action: match[1]!, fields, button });
   }
   return forms;
 }
