@@ -67,9 +67,9 @@ export async function handleSandboxRoute(request: Request, path: string, context
     if (method !== 'POST') return html(405, renderMessagePage('Not allowed', 'Use the Approve or Decline button.'));
     const form = await readForm(request);
     const token = form.get('qr');
-    if (checkQr(record, token, state.now) !== 'expired' && checkQr(record, token, state.now) !== 'replaced') {
-      state.apply(record, decision === 'approve' ? 'approve' : 'decline');
-    }
+    const qrCheck = checkQr(record, token, state.now);
+    // A stale code cannot pay; the page it lands on explains why. A final order simply stays final.
+    if (qrCheck === 'valid' || qrCheck === 'not_applicable') state.apply(record, decision);
     const query = token ? `?qr=${encodeURIComponent(token)}` : '';
     return seeOther(`/_sandbox/pay/${encodeURIComponent(record.order.orderId)}${query}`);
   }
