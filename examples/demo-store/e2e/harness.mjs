@@ -169,3 +169,93 @@ export async function waitUntil(read, accept, { timeoutMs = 10_000, message = 'c
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * The pay button of the store page (`<ClinkPayButton>`; its label is "Pay with …").
+ * @param {import('playwright-core').Page} page
+ */
+export function payButton(page) {
+  return page.getByRole('button', { name: /^Pay with/ });
+}
+
+/**
+ * Chooses a payment method on the store page by its visible label.
+ * @param {import('playwright-core').Page} page
+ * @param {string} label e.g. "WeChat Pay"
+ */
+export async function chooseMethod(page, label) {
+  await page.getByRole('radio', { name: new RegExp(`^${escapeRegExp(label)}`) }).check();
+}
+
+/** @param {string} text */
+export function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Starts watching for the next `POST /api/checkout/payments`; `payment` resolves with its JSON
+ * answer (the created payment). The answer passes through the test unchanged; it is read here
+ * because the page may leave (a 3-D Secure redirect) before the browser could hand out its body.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<{ payment: Promise<any> }>}
+ */
+export async function watchNextPayment(page) {
+  /** @type {(value: any) => void} */
+  let resolve = () => {};
+  /** @type {(error: unknown) => void} */
+  let reject = () => {};
+  const payment = new Promise((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  /** @param {import('playwright-core').Route} route */
+  const handler = async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    try {
+      const response = await route.fetch();
+      const body = await response.json();
+      await route.fulfill({ response, json: body });
+      resolve(body);
+    } catch (error) {
+      reject(error);
+    }
+  };
+  await page.route('**/api/checkout/payments', handler, { times: 1 });
+  return { payment };
+}
+
+/**
+ * Seconds left in a visible countdown ("Expires in 14:59", "Expires in 1:02:03").
+ * @param {string | null} text
+ */
+export function parseCountdown(text) {
+  const match = /(?:(\d+):)?(\d+):(\d{2})/.exec(text ?? '');
+  if (!match) throw new Error(`No countdown in ${JSON.stringify(text)}`);
+  return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+}
+
+/**
+ * Records every navigation the page's scripts or links ask for, including app links
+ * (`intent://…`, `gcash://…`) that never become HTTP requests. Chromium on Linux has no app to
+ * hand them to, so the page stays where it is, as on a phone without the app.
+ * @param {import('playwright-core').Page} page
+ */
+export async function recordNavigations(page) {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Page.enable');
+  /** @type {{ url: string, at: number }[]} */
+  const requested = [];
+  session.on('Page.frameRequestedNavigation', (event) => requested.push({ url: event.url, at: Date.now() }));
+  return requested;
+}
+
+/**
+ * The order file as it is on disk (not the store's memory).
+ * @param {TestStore} store
+ * @returns {Promise<Record<string, import('../server/orderStore.mjs').StoredOrder>>}
+ */
+export async function ordersOnDisk(store) {
+  await store.orders.flush();
+  const { readFile } = await import('node:fs/promises');
+  return JSON.parse(await readFile(store.orders.file, 'utf8')).orders;
+}

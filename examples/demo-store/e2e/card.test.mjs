@@ -1,0 +1,129 @@
+// @ts-check
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  chooseMethod,
+  launchBrowser,
+  openPage,
+  ordersOnDisk,
+  payButton,
+  screenshots,
+  startTestStore,
+  watchNextPayment,
+} from './harness.mjs';
+
+/** @type {import('playwright-core').Browser} */
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {import('./harness.mjs').TestStore} store
+ * @param {'3-D Secure redirect' | 'POST form'} variant
+ */
+async function payByCard(page, store, variant) {
+  await page.goto(store.url);
+  await chooseMethod(page, 'Card');
+  await page.getByRole('radio', { name: variant }).check();
+  const created = await watchNextPayment(page);
+  const challenge = page.waitForRequest((r) => r.url().startsWith(`${store.sandboxUrl}/_sandbox/3ds/`));
+  await payButton(page).click();
+  const payment = await created.payment;
+  const request = await challenge;
+  await page.getByRole('heading', { name: '3-D Secure check' }).waitFor();
+  return { payment, request };
+}
+
+test('card with a 3-D Secure redirect: approve, and the return page says Paid, also after a reload', async (t) => {
+  const store = await startTestStore(t);
+  const { page } = await openPage(t, browser);
+  const shot = await screenshots(t);
+
+  const { payment, request } = await payByCard(page, store, '3-D Secure redirect');
+  assert.equal(request.method(), 'GET');
+  assert.equal(request.url(), `${store.sandboxUrl}/_sandbox/3ds/${payment.orderId}`);
+  await shot(page, 'sandbox 3-D Secure page');
+
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.waitForURL(`${store.url}/return?orderId=${payment.orderId}`);
+  await page.getByRole('heading', { name: 'Paid' }).waitFor();
+  await shot(page, 'return page says Paid');
+  assert.equal((await ordersOnDisk(store))[payment.orderId]?.outcome, 'paid');
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'Paid' }).waitFor();
+  await shot(page, 'still Paid after a reload');
+});
+
+test('card with a POST form: the 3-D Secure page is reached by a form POST, approve, Paid', async (t) => {
+  const store = await startTestStore(t);
+  const { page } = await openPage(t, browser);
+  const shot = await screenshots(t);
+
+  const { payment, request } = await payByCard(page, store, 'POST form');
+  assert.equal(request.method(), 'POST');
+  const fields = new URLSearchParams(request.postData() ?? '');
+  assert.equal(fields.get('MD'), payment.orderId);
+  assert.deepEqual(Object.fromEntries(fields), payment.action.postData);
+  await shot(page, 'sandbox 3-D Secure page after a POST');
+
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.waitForURL(`${store.url}/return?orderId=${payment.orderId}`);
+  await page.getByRole('heading', { name: 'Paid' }).waitFor();
+  await shot(page, 'return page says Paid');
+  assert.equal((await ordersOnDisk(store))[payment.orderId]?.outcome, 'paid');
+});
+
+test('a declined card shows the failure with a way to try again', async (t) => {
+  const store = await startTestStore(t);
+  const { page } = await openPage(t, browser);
+  const shot = await screenshots(t);
+
+  const { payment } = await payByCard(page, store, '3-D Secure redirect');
+  await page.getByRole('button', { name: 'Decline' }).click();
+  await page.waitForURL(`${store.url}/return?orderId=${payment.orderId}`);
+  await page.getByRole('heading', { name: 'Payment failed — try again' }).waitFor();
+  await shot(page, 'return page says the payment failed');
+  assert.equal((await ordersOnDisk(store))[payment.orderId]?.outcome, 'failed');
+
+  await page.getByRole('link', { name: 'Try again' }).click();
+  await page.waitForURL(`${store.url}/`);
+  await chooseMethod(page, 'Card');
+  const retried = await watchNextPayment(page);
+  await payButton(page).click();
+  const second = await retried.payment;
+  assert.notEqual(second.orderId, payment.orderId, 'a retry is a new order');
+  await page.getByRole('heading', { name: '3-D Secure check' }).waitFor();
+  await shot(page, 'second attempt reaches the 3-D Secure page');
+});
+
+test('browser back from the 3-D Secure page leaves a usable pay button; the URL alone proves nothing', async (t) => {
+  const store = await startTestStore(t);
+  const { page } = await openPage(t, browser);
+  const shot = await screenshots(t);
+
+  const { payment } = await payByCard(page, store, '3-D Secure redirect');
+  await shot(page, 'sandbox 3-D Secure page');
+  await page.goBack();
+  await page.waitForURL(`${store.url}/`);
+  const button = payButton(page);
+  await button.waitFor();
+  await page.waitForFunction(() => {
+    const buttons = [...document.querySelectorAll('button')].filter((b) => /^Pay with/.test(b.textContent ?? ''));
+    return buttons.length === 1 && !buttons[0]?.disabled;
+  });
+  await shot(page, 'back on the store, the button works');
+
+  await chooseMethod(page, 'Card');
+  await button.click();
+  await page.getByRole('heading', { name: '3-D Secure check' }).waitFor();
+  await shot(page, 'pay again reaches the 3-D Secure page');
+
+  // Visiting the return URL of the abandoned order (as a customer pressing back might) shows no success.
+  await page.goto(`${store.url}/return?orderId=${payment.orderId}&status=success`);
+  await page.getByRole('heading', { name: 'Waiting for payment…' }).waitFor();
+  await shot(page, 'the abandoned order is still waiting');
+});

@@ -1,0 +1,132 @@
+// @ts-check
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  chooseMethod,
+  decodeQr,
+  escapeRegExp,
+  launchBrowser,
+  openPage,
+  ordersOnDisk,
+  parseCountdown,
+  payButton,
+  screenshots,
+  startTestStore,
+  waitUntil,
+  watchNextPayment,
+} from './harness.mjs';
+
+/** @type {import('playwright-core').Browser} */
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+test('desktop WeChat Pay: a QR code with a countdown, paid from the phone page', async (t) => {
+  const store = await startTestStore(t);
+  const { context, page } = await openPage(t, browser);
+  const shot = await screenshots(t);
+
+  await page.goto(store.url);
+  await chooseMethod(page, 'WeChat Pay');
+  await shot(page, 'store with WeChat Pay chosen');
+
+  const created = await watchNextPayment(page);
+  await payButton(page).click();
+  const payment = await created.payment;
+  const qr = page.locator('.clink-qr__code');
+  await qr.waitFor();
+
+  const timer = page.getByRole('timer');
+  const firstReading = parseCountdown(await timer.textContent());
+  assert.ok(firstReading > 800 && firstReading <= 900, `a fresh sandbox QR lives 15 minutes, got ${firstReading} s`);
+  const laterReading = await waitUntil(async () => parseCountdown(await timer.textContent()), (left) => left < firstReading, {
+    timeoutMs: 3000,
+    message: 'the countdown to go down',
+  });
+  assert.ok(laterReading < firstReading);
+  await shot(page, 'QR code with countdown');
+
+  const decoded = decodeQr(await qr.screenshot());
+  assert.equal(decoded, payment.action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl);
+  assert.match(decoded ?? '', new RegExp(`^${escapeRegExp(store.sandboxUrl)}/_sandbox/pay/${payment.orderId}\\?qr=`));
+
+  const phone = await context.newPage();
+  await phone.goto(/** @type {string} */ (decoded));
+  await shot(phone, 'sandbox phone page');
+  await phone.getByRole('button', { name: 'Approve' }).click();
+  await shot(phone, 'approved on the phone');
+
+  await page.getByRole('heading', { name: 'Paid' }).waitFor({ timeout: 15_000 });
+  assert.equal(new URL(page.url()).pathname, '/return');
+  await shot(page, 'store shows Paid');
+
+  const onDisk = await ordersOnDisk(store);
+  assert.deepEqual(Object.keys(onDisk), [payment.orderId]);
+  assert.equal(onDisk[payment.orderId]?.outcome, 'paid');
+  assert.equal(onDisk[payment.orderId]?.amount, 12.5);
+  assert.equal(store.sandbox.getOrder(payment.orderId)?.status, 'success');
+});
+
+test('Cash App Pay: the QR code expires, "Refresh QR code" brings a new one, which pays', async (t) => {
+  const store = await startTestStore(t, { qrExpiresInSeconds: 3 });
+  const { context, page } = await openPage(t, browser);
+  const shot = await screenshots(t);
+
+  await page.goto(store.url);
+  await chooseMethod(page, 'Cash App Pay');
+  const created = await watchNextPayment(page);
+  await payButton(page).click();
+  const payment = await created.payment;
+  const qr = page.locator('.clink-qr__code');
+  await qr.waitFor();
+  const firstPayload = decodeQr(await qr.screenshot());
+  assert.ok(firstPayload, 'the first QR code decodes');
+  await shot(page, 'first QR code');
+
+  await page.getByText('This QR code has expired.').waitFor({ timeout: 8000 });
+  await shot(page, 'QR code expired');
+
+  const refreshed = page.waitForResponse((r) => r.url().endsWith(`/api/checkout/payments/${payment.orderId}/refresh`));
+  await page.getByRole('button', { name: 'Refresh QR code' }).click();
+  assert.equal((await refreshed).status(), 200);
+  await qr.waitFor();
+  const secondPayload = await waitUntil(
+    async () => decodeQr(await qr.screenshot()),
+    (value) => value !== undefined && value !== firstPayload,
+    { message: 'a different QR code after the refresh' },
+  );
+  assert.match(secondPayload ?? '', new RegExp(`/_sandbox/pay/${payment.orderId}\\?qr=`));
+  await shot(page, 'new QR code');
+
+  const phone = await context.newPage();
+  await phone.goto(/** @type {string} */ (secondPayload));
+  await phone.getByRole('button', { name: 'Approve' }).click();
+  await shot(phone, 'approved on the phone');
+
+  await page.getByRole('heading', { name: 'Paid' }).waitFor({ timeout: 15_000 });
+  await shot(page, 'store shows Paid');
+  assert.equal((await ordersOnDisk(store))[payment.orderId]?.outcome, 'paid');
+});
+
+test('a double click on pay creates one order', async (t) => {
+  const store = await startTestStore(t);
+  const { page } = await openPage(t, browser);
+  const shot = await screenshots(t);
+
+  await page.goto(store.url);
+  await chooseMethod(page, 'WeChat Pay');
+  let creates = 0;
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/checkout/payments' && request.method() === 'POST') creates += 1;
+  });
+  await payButton(page).dblclick();
+  await page.locator('.clink-qr__code').waitFor();
+  // Give a second create (if any) the time to arrive.
+  await page.waitForTimeout(750);
+  await shot(page, 'one QR code after a double click');
+
+  assert.equal(store.sandbox.listOrders().length, 1, `orders in the sandbox (${creates} create requests)`);
+  assert.equal(store.orders.list().length, 1, 'orders in the store');
+});

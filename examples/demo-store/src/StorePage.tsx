@@ -1,0 +1,135 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { ClinkPayButton } from '@clink-checkout/react';
+import type { PaymentMethodType } from '@clink-checkout/react/core';
+import { PRODUCTS, formatMoney, lineTotal } from '../shared/catalog.mjs';
+import { CARD_FLOWS, PAYMENT_METHODS, type CardFlow } from './paymentMethods.js';
+
+const product = PRODUCTS[0]!;
+
+/** The shop: one coffee, a quantity, a payment method and the pay button. */
+export function StorePage({ cardFlows }: { cardFlows: boolean }) {
+  const [quantity, setQuantity] = useState(1);
+  const [method, setMethod] = useState<PaymentMethodType>('CARD');
+  const [cardFlow, setCardFlow] = useState<CardFlow>('redirect');
+  const quantityId = useId();
+  const total = lineTotal(product.unitAmount, quantity);
+  const showCardFlows = cardFlows && method === 'CARD';
+  const restoredCount = usePageRestoreCount();
+
+  // The server prices the cart from this; it never receives an amount from the browser.
+  const payload = useMemo(
+    () => ({ productId: product.id, quantity, ...(showCardFlows ? { cardFlow } : {}) }),
+    [quantity, showCardFlows, cardFlow],
+  );
+
+  const setClampedQuantity = (value: number) =>
+    setQuantity(Math.min(product.maxQuantity, Math.max(1, Number.isFinite(value) ? Math.round(value) : 1)));
+
+  return (
+    <div className="store">
+      <section className="panel product" aria-labelledby="product-name">
+        <div className="product-image" aria-hidden="true">
+          ☕
+        </div>
+        <div>
+          <h2 id="product-name">{product.name}</h2>
+          <p className="muted">{product.description}</p>
+          <p className="price">{formatMoney(product.unitAmount, product.currency)} per bag</p>
+          <div className="quantity">
+            <label htmlFor={quantityId}>Quantity</label>
+            <button type="button" onClick={() => setClampedQuantity(quantity - 1)} disabled={quantity <= 1} aria-label="One bag fewer">
+              −
+            </button>
+            <input
+              id={quantityId}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={product.maxQuantity}
+              value={quantity}
+              onChange={(event) => setClampedQuantity(event.currentTarget.valueAsNumber)}
+            />
+            <button
+              type="button"
+              onClick={() => setClampedQuantity(quantity + 1)}
+              disabled={quantity >= product.maxQuantity}
+              aria-label="One bag more"
+            >
+              +
+            </button>
+          </div>
+        </div>
+      </section>
+
+      <section className="panel checkout" aria-labelledby="checkout-title">
+        <h2 id="checkout-title">Pay</h2>
+        <p className="total" aria-live="polite">
+          Total <strong data-testid="cart-total">{formatMoney(total, product.currency)}</strong>
+        </p>
+
+        <fieldset className="methods">
+          <legend>Payment method</legend>
+          {PAYMENT_METHODS.map((option) => (
+            <label key={option.type} className="method">
+              <input
+                type="radio"
+                name="payment-method"
+                value={option.type}
+                checked={method === option.type}
+                onChange={() => setMethod(option.type)}
+              />
+              <span className="method-label">{option.label}</span>
+              <span className="method-hint">{option.hint}</span>
+            </label>
+          ))}
+        </fieldset>
+
+        {showCardFlows && (
+          <fieldset className="card-flows">
+            <legend>Card check in the sandbox</legend>
+            {CARD_FLOWS.map((option) => (
+              <label key={option.value} className="method">
+                <input
+                  type="radio"
+                  name="card-flow"
+                  value={option.value}
+                  checked={cardFlow === option.value}
+                  onChange={() => setCardFlow(option.value)}
+                />
+                <span className="method-label">{option.label}</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+
+        <ClinkPayButton
+          // A new method starts a new payment: the old one (a QR code, say) is left behind. Coming
+          // back from the 3-D Secure page with the Back button also starts afresh.
+          key={`${method}:${showCardFlows ? cardFlow : ''}:${restoredCount}`}
+          paymentMethodType={method}
+          payload={payload}
+          onSuccess={({ orderId }) => {
+            // The return page asks the shop's server, which asks Clink, before it says "Paid".
+            window.location.assign(`/return?orderId=${encodeURIComponent(orderId)}`);
+          }}
+        />
+      </section>
+    </div>
+  );
+}
+
+/**
+ * Counts restores from the back/forward cache. A page left for a 3-D Secure or wallet page comes
+ * back frozen in "taking you to the payment page"; remounting the button makes it usable again.
+ */
+function usePageRestoreCount(): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) setCount((value) => value + 1);
+    };
+    window.addEventListener('pageshow', onPageShow);
+    return () => window.removeEventListener('pageshow', onPageShow);
+  }, []);
+  return count;
+}
