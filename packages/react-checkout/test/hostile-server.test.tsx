@@ -1,0 +1,298 @@
+/**
+ * A malicious or broken "server": the real handler creates a real sandbox payment, then its answer is
+ * rewritten on the way to the browser. Whatever arrives, the page refuses it with a visible, typed error
+ * (`role="alert"` with `data-code`) and navigates nowhere, submits nothing and shows no image.
+ */
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { CheckoutActionError, CheckoutRequestError, ClinkPayButton, type PaymentMethodType } from '../src/index.js';
+import { advance, createShop, page, settle, type DeviceName } from './support/e2e.js';
+
+type Body = Record<string, unknown> & {
+  action?: Record<string, unknown> & { walletHandleRedirectOrDisplayQrCode?: Record<string, unknown> };
+};
+
+const SCRIPT_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script></svg>';
+const ONLOAD_SVG = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>';
+const SAFE_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/** Replaces the wallet details of a create answer (no images unless given). */
+const withWallet = (wallet: Record<string, unknown>) => (body: Body) => {
+  body.action!.walletHandleRedirectOrDisplayQrCode = wallet;
+  return body;
+};
+const withRedirect = (redirectUrl: unknown) => (body: Body) => {
+  body.action!.redirectUrl = redirectUrl;
+  return body;
+};
+const manyFields = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`field${i}`, `value${i}`]));
+
+interface HostileCase {
+  name: string;
+  method: PaymentMethodType;
+  device?: DeviceName;
+  cardFlow?: 'redirect' | 'post_form';
+  rewrite: (body: Body) => unknown;
+  /** `data-code` of the alert: the `CheckoutActionError` code or the `CheckoutRequestError` type. */
+  code: string;
+  /** Path of the refused field, for action errors. */
+  field?: string;
+}
+
+const CASES: HostileCase[] = [
+  // Redirects
+  { name: 'a javascript: redirect', method: 'CARD', rewrite: withRedirect('javascript:alert(document.cookie)'), code: 'unsafe_url', field: 'action.redirectUrl' },
+  { name: 'a javascript: redirect in mixed case with leading spaces', method: 'CARD', rewrite: withRedirect('  JaVaScRiPt:alert(1)'), code: 'unsafe_url', field: 'action.redirectUrl' },
+  { name: 'a javascript: redirect split by a tab', method: 'CARD', rewrite: withRedirect('java\tscript:alert(1)'), code: 'unsafe_url', field: 'action.redirectUrl' },
+  { name: 'a data:text/html redirect', method: 'CARD', rewrite: withRedirect('data:text/html,<script>alert(document.cookie)</script>'), code: 'unsafe_url', field: 'action.redirectUrl' },
+  { name: 'a data:text/html;base64 redirect', method: 'CARD', rewrite: withRedirect(`data:text/html;base64,${btoa('<script>alert(1)</script>')}`), code: 'unsafe_url', field: 'action.redirectUrl' },
+  { name: 'a vbscript: redirect', method: 'CARD', rewrite: withRedirect('vbscript:msgbox(1)'), code: 'unsafe_url', field: 'action.redirectUrl' },
+  { name: 'a file: redirect', method: 'CARD', rewrite: withRedirect('file:///etc/passwd'), code: 'unsafe_url', field: 'action.redirectUrl' },
+  { name: 'a redirect with credentials in the URL', method: 'CARD', rewrite: withRedirect('https://user:pass@evil.example/3ds'), code: 'unsafe_url', field: 'action.redirectUrl' },
+  { name: 'a redirect that is not a string', method: 'CARD', rewrite: withRedirect({ href: 'https://evil.example' }), code: 'unsafe_url', field: 'action.redirectUrl' },
+  // Form posts
+  { name: 'a form post to javascript:', method: 'CARD', cardFlow: 'post_form', rewrite: withRedirect('javascript:alert(1)'), code: 'unsafe_url', field: 'action.redirectUrl' },
+  {
+    name: 'a form post with 5,000 fields',
+    method: 'CARD',
+    cardFlow: 'post_form',
+    rewrite: (body) => ((body.action!.postData = manyFields(5_000)), body),
+    code: 'post_data_too_large',
+    field: 'action.postData',
+  },
+  {
+    name: 'a form post carrying 4 MB',
+    method: 'CARD',
+    cardFlow: 'post_form',
+    rewrite: (body) => ((body.action!.postData = { MD: 'x', PaReq: 'A'.repeat(4 * 1024 * 1024) }), body),
+    code: 'post_data_too_large',
+    field: 'action.postData',
+  },
+  {
+    name: 'a form post with a nested object as a field',
+    method: 'CARD',
+    cardFlow: 'post_form',
+    rewrite: (body) => ((body.action!.postData = { MD: { toString: 'x' } }), body),
+    code: 'unknown_action',
+    field: 'action.postData.MD',
+  },
+  // QR images
+  {
+    name: 'an SVG QR image with a <script>',
+    method: 'WECHAT',
+    rewrite: withWallet({ imageDataUrl: `data:image/svg+xml;base64,${btoa(SCRIPT_SVG)}`, expiresSecond: 300 }),
+    code: 'unsafe_image',
+    field: 'action.walletHandleRedirectOrDisplayQrCode.imageDataUrl',
+  },
+  {
+    name: 'a percent-encoded SVG QR image with an onload handler',
+    method: 'CASHAPP',
+    rewrite: withWallet({ imageUrlSvg: `data:image/svg+xml,${encodeURIComponent(ONLOAD_SVG)}`, expiresSecond: 300 }),
+    code: 'unsafe_image',
+    field: 'action.walletHandleRedirectOrDisplayQrCode.imageUrlSvg',
+  },
+  {
+    name: 'an HTML page as the QR image',
+    method: 'PROMPTPAY',
+    rewrite: withWallet({ imageUrlPng: `data:text/html;base64,${btoa('<script>alert(1)</script>')}`, expiresSecond: 300 }),
+    code: 'unsafe_image',
+    field: 'action.walletHandleRedirectOrDisplayQrCode.imageUrlPng',
+  },
+  {
+    name: 'a javascript: QR image URL',
+    method: 'QRIS',
+    rewrite: withWallet({ imageUrlPng: 'javascript:alert(1)', expiresSecond: 300 }),
+    code: 'unsafe_image',
+    field: 'action.walletHandleRedirectOrDisplayQrCode.imageUrlPng',
+  },
+  {
+    name: 'javascript: hosted instructions next to a good QR image',
+    method: 'KAKAO',
+    rewrite: withWallet({ imageDataUrl: SAFE_PNG, hostedInstructionsUrl: 'javascript:alert(1)', expiresSecond: 300 }),
+    code: 'unsafe_url',
+    field: 'action.walletHandleRedirectOrDisplayQrCode.hostedInstructionsUrl',
+  },
+  // App launches on phones
+  {
+    name: 'a javascript: wallet link on Android',
+    method: 'WECHAT',
+    device: 'android',
+    rewrite: withWallet({ imageDataUrl: SAFE_PNG, mobileAuthUrl: 'javascript:alert(1)', expiresSecond: 300 }),
+    code: 'unsafe_deep_link',
+    field: 'action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl',
+  },
+  {
+    name: 'another app’s scheme as the wallet link on iOS',
+    method: 'GCASH',
+    device: 'ios',
+    rewrite: withWallet({ imageDataUrl: SAFE_PNG, mobileAuthUrl: 'evilapp://steal?token=1', expiresSecond: 300 }),
+    code: 'unsafe_deep_link',
+    field: 'action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl',
+  },
+  {
+    name: 'a ready-made intent:// URL as the wallet link',
+    method: 'TNG',
+    device: 'android',
+    rewrite: withWallet({ mobileAuthUrl: 'intent://x#Intent;scheme=evil;package=com.evil.app;end', expiresSecond: 300 }),
+    code: 'unsafe_deep_link',
+    field: 'action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl',
+  },
+  {
+    name: 'an Android package that smuggles intent extras',
+    method: 'ALIPAY',
+    device: 'android',
+    rewrite: (body) => {
+      body.action!.walletHandleRedirectOrDisplayQrCode!.packageName = 'com.eg.android.AlipayGphone;S.browser_fallback_url=javascript:alert(1)';
+      return body;
+    },
+    code: 'unsafe_deep_link',
+    field: 'action.walletHandleRedirectOrDisplayQrCode.packageName',
+  },
+  {
+    name: 'a javascript: fallback page for the wallet app',
+    method: 'KAKAO',
+    device: 'android',
+    rewrite: (body) => {
+      body.action!.walletHandleRedirectOrDisplayQrCode!.fallbackUrl = 'javascript:alert(1)';
+      return body;
+    },
+    code: 'unsafe_url',
+    field: 'action.walletHandleRedirectOrDisplayQrCode.fallbackUrl',
+  },
+  // Missing or unknown data
+  {
+    name: 'a redirect action without redirectUrl',
+    method: 'CARD',
+    rewrite: (body) => (delete body.action!.redirectUrl, body),
+    code: 'unknown_action',
+    field: 'action',
+  },
+  {
+    name: 'a form post without redirectUrl',
+    method: 'CARD',
+    cardFlow: 'post_form',
+    rewrite: (body) => (delete body.action!.redirectUrl, body),
+    code: 'missing_field',
+    field: 'action.redirectUrl',
+  },
+  { name: 'requires_action without an action', method: 'WECHAT', rewrite: (body) => (delete body.action, body), code: 'missing_field', field: 'action' },
+  {
+    name: 'an unknown payment method',
+    method: 'WECHAT',
+    rewrite: (body) => {
+      body.paymentMethodType = 'EVILPAY';
+      body.action!.paymentMethodType = 'EVILPAY';
+      body.action!.type = 'EVILPAY';
+      return body;
+    },
+    code: 'unsupported_payment_method',
+    field: 'action.paymentMethodType',
+  },
+  {
+    name: 'an unknown HTTP method for the action',
+    method: 'CARD',
+    rewrite: (body) => ((body.action!.method = 'DELETE'), body),
+    code: 'unknown_action',
+    field: 'action.method',
+  },
+  { name: 'an answer without orderId', method: 'CARD', rewrite: (body) => (delete body.orderId, body), code: 'invalid_response' },
+  { name: 'an answer without orderToken', method: 'WECHAT', rewrite: (body) => (delete body.orderToken, body), code: 'invalid_response' },
+  { name: 'an answer with an unknown status', method: 'CARD', rewrite: (body) => ((body.status = 'hacked'), body), code: 'invalid_response' },
+  { name: 'an answer that is not JSON', method: 'CARD', rewrite: () => '<html><script>alert(1)</script></html>', code: 'invalid_response' },
+  { name: 'an answer whose action is a string', method: 'CARD', rewrite: (body) => ((body.action = 'javascript:alert(1)'), body), code: 'invalid_response' },
+];
+
+let submit: MockInstance<() => void>;
+beforeEach(() => {
+  vi.useFakeTimers();
+  submit = vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(() => {});
+});
+afterEach(() => {
+  submit.mockRestore();
+  vi.useRealTimers();
+});
+
+describe.each(CASES)('refuses $name', ({ method, device = 'desktop', cardFlow, rewrite, code, field }) => {
+  it(`with a visible "${code}" error, opening nothing`, async () => {
+    const shop = createShop({ rewriteCreate: rewrite as (body: Record<string, unknown>) => unknown, ...(cardFlow ? { cardFlow } : {}) });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const navigate = vi.fn<(url: string) => void>();
+    const onError = vi.fn<(error: Error) => void>();
+    const onSuccess = vi.fn();
+    const pageUrl = window.location.href;
+    render(page(shop, <ClinkPayButton paymentMethodType={method} navigate={navigate} onError={onError} onSuccess={onSuccess} />, { device }));
+    const button = screen.getByRole('button', { name: /^Pay with / });
+    await user.click(button);
+    await settle();
+    expect(shop.creates()).toHaveLength(1);
+
+    const alert = screen.getByRole('alert');
+    expect(alert).toBeVisible();
+    expect(alert).toHaveAttribute('data-code', code);
+    expect(alert).toHaveTextContent(
+      code === 'invalid_response'
+        ? 'We could not start the payment. Please try again.'
+        : 'This payment cannot be opened safely. Please try again or choose another payment method.',
+    );
+    expect(onError).toHaveBeenCalledTimes(1);
+    const error = onError.mock.calls[0]![0];
+    if (code === 'invalid_response') {
+      expect(error).toBeInstanceOf(CheckoutRequestError);
+      expect(error).toMatchObject({ type: 'invalid_response', status: 201 });
+    } else {
+      expect(error).toBeInstanceOf(CheckoutActionError);
+      expect(error).toMatchObject({ code, field });
+    }
+
+    // Nothing was opened, posted or drawn, and nothing hostile reached the DOM.
+    expect(navigate).not.toHaveBeenCalled();
+    expect(window.location.href).toBe(pageUrl);
+    expect(submit).not.toHaveBeenCalled();
+    expect(document.querySelector('form')).toBeNull();
+    expect(document.querySelector('img, svg, a[href], iframe, script')).toBeNull();
+    expect(document.body.innerHTML).not.toMatch(/javascript:|vbscript:|data:text|evilapp|<script/i);
+    // The customer can try again or pick another method.
+    expect(button).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled();
+
+    // A refused action is not followed.
+    await advance(10_000);
+    expect(shop.statusChecks()).toHaveLength(0);
+    expect(navigate).not.toHaveBeenCalled();
+    expect(submit).not.toHaveBeenCalled();
+    expect(onSuccess).not.toHaveBeenCalled();
+  });
+});
+
+describe('a hostile image next to a safe one', () => {
+  it('shows only the safe image', async () => {
+    const shop = createShop({
+      rewriteCreate: withWallet({
+        imageDataUrl: `data:image/svg+xml;base64,${btoa(SCRIPT_SVG)}`,
+        imageUrlPng: 'https://sandbox.test/qr.png',
+        expiresSecond: 300,
+      }) as (body: Record<string, unknown>) => unknown,
+    });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    render(page(shop, <ClinkPayButton paymentMethodType="WECHAT" />));
+    await user.click(screen.getByRole('button', { name: 'Pay with WeChat Pay' }));
+    await settle();
+    expect(screen.getByRole('img', { name: /WeChat Pay QR code/ })).toHaveAttribute('src', 'https://sandbox.test/qr.png');
+    expect(document.body.innerHTML).not.toContain(btoa(SCRIPT_SVG));
+  });
+});
+
+describe('the rewriting "server" itself', () => {
+  it('reaches the page: a rewrite to a safe https page is followed', async () => {
+    const shop = createShop({ rewriteCreate: withRedirect('https://3ds.example/challenge?id=1') as (body: Record<string, unknown>) => unknown });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const navigate = vi.fn<(url: string) => void>();
+    render(page(shop, <ClinkPayButton paymentMethodType="CARD" navigate={navigate} />));
+    await user.click(screen.getByRole('button', { name: 'Pay with Card' }));
+    await settle();
+    expect(navigate).toHaveBeenCalledTimes(1);
+    expect(navigate).toHaveBeenCalledWith('https://3ds.example/challenge?id=1');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
