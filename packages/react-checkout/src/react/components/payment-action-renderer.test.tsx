@@ -256,3 +256,56 @@ describe('<PaymentActionRenderer> QR code', () => {
     expect(save).toHaveAttribute('download');
   });
 });
+
+describe('<PaymentActionRenderer> following the payment', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: NOW });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('calls onComplete once under StrictMode when the payment succeeds, and stops checking', async () => {
+    const checkout = createFakeCheckout();
+    const created = await (await checkout.fetch('/api/checkout/payments', {
+      method: 'POST',
+      headers: { 'Idempotency-Key': 'k' },
+      body: JSON.stringify({ paymentMethodType: 'WECHAT' }),
+    })).json();
+    const onComplete = vi.fn();
+    render(
+      <StrictMode>
+        <ClinkCheckoutProvider endpoint="/api/checkout" fetch={checkout.fetch} device={DESKTOP}>
+          <PaymentActionRenderer payment={{ ...created, receivedAt: NOW }} onComplete={onComplete} />
+        </ClinkCheckoutProvider>
+      </StrictMode>,
+    );
+    await act(() => vi.advanceTimersByTimeAsync(4000));
+    expect(screen.getByRole('img')).toBeInTheDocument();
+    checkout.setStatus(created.orderId, 'succeeded');
+    await act(() => vi.advanceTimersByTimeAsync(2000));
+    expect(screen.getByText('Payment successful')).toBeInTheDocument();
+    expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(onComplete).toHaveBeenCalledWith({ status: 'succeeded', orderId: created.orderId });
+    const calls = checkout.statusCalls.length;
+    await act(() => vi.advanceTimersByTimeAsync(60_000));
+    expect(checkout.statusCalls).toHaveLength(calls);
+    expect(checkout.maxInFlight).toBe(1);
+  });
+
+  it('reports a payment that already failed at creation, with "Try again"', () => {
+    const onComplete = vi.fn();
+    const onRestart = vi.fn();
+    setup(undefined, { onComplete, onRestart }, { status: 'failed' });
+    expect(screen.getByText('Payment failed')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(onComplete).toHaveBeenCalledWith({ status: 'failed', orderId: 'ord_1' });
+  });
+
+  it('shows a pending payment as waiting while it checks the status', async () => {
+    setup(undefined, {}, { status: 'pending' });
+    expect(screen.getByText('Waiting for payment confirmation…')).toBeInTheDocument();
+  });
+});
+

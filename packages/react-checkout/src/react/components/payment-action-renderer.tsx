@@ -89,8 +89,9 @@ export function PaymentActionRenderer(props: PaymentActionRendererProps): ReactN
       </div>
     );
   }
-  // A new payment, or the real device detected after hydration, starts a fresh session.
-  const key = `${received.orderId}:${device.platformType}:${device.deviceType ?? ''}:${device.inAppBrowser ?? ''}`;
+  // A new payment, or another kind of action once the real device is known after hydration (a QR code becomes an
+  // app link), starts a fresh session. The same kind keeps its session, so a redirect never runs twice.
+  const key = `${received.orderId}:${classified.plan.kind}`;
   return <RendererSession key={key} {...props} config={config} device={device} payment={received} plan={classified.plan} />;
 }
 
