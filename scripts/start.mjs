@@ -1,6 +1,12 @@
-// `npm start`: installs and builds what is needed, then runs the local Clink sandbox.
-import { installDependencies, pnpm } from './lib.mjs';
+// `npm start`: installs, builds the packages and the demo store, then runs the demo store with the
+// local Clink sandbox in this same process (so Ctrl-C stops everything) and prints its URL.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { installDependencies, pnpm, root } from './lib.mjs';
 
 installDependencies();
-if (pnpm(['-r', '--workspace-concurrency=1', 'run', 'build']) !== 0) process.exit(1);
-process.exit(pnpm(['--filter', '@clink-checkout/sandbox', 'run', 'start']));
+// `…` selects the demo store and every workspace package it depends on, built in dependency order.
+if (pnpm(['--filter', '@clink-checkout/demo-store...', '--workspace-concurrency=1', 'run', 'build']) !== 0) {
+  process.exit(1);
+}
+await import(pathToFileURL(path.join(root, 'examples/demo-store/server/main.mjs')).href);
