@@ -37,10 +37,20 @@ export interface StoryBackendOptions {
   /** Applied by the sandbox to every API call (latency, errors). */
   fault?: SandboxFault;
   /**
-   * Rewrites the handler's JSON answers before the browser reads them: stands in for a compromised
-   * server or network, to show what the components refuse to do.
+   * Rewrites Clink's (the sandbox's) JSON answers before the server helper reads them: stands in for
+   * answers the sandbox never gives (a pending payment) or for a compromised upstream, to show what
+   * the components refuse to do. Gets the API path (e.g. `/api/payment`) and the parsed envelope.
    */
-  tamperResponse?: (body: Record<string, unknown>) => Record<string, unknown>;
+  rewriteClinkAnswer?: (path: string, envelope: ClinkEnvelope) => ClinkEnvelope;
+  /** Sent to the sandbox as `metadata` of every payment, e.g. `{ sandboxCardFlow: 'post_form' }`. */
+  metadata?: Record<string, string>;
+}
+
+/** Clink's response envelope, loosely typed for rewriting. */
+export interface ClinkEnvelope {
+  code: number;
+  msg: string;
+  data: Record<string, unknown> | null;
 }
 
 /** One call the browser made to the checkout handler, for the stories' assertions. */
@@ -56,6 +66,8 @@ export interface StoryBackend {
   /** Give this to the components (`fetch` prop): it answers from the in-frame handler. */
   fetch: typeof fetch;
   calls: CheckoutCall[];
+  /** What the checkout handler logged (failures worth a look), as a merchant's server log would show it. */
+  serverLog: string[];
   /** The order the latest create made; throws when there is none yet. */
   latestOrderId(): string;
 }
@@ -73,10 +85,17 @@ export function createStoryBackend(options: StoryBackendOptions = {}): StoryBack
     apiKey: SANDBOX_API_KEY,
     environment: 'sandbox',
     baseUrl: `${SANDBOX_ORIGIN}/api`,
-    fetch: (input, init) => sandbox.fetch(new Request(input, init)),
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      const answer = await sandbox.fetch(request);
+      if (!options.rewriteClinkAnswer || !answer.headers.get('Content-Type')?.includes('json')) return answer;
+      const envelope = options.rewriteClinkAnswer(new URL(request.url).pathname, (await answer.json()) as ClinkEnvelope);
+      return new Response(JSON.stringify(envelope), { status: answer.status, headers: { 'Content-Type': 'application/json' } });
+    },
     maxRetries: 0,
   });
   const orderIds: string[] = [];
+  const serverLog: string[] = [];
   const handler = createCheckoutHandler({
     client,
     tokenSecret: STORY_TOKEN_SECRET,
@@ -86,8 +105,9 @@ export function createStoryBackend(options: StoryBackendOptions = {}): StoryBack
       ...PRICES[input.paymentMethodType],
       returnUrl: RETURN_URL,
       merchantReferenceId: `storybook-${input.paymentMethodType.toLowerCase()}`,
+      ...(options.metadata ? { metadata: options.metadata } : {}),
     }),
-    logger: (line) => console.warn(`[checkout handler] ${line}`),
+    logger: (line) => serverLog.push(line),
   });
   const calls: CheckoutCall[] = [];
 
@@ -97,15 +117,11 @@ export function createStoryBackend(options: StoryBackendOptions = {}): StoryBack
     const path = new URL(request.url).pathname;
     const response = await handler(request);
     calls.push({ method: request.method, path, status: response.status });
-    if (!response.headers.get('Content-Type')?.includes('json')) return response;
-    const body = (await response.json()) as Record<string, unknown>;
-    if (request.method === 'POST' && path.endsWith('/payments') && typeof body.orderId === 'string') {
-      orderIds.push(body.orderId);
+    if (request.method === 'POST' && path.endsWith('/payments') && response.ok) {
+      const { orderId } = (await response.clone().json()) as { orderId?: unknown };
+      if (typeof orderId === 'string') orderIds.push(orderId);
     }
-    const answered = options.tamperResponse ? options.tamperResponse(body) : body;
-    const headers = new Headers(response.headers);
-    headers.delete('Content-Length');
-    return new Response(JSON.stringify(answered), { status: response.status, headers });
+    return response;
   };
 
   return {
@@ -113,6 +129,7 @@ export function createStoryBackend(options: StoryBackendOptions = {}): StoryBack
     handler,
     fetch: fetchCheckout,
     calls,
+    serverLog,
     latestOrderId() {
       const orderId = orderIds.at(-1);
       if (orderId === undefined) throw new Error('No payment was created yet.');

@@ -59,3 +59,6 @@ export function loadedOf(context: { loaded: Record<string, unknown> }): Checkout
   if (!backend || !navigation) throw new Error('The story ran without the preview loader (.storybook/preview.tsx).');
   return { backend, navigation };
 }
+
+/** Types a story's checkout parameters (Storybook's own `parameters` are untyped). */
+export const checkoutParameters = (parameters: CheckoutParameters): CheckoutParameters => parameters;
