@@ -9,7 +9,10 @@ process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
 export default defineConfig({
   test: {
     projects: [
-      'packages/*',
+      'packages/server-helper',
+      'packages/sandbox',
+      'packages/react-checkout/vitest.core.config.ts',
+      'packages/react-checkout/vitest.dom.config.ts',
       'examples/*',
       {
         // Every story in stories/ is a test: its play function runs in headless Chromium, followed by axe.
