@@ -1,5 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { ClinkCheckoutProvider } from '@clink-checkout/react';
+import { messagesByLocale } from '@clink-checkout/react/locales';
 import '@clink-checkout/react/styles.css';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { CHECKOUT_ENDPOINT, createStoryBackend } from '../stories/support/backend.js';
@@ -40,7 +41,13 @@ const withCheckoutEnvironment: Decorator = (Story, context) => {
         {parameters.provider === false ? (
           story
         ) : (
-          <ClinkCheckoutProvider endpoint={CHECKOUT_ENDPOINT} fetch={backend.fetch} locale={globals.locale} device={device}>
+          <ClinkCheckoutProvider
+            endpoint={CHECKOUT_ENDPOINT}
+            fetch={backend.fetch}
+            locale={globals.locale}
+            messages={messagesByLocale[globals.locale]}
+            device={device}
+          >
             {story}
           </ClinkCheckoutProvider>
         )}
