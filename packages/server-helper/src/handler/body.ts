@@ -12,12 +12,23 @@ function tooLarge(maxBytes: number): CheckoutHttpError {
 }
 
 /**
+ * Stops reading a body the handler refuses unread, so an adapter can close the connection instead of
+ * receiving the rest of a large upload.
+ */
+async function discardBody(request: Request): Promise<void> {
+  if (request.body !== null && !request.bodyUsed) await request.body.cancel().catch(() => undefined);
+}
+
+/**
  * Reads the body as UTF-8 text, counting bytes as they stream in: `Content-Length` is only used to
  * refuse early, never trusted, because chunked requests have none and a client may lie.
  */
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  if (declared !== null && Number(declared) > maxBytes) {
+    await discardBody(request);
+    throw tooLarge(maxBytes);
+  }
   if (request.body === null) return '';
   if (request.bodyUsed) {
     throw new Error('The request body was already read before it reached the checkout handler.');
@@ -60,6 +71,7 @@ export function isJsonContentType(value: string | null): boolean {
 /** Reads and parses a JSON body, refusing other content types (415) and malformed JSON (400). */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   if (!isJsonContentType(request.headers.get('content-type'))) {
+    await discardBody(request);
     throw new CheckoutHttpError(
       415,
       'unsupported_media_type',

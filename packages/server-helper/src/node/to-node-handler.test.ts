@@ -123,6 +123,20 @@ describe('toNodeHandler', () => {
     expect(connection).toBe('close');
   });
 
+  it('also closes the connection when the handler refuses a body without reading any of it', async () => {
+    const base = await serve(
+      toNodeHandler(async (request) => {
+        await request.body!.cancel();
+        return Response.json({ error: 'too large' }, { status: 413 });
+      }),
+    );
+
+    const response = await fetch(`${base}/upload`, { method: 'POST', body: 'x'.repeat(1024) });
+
+    expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBe('close');
+  });
+
   it('aborts request.signal when the client goes away', async () => {
     let aborted!: () => void;
     const abortedPromise = new Promise<void>((resolve) => (aborted = resolve));
