@@ -80,6 +80,23 @@ describe('toNodeHandler', () => {
     expect(handler).toHaveBeenCalledTimes(1);
   });
 
+  it('uses the exact bytes express.raw() left in req.body', async () => {
+    const app = express();
+    app.use(express.raw({ type: '*/*' }));
+    app.use('/api/checkout', toNodeHandler(echo));
+    const base = await serve(app);
+    const rawBody = '{ "id": "evt_1",\n "type": "order.succeeded" }';
+
+    const response = await fetch(`${base}/api/checkout/webhooks`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: rawBody,
+    });
+
+    expect(response.status).toBe(200);
+    expect((await response.json()).body).toBe(rawBody);
+  });
+
   it('copies status and headers back, including several Set-Cookie values', async () => {
     const base = await serve(
       toNodeHandler(async () => {

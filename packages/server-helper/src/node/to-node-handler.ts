@@ -26,6 +26,11 @@ const BODY_ALREADY_READ =
   'body that webhook verification needs is gone. Mount the checkout handler before any body parser: ' +
   "app.use('/api/checkout', toNodeHandler(handler)) above app.use(express.json()).";
 
+/** `express.raw()` leaves the exact bytes in `req.body`: those can still be verified. */
+function rawBodyFromParser(req: NodeRequestLike): Uint8Array | undefined {
+  return req.body instanceof Uint8Array ? req.body : undefined;
+}
+
 function bodyAlreadyRead(req: NodeRequestLike): boolean {
   return req.body !== undefined || (req as { _body?: unknown })._body === true || req.readableEnded;
 }
@@ -120,8 +125,8 @@ function writeAdapterError(res: ServerResponse, message: string): void {
  * ```
  *
  * The body is streamed through untouched (webhook signatures cover the exact bytes), so the handler
- * must run before any body parser; a body that another middleware already consumed is answered with
- * a 500 that says so. Under Express the URL is taken from `req.originalUrl`, so routes match whatever
+ * must run before any body parser; a body that another middleware already parsed is answered with a
+ * 500 that says so. (Bytes left by `express.raw()` are exact and are used as they are.) Under Express the URL is taken from `req.originalUrl`, so routes match whatever
  * the mount path.
  */
 export function toNodeHandler(handler: FetchHandler, options: ToNodeHandlerOptions = {}): NodeHandler {
@@ -130,7 +135,8 @@ export function toNodeHandler(handler: FetchHandler, options: ToNodeHandlerOptio
   return async function nodeCheckoutHandler(req, res, next) {
     const method = (req.method ?? 'GET').toUpperCase();
     const hasBody = !BODYLESS_METHODS.has(method);
-    if (hasBody && bodyAlreadyRead(req)) {
+    const rawBody = hasBody ? rawBodyFromParser(req) : undefined;
+    if (hasBody && rawBody === undefined && bodyAlreadyRead(req)) {
       log(`[clink-checkout] ${BODY_ALREADY_READ}`);
       writeAdapterError(res, BODY_ALREADY_READ);
       return;
@@ -146,7 +152,7 @@ export function toNodeHandler(handler: FetchHandler, options: ToNodeHandlerOptio
         method,
         headers: toHeaders(req),
         signal: aborted.signal,
-        ...(hasBody ? { body: toBodyStream(req, bodyState), duplex: 'half' } : {}),
+        ...(hasBody ? { body: rawBody ?? toBodyStream(req, bodyState), duplex: 'half' } : {}),
       } as RequestInit);
       const response = await handler(request);
       await writeResponse(response, res, bodyState.abandoned);
