@@ -15,7 +15,8 @@ import {
 /** @type {import('playwright-core').Browser} */
 let browser;
 before(async () => {
-  browser = await launchBrowser();
+  // With the back/forward cache, Back restores the store page exactly as it was left.
+  browser = await launchBrowser({ backForwardCache: true });
 });
 after(() => browser?.close());
 
@@ -23,11 +24,13 @@ after(() => browser?.close());
  * @param {import('playwright-core').Page} page
  * @param {import('./harness.mjs').TestStore} store
  * @param {'3-D Secure redirect' | 'POST form'} variant
+ * @param {() => Promise<unknown>} [beforePay] Runs on the store page just before the click.
  */
-async function payByCard(page, store, variant) {
+async function payByCard(page, store, variant, beforePay) {
   await page.goto(store.url);
   await chooseMethod(page, 'Card');
   await page.getByRole('radio', { name: variant }).check();
+  await beforePay?.();
   const created = await watchNextPayment(page);
   const challenge = page.waitForRequest((r) => r.url().startsWith(`${store.sandboxUrl}/_sandbox/3ds/`));
   await payButton(page).click();
@@ -105,20 +108,27 @@ test('browser back from the 3-D Secure page leaves a usable pay button; the URL 
   const { page } = await openPage(t, browser);
   const shot = await screenshots(t);
 
-  const { payment } = await payByCard(page, store, '3-D Secure redirect');
+  const { payment } = await payByCard(page, store, '3-D Secure redirect', () =>
+    page.evaluate(() => Object.assign(window, { leftForThreeDs: true })),
+  );
   await shot(page, 'sandbox 3-D Secure page');
-  await page.goBack();
-  await page.waitForURL(`${store.url}/`);
-  const button = payButton(page);
-  await button.waitFor();
+  // A page restored from the back/forward cache fires no `load`; wait for the commit only.
+  await page.goBack({ waitUntil: 'commit' });
+  await page.waitForURL(`${store.url}/`, { waitUntil: 'commit' });
+  assert.equal(
+    await page.evaluate(() => 'leftForThreeDs' in window),
+    true,
+    'the store page came back from the back/forward cache, frozen as it was left',
+  );
   await page.waitForFunction(() => {
     const buttons = [...document.querySelectorAll('button')].filter((b) => /^Pay with/.test(b.textContent ?? ''));
     return buttons.length === 1 && !buttons[0]?.disabled;
   });
   await shot(page, 'back on the store, the button works');
 
-  await chooseMethod(page, 'Card');
-  await button.click();
+  const again = await watchNextPayment(page);
+  await payButton(page).click();
+  assert.notEqual((await again.payment).orderId, payment.orderId);
   await page.getByRole('heading', { name: '3-D Secure check' }).waitFor();
   await shot(page, 'pay again reaches the 3-D Secure page');
 

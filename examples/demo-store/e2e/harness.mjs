@@ -27,9 +27,18 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** @returns {Promise<import('playwright-core').Browser>} */
-export function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+/**
+ * @param {{ backForwardCache?: boolean }} [options] `backForwardCache`: keep Chromium's back/forward
+ *   cache on (Playwright turns it off by default), as in customers' browsers.
+ * @returns {Promise<import('playwright-core').Browser>}
+ */
+export function launchBrowser({ backForwardCache = false } = {}) {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...(backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
+  });
 }
 
 /**
