@@ -131,3 +131,50 @@ describe('WECHAT: an expired QR code means a new payment', () => {
     for (const check of newChecks) expect(check.route).toBe(`/payments/${second.orderId}`);
   });
 });
+
+describe('server clock skew', () => {
+  it.each([
+    ['ahead', 10 * 60_000],
+    ['behind', -10 * 60_000],
+  ])('counts down the real time left when the server clock runs 10 minutes %s and only expiresAt is sent', async (_, offset) => {
+    const shop = createShop({
+      qrExpiresInSeconds: 60,
+      serverClockOffsetMs: offset,
+      // Only the absolute expiry (Unix seconds, server clock): the browser must correct it with serverTime.
+      rewriteCreate: (body) => {
+        const wallet = (body as { action: { walletHandleRedirectOrDisplayQrCode: Record<string, unknown> } }).action
+          .walletHandleRedirectOrDisplayQrCode;
+        delete wallet.expiresSecond;
+        return body;
+      },
+    });
+    await payWith(shop, 'WECHAT');
+    const created = shop.lastCreated() as unknown as { serverTime: number };
+    expect(Math.abs(created.serverTime - offset - Date.now())).toBeLessThan(1_000);
+    // expiresAt is whole seconds, so up to a second is lost to rounding down.
+    expect(screen.getByRole('timer')).toHaveTextContent(/^Expires in (1:00|0:59)$/);
+    await advance(58_000);
+    expect(screen.getByRole('timer')).toHaveTextContent(/^Expires in 0:0[12]$/);
+    await advance(2_000);
+    expect(screen.getByRole('status')).toHaveTextContent('This QR code has expired.');
+    expect(shop.sandbox.getOrder(shop.lastCreated().orderId)!.status).toBe('failed');
+  });
+});
+
+describe('a payment made in the last seconds before the QR code expires', () => {
+  it('is shown as paid, not as expired with an offer to pay again', async () => {
+    const shop = createShop({ qrExpiresInSeconds: QR_SECONDS });
+    const { onSuccess } = await payWith(shop, 'WECHAT');
+    const { orderId } = shop.lastCreated();
+    // Status checks ran at 0 s, 2 s and 4 s; the customer approves in the wallet at 4.5 s, before the code expires.
+    await advance(4_500);
+    shop.sandbox.succeed(orderId);
+    expect(shop.sandbox.getOrder(orderId)!.status).toBe('success');
+    await advance(10_000);
+
+    // The order is paid. "This QR code has expired. Start again" would invite a second payment.
+    expect(screen.queryByRole('button', { name: 'Start again' })).toBeNull();
+    expect(screen.getByRole('status')).toHaveTextContent('Payment successful');
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+});

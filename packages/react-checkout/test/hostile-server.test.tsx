@@ -200,7 +200,7 @@ const CASES: HostileCase[] = [
   { name: 'an answer without orderToken', method: 'WECHAT', rewrite: (body) => (delete body.orderToken, body), code: 'invalid_response' },
   { name: 'an answer with an unknown status', method: 'CARD', rewrite: (body) => ((body.status = 'hacked'), body), code: 'invalid_response' },
   { name: 'an answer that is not JSON', method: 'CARD', rewrite: () => '<html><script>alert(1)</script></html>', code: 'invalid_response' },
-  { name: 'an answer whose action is a string', method: 'CARD', rewrite: (body) => ((body.action = 'javascript:alert(1)'), body), code: 'invalid_response' },
+  { name: 'an answer whose action is a string', method: 'CARD', rewrite: (body) => ((body.action = 'javascript:alert(1)' as unknown as Body['action']), body), code: 'invalid_response' },
 ];
 
 let submit: MockInstance<() => void>;

@@ -6,7 +6,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClinkPayButton, type PaymentMethodType } from '../src/index.js';
-import { advance, createShop, page, settle, type DeviceName, type Shop } from './support/e2e.js';
+import { advance, createShop, page, setVisibility, settle, type DeviceName, type Shop } from './support/e2e.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -15,16 +15,6 @@ afterEach(() => {
   setVisibility('visible');
   vi.useRealTimers();
 });
-
-let visibility: DocumentVisibilityState = 'visible';
-Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
-Object.defineProperty(document, 'hidden', { configurable: true, get: () => visibility === 'hidden' });
-
-/** What the browser does when the customer switches tabs or apps. */
-function setVisibility(next: DocumentVisibilityState) {
-  visibility = next;
-  document.dispatchEvent(new Event('visibilitychange'));
-}
 
 async function payWith(shop: Shop, method: PaymentMethodType = 'WECHAT', device: DeviceName = 'desktop') {
   const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });

@@ -89,6 +89,8 @@ export interface ShopOptions {
    * browser sees a network error, as when a connection drops. @default 0
    */
   loseCreateAnswers?: number;
+  /** How far the server's clock (handler and sandbox) runs ahead of the browser's. @default 0 */
+  serverClockOffsetMs?: number;
 }
 
 export interface Shop {
@@ -136,12 +138,14 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** The sandbox, the real client and handler, and a recording `fetch` for the components. */
 export function createShop(options: ShopOptions = {}): Shop {
   let clinkFault: SandboxFault | undefined;
+  const offset = options.serverClockOffsetMs ?? 0;
+  const serverNow = () => Date.now() + offset;
   const sandbox = createSandbox({
     fault: () => clinkFault,
     seed: options.seed ?? 'react-e2e',
     publicUrl: SANDBOX_ORIGIN,
-    // The same clock as the page: fake timers move both.
-    now: () => Date.now(),
+    // The page's clock (plus any skew): fake timers move both.
+    now: serverNow,
     ...(options.qrExpiresInSeconds === undefined ? {} : { qrExpiresInSeconds: options.qrExpiresInSeconds }),
   });
   const client = createClinkClient({
@@ -149,6 +153,7 @@ export function createShop(options: ShopOptions = {}): Shop {
     environment: 'sandbox',
     baseUrl: `${SANDBOX_ORIGIN}/api`,
     maxRetries: 0,
+    now: serverNow,
     logger: () => {},
     fetch: (input, init) => sandbox.fetch(new Request(input, init)),
   });
@@ -156,6 +161,7 @@ export function createShop(options: ShopOptions = {}): Shop {
   const handler = createCheckoutHandler({
     client,
     tokenSecret: TOKEN_SECRET,
+    now: serverNow,
     logger: () => {},
     // The server decides the price and the customer; the browser only picks the method.
     resolvePayment: (input): ResolvedPayment => ({
@@ -317,4 +323,19 @@ export function ReturnPage({ orderId, orderToken }: { orderId: string; orderToke
   const { status } = usePaymentStatus(orderId, orderToken);
   const shown = status?.status === 'succeeded' || status?.status === 'failed' ? status.status : 'pending';
   return <PaymentStatusView status={shown} messages={messagesEn} />;
+}
+
+let visibility: DocumentVisibilityState = 'visible';
+let visibilityInstalled = false;
+
+/** What the browser does when the customer switches tabs or apps: `document.visibilityState` and a `visibilitychange` event. */
+export function setVisibility(next: DocumentVisibilityState): void {
+  if (!visibilityInstalled) {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => visibility === 'hidden' });
+    visibilityInstalled = true;
+  }
+  if (visibility === next) return;
+  visibility = next;
+  document.dispatchEvent(new Event('visibilitychange'));
 }

@@ -1,0 +1,79 @@
+/**
+ * Wallet apps on phones end to end: "Open <wallet>" launches the sandbox's deep link (an intent:// URL with the
+ * wallet's package and fallback on Android, the deep link or universal link on iOS), "Pay with another device"
+ * shows the QR code, the fallback appears when the app did not open, and the outcome follows.
+ */
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { advance, openSandboxPage, pressSandboxButton, SANDBOX_ORIGIN, SHOWN_AMOUNT, WALLET_APPS, WALLET_NAMES } from './support/e2e.js';
+import { expectCreatedForDevice, expectOutcomeShown, MATRIX, payWith, useMethodTestSetup } from './support/methods.js';
+
+useMethodTestSetup();
+
+describe.each(MATRIX.filter(([, , kind]) => kind === 'app_link'))('%s on %s: wallet app', (method, device, _kind, outcome) => {
+  it(`opens the wallet app on click, offers a QR code for another device, then the outcome (${outcome})`, async () => {
+    const rendered = await payWith(method, device);
+    const { shop, user, navigate } = rendered;
+    expectCreatedForDevice(rendered, method, device);
+    const wallet = shop.lastCreated().action!.walletHandleRedirectOrDisplayQrCode!;
+    const app = WALLET_APPS[method]!;
+    const deepLink = wallet.mobileAuthUrl!;
+    const fallbackUrl = wallet.fallbackUrl!;
+    expect(deepLink.startsWith(`${app.scheme}:`)).toBe(true);
+    expect(fallbackUrl).toMatch(new RegExp(`^${SANDBOX_ORIGIN}/_sandbox/pay/`));
+
+    let launchUrl: string;
+    if (app.scheme === 'https') {
+      // Cash App Pay opens through a universal link: the same https URL on Android and iOS.
+      launchUrl = deepLink;
+    } else if (device === 'android') {
+      const rest = deepLink.slice(`${app.scheme}://`.length);
+      launchUrl = `intent://${rest}#Intent;scheme=${app.scheme};package=${app.packageName};S.browser_fallback_url=${encodeURIComponent(fallbackUrl)};end`;
+    } else {
+      launchUrl = deepLink;
+    }
+
+    // Nothing opens before the customer asks for it.
+    expect(navigate).not.toHaveBeenCalled();
+    const open = screen.getByRole('button', { name: `Open ${WALLET_NAMES[method]}` });
+    await user.click(open);
+    expect(navigate).toHaveBeenCalledTimes(1);
+    expect(navigate).toHaveBeenCalledWith(launchUrl);
+
+    // Pay with another device: the QR code, named for the wallet and the amount.
+    const other = screen.getByText('Pay with another device').closest('details')!;
+    const label = `${WALLET_NAMES[method]} QR code for ${SHOWN_AMOUNT}`;
+    if (wallet.imageDataUrl) {
+      expect(within(other).getByRole('img', { name: label })).toHaveAttribute('src', wallet.imageDataUrl);
+    } else {
+      // No image from the server (Alipay): the browser draws the wallet link as a QR code.
+      expect(other.querySelector('svg title')).toHaveTextContent(label);
+    }
+    expect(screen.getByRole('timer')).toHaveTextContent(/^Expires in 1[45]:\d\d$/);
+
+    // The page is still visible 2.5 s later: the app evidently did not open, so the fallback shows.
+    await advance(2_500);
+    expect(screen.getByText(`${WALLET_NAMES[method]} did not open?`)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Continue in the browser' })).toHaveAttribute('href', fallbackUrl);
+    expect(navigate).toHaveBeenCalledTimes(1);
+
+    await expectOutcomeShown(rendered, outcome);
+  });
+});
+
+describe('a phone that pays through the fallback page', () => {
+  it('reaches the outcome when the customer approves on the sandbox page the fallback link opens', async () => {
+    const rendered = await payWith('GCASH', 'android');
+    const { shop, user, onSuccess } = rendered;
+    await user.click(screen.getByRole('button', { name: 'Open GCash' }));
+    await advance(2_500);
+    const fallback = screen.getByRole('link', { name: 'Continue in the browser' }).getAttribute('href')!;
+    const phonePage = await openSandboxPage(shop, fallback);
+    expect(phonePage.status).toBe(200);
+    await pressSandboxButton(shop, phonePage, fallback, 'Approve');
+    await advance(2_000);
+    expect(screen.getByRole('status')).toHaveTextContent('Payment successful');
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+});
+
