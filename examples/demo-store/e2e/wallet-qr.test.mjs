@@ -130,3 +130,37 @@ test('a double click on pay creates one order', async (t) => {
   assert.equal(store.sandbox.listOrders().length, 1, `orders in the sandbox (${creates} create requests)`);
   assert.equal(store.orders.list().length, 1, 'orders in the store');
 });
+
+test('on a computer, every other wallet starts with a scannable QR code, and Alipay with its own page', async (t) => {
+  const store = await startTestStore(t);
+  const { page } = await openPage(t, browser);
+  const shot = await screenshots(t);
+  await page.goto(store.url);
+
+  for (const label of ['GCash', 'KakaoPay', "Touch 'n Go eWallet", 'PromptPay', 'QRIS']) {
+    await chooseMethod(page, label);
+    const created = await watchNextPayment(page);
+    await payButton(page).click();
+    const payment = await created.payment;
+    const qr = page.locator('.clink-qr__code');
+    await qr.waitFor();
+    await page.getByRole('timer').waitFor();
+    const decoded = decodeQr(await qr.screenshot());
+    assert.match(
+      decoded ?? '',
+      new RegExp(`^${escapeRegExp(store.sandboxUrl)}/_sandbox/pay/${payment.orderId}\\?qr=`),
+      `${label}: the QR code leads to the sandbox phone page of its order`,
+    );
+    await shot(page, `${label} QR code`);
+  }
+
+  await chooseMethod(page, 'Alipay');
+  const created = await watchNextPayment(page);
+  await payButton(page).click();
+  const payment = await created.payment;
+  await page.waitForURL(`${store.sandboxUrl}/_sandbox/instructions/${payment.orderId}`);
+  await page.getByRole('heading', { name: 'How to pay with ALIPAY' }).waitFor();
+  await shot(page, 'Alipay instructions page');
+  assert.equal(store.sandbox.listOrders().length, 6);
+  assert.equal(store.orders.list().length, 6);
+});
