@@ -38,7 +38,7 @@ export interface ClinkPayment {
   state: PaymentState;
   /**
    * Creates the payment. Does nothing while one is being created or running, so double clicks are harmless.
-   * After an error that may have reached the server it retries the same attempt (same idempotency key).
+   * When the last create got no answer it retries that attempt (same idempotency key); otherwise a new one.
    */
   pay: () => void;
   /** Drops the current payment and creates a new one (a new idempotency key), e.g. after the QR code expired. */
@@ -62,9 +62,11 @@ interface CreateVariables {
 const IDLE: PaymentState = { status: 'idle' };
 const BUSY = ['creating', 'action', 'polling', 'succeeded'];
 
-/** No answer, or a server error: the create may have happened, so only the same idempotency key is safe. */
-const mayHaveReachedServer = (error: unknown) =>
-  error instanceof CheckoutRequestError && error.type !== 'aborted' && (error.status === 0 || error.status >= 500);
+/**
+ * No answer arrived: the create may have happened, so only the same idempotency key is safe. Any answer (even a
+ * 5xx) is remembered by the handler under its key, so a new attempt needs a new key.
+ */
+const noAnswer = (error: unknown) => error instanceof CheckoutRequestError && error.type === 'network_error';
 
 /** Creates a payment through your checkout handler and follows it through its action to an outcome. */
 export function useClinkPayment(options: UseClinkPaymentOptions): ClinkPayment {
@@ -83,7 +85,7 @@ export function useClinkPayment(options: UseClinkPaymentOptions): ClinkPayment {
     {
       mutationFn: ({ body, attempt, signal }) => api.createPayment(body, { idempotencyKey: attempt.idempotencyKey, signal }),
       // One automatic retry when no answer arrived; safe because it carries the same idempotency key.
-      retry: (failures, error) => failures < 1 && error instanceof CheckoutRequestError && error.type === 'network_error',
+      retry: (failures, error) => failures < 1 && noAnswer(error),
       retryDelay: 1000,
     },
     client,
@@ -127,7 +129,7 @@ export function useClinkPayment(options: UseClinkPaymentOptions): ClinkPayment {
     const { state: current, options: opts } = latest.current;
     if (busy.current || BUSY.includes(current.status)) return;
     const method = opts.paymentMethodType;
-    const retry = current.status === 'error' && current.attempt?.paymentMethodType === method && mayHaveReachedServer(current.error);
+    const retry = current.status === 'error' && current.attempt?.paymentMethodType === method && noAnswer(current.error);
     start(retry && current.attempt ? current.attempt : { paymentMethodType: method, idempotencyKey: newIdempotencyKey() });
   }, [latest, start]);
 

@@ -73,6 +73,19 @@ export function usePaymentMachine(
     return () => clearTimeout(timer);
   }, [follow, deadline]);
 
+  // One last look when the code expires: a customer who paid in the final seconds must see "paid", not an
+  // offer to pay again. (The reducer lets a success replace `expired`.)
+  const expiredPayment = state.status === 'expired' ? state.payment : undefined;
+  useEffect(() => {
+    if (!follow || !api || !expiredPayment) return;
+    const controller = new AbortController();
+    api
+      .getStatus(expiredPayment.orderId, expiredPayment.orderToken, { signal: controller.signal })
+      .then((result) => dispatch({ type: 'poll_result', result }))
+      .catch(() => {}); // The expired view stays; nothing to retry.
+    return () => controller.abort();
+  }, [follow, api, expiredPayment]);
+
   const refresh = useCallback(async () => {
     const { state: current, api: client, device: dev, schemes } = latest.current;
     if (!client || (current.status !== 'expired' && current.status !== 'action' && current.status !== 'polling')) return;
