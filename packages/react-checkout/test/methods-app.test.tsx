@@ -3,9 +3,24 @@
  * wallet's package and fallback on Android, the deep link or universal link on iOS), "Pay with another device"
  * shows the QR code, the fallback appears when the app did not open, and the outcome follows.
  */
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { advance, openSandboxPage, pressSandboxButton, SANDBOX_ORIGIN, SHOWN_AMOUNT, WALLET_APPS, WALLET_NAMES } from './support/e2e.js';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ClinkCheckoutProvider, ClinkPayButton } from '../src/index.js';
+import {
+  advance,
+  createShop,
+  DEVICES,
+  ENDPOINT,
+  openSandboxPage,
+  pressSandboxButton,
+  SANDBOX_ORIGIN,
+  setVisibility,
+  settle,
+  SHOWN_AMOUNT,
+  WALLET_APPS,
+  WALLET_NAMES,
+} from './support/e2e.js';
 import { expectCreatedForDevice, expectOutcomeShown, MATRIX, payWith, useMethodTestSetup } from './support/methods.js';
 
 useMethodTestSetup();
@@ -77,3 +92,48 @@ describe('a phone that pays through the fallback page', () => {
   });
 });
 
+
+describe('a wallet app that opens', () => {
+  it('shows no fallback when the page was hidden by the app, and the outcome once the customer is back', async () => {
+    const rendered = await payWith('WECHAT', 'ios');
+    const { shop, user, navigate, onSuccess } = rendered;
+    try {
+      await user.click(screen.getByRole('button', { name: 'Open WeChat Pay' }));
+      expect(navigate).toHaveBeenCalledTimes(1);
+      // WeChat comes to the front: the page is hidden while the customer pays there.
+      setVisibility('hidden');
+      await advance(3_000);
+      shop.sandbox.succeed(shop.lastCreated().orderId);
+      const checks = shop.statusChecks().length;
+      await advance(10_000);
+      expect(shop.statusChecks()).toHaveLength(checks);
+      setVisibility('visible');
+      await settle();
+      expect(screen.queryByText('WeChat Pay did not open?')).toBeNull();
+      expect(screen.getByRole('status')).toHaveTextContent('Payment successful');
+      expect(onSuccess).toHaveBeenCalledTimes(1);
+    } finally {
+      setVisibility('visible');
+    }
+  });
+});
+
+describe('inside another app’s in-app browser', () => {
+  it('explains how to open the page in the browser, and still offers the app and the QR code', async () => {
+    const shop = createShop();
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    render(
+      <ClinkCheckoutProvider endpoint={ENDPOINT} fetch={shop.fetch} device={{ ...DEVICES.android, inAppBrowser: 'facebook' }}>
+        <ClinkPayButton paymentMethodType="ALIPAY" navigate={() => {}} />
+      </ClinkCheckoutProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Pay with Alipay' }));
+    await settle();
+    const note = screen.getByRole('note');
+    expect(note).toHaveTextContent('To pay with Alipay, open this page in your browser.');
+    expect(note).toHaveTextContent('In Facebook, tap the menu (⋯) at the top right, then choose “Open in browser”.');
+    expect(within(note).getByRole('button', { name: 'Copy link' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Open Alipay' })).toBeEnabled();
+    expect(screen.getByText('Pay with another device')).toBeInTheDocument();
+  });
+});

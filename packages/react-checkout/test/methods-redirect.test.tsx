@@ -97,3 +97,35 @@ describe.each(['desktop', 'android', 'ios'] as const)('CARD with a POST-form 3-D
   });
 });
 
+
+describe.each([
+  ['frictionless', 'succeed'],
+  ['declined', 'fail'],
+] as const)('CARD decided at once by the issuer (%s)', (cardFlow, outcome) => {
+  it('shows the outcome without leaving the page or checking the status', async () => {
+    const submit = vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(() => {});
+    try {
+      const rendered = await payWith('CARD', 'desktop', createShop({ cardFlow }));
+      const { shop, navigate, onSuccess, onFailure } = rendered;
+      const { orderId, status } = shop.lastCreated();
+      expect(status).toBe(outcome === 'succeed' ? 'succeeded' : 'failed');
+      expect(screen.getByRole('status')).toHaveTextContent(outcome === 'succeed' ? 'Payment successful' : 'Payment failed');
+      if (outcome === 'succeed') {
+        expect(onSuccess).toHaveBeenCalledTimes(1);
+        expect(onSuccess).toHaveBeenCalledWith({ status: 'succeeded', orderId });
+        expect(onFailure).not.toHaveBeenCalled();
+      } else {
+        expect(onFailure).toHaveBeenCalledTimes(1);
+        expect(onFailure).toHaveBeenCalledWith({ status: 'failed', orderId });
+        expect(onSuccess).not.toHaveBeenCalled();
+      }
+      await advance(10_000);
+      expect(navigate).not.toHaveBeenCalled();
+      expect(submit).not.toHaveBeenCalled();
+      expect(shop.statusChecks()).toHaveLength(0);
+      expect(onSuccess.mock.calls.length + onFailure.mock.calls.length).toBe(1);
+    } finally {
+      submit.mockRestore();
+    }
+  });
+});
