@@ -200,6 +200,12 @@ describe('<ClinkPayButton>', () => {
     expect(checkout.creates).toHaveLength(1);
   });
 
+  it('passes its ref to the button', () => {
+    const ref = createRef<HTMLButtonElement>();
+    render(withProvider(createFakeCheckout(), <ClinkPayButton paymentMethodType="KAKAO" ref={ref} />));
+    expect(ref.current).toBe(screen.getByRole('button', { name: 'Pay with KakaoPay' }));
+  });
+
   it('hands the payment and the ready renderer to renderAction', async () => {
     const user = userEvent.setup();
     const checkout = createFakeCheckout();

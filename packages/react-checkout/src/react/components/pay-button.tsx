@@ -1,5 +1,5 @@
 'use client';
-import type { ButtonHTMLAttributes, MouseEvent, ReactNode, Ref } from 'react';
+import { forwardRef, type ButtonHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 import { walletName, type DeviceType, type PaymentMethodType, type PaymentState, type PlatformType, type ReceivedPayment } from '../../core/index.js';
 import { missingEndpointError, useCheckoutConfig, type CheckoutConfigProps } from '../config.js';
 import { payButtonDataState } from '../data-state.js';
@@ -51,11 +51,13 @@ export interface ClinkPayButtonProps
   submitForm?: (form: HTMLFormElement) => void;
   /** @default "Pay with {wallet}", "Processing…" while the payment is created */
   children?: ReactNode;
-  ref?: Ref<HTMLButtonElement>;
 }
 
-/** Creates the payment through your checkout handler on click, then shows or performs its action. */
-export function ClinkPayButton({
+/**
+ * Creates the payment through your checkout handler on click, then shows or performs its action.
+ * The ref reaches the button (or your element with `asChild`).
+ */
+export const ClinkPayButton = forwardRef<HTMLButtonElement, ClinkPayButtonProps>(function ClinkPayButton({
   paymentMethodType,
   payload,
   platformType,
@@ -78,7 +80,7 @@ export function ClinkPayButton({
   allowedDeepLinkSchemes,
   device,
   ...rest
-}: ClinkPayButtonProps): ReactNode {
+}, ref): ReactNode {
   const configProps = { endpoint, locale, messages, fetch, allowedDeepLinkSchemes, device };
   const config = useCheckoutConfig(configProps);
   if (!config.endpoint) throw missingEndpointError('<ClinkPayButton>');
@@ -101,6 +103,7 @@ export function ClinkPayButton({
   const button = (
     <Component
       {...rest}
+      ref={ref}
       {...(asChild ? {} : { type: 'button', disabled: locked })}
       className={cx('clink-pay-button', className)}
       data-state={payButtonDataState(state.status)}
@@ -137,4 +140,4 @@ export function ClinkPayButton({
       {payment && renderAction ? renderAction({ payment, state, renderer: view, cancel }) : view}
     </>
   );
-}
+});

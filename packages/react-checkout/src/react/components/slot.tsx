@@ -1,5 +1,5 @@
 'use client';
-import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode, type Ref } from 'react';
+import { Children, cloneElement, forwardRef, isValidElement, type ReactElement, type ReactNode, type Ref } from 'react';
 
 type AnyProps = Record<string, unknown>;
 
@@ -17,7 +17,8 @@ function composeRefs<T>(...refs: Array<Ref<T> | undefined>): (node: T | null) =>
  * joined, event handlers both run (the child's first; ours is skipped if it called `preventDefault()`),
  * refs are both set, other props from the child win.
  */
-export function Slot({ children, ref, ...slotProps }: AnyProps & { children?: ReactNode; ref?: Ref<HTMLElement> }): ReactNode {
+// forwardRef (not a `ref` prop) so refs also reach it on React 18.
+export const Slot = forwardRef<HTMLElement, AnyProps & { children?: ReactNode }>(function Slot({ children, ...slotProps }, ref) {
   const child = Children.only(children);
   if (!isValidElement(child)) return null;
   const element = child as ReactElement<AnyProps>;
@@ -41,4 +42,4 @@ export function Slot({ children, ref, ...slotProps }: AnyProps & { children?: Re
   const childRef = (childProps.ref ?? (element as unknown as { ref?: Ref<HTMLElement> }).ref) as Ref<HTMLElement> | undefined;
   merged.ref = ref || childRef ? composeRefs(ref, childRef) : undefined;
   return cloneElement(element, merged);
-}
+});
