@@ -116,7 +116,12 @@ export async function openPage(t, browser, device = 'desktop') {
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+  // A script error or a blocked resource on the shop's pages fails the test, even if the flow went on.
+  t.after(() => {
+    const problems = consoleErrors.filter((line) => /^uncaught:|Content Security Policy/.test(line));
+    if (problems.length > 0) throw new Error(`The page reported errors:\n${problems.join('\n')}`);
+  });
   return { context, page, consoleErrors };
 }
 

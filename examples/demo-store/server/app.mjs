@@ -85,7 +85,9 @@ export async function startDemoStore(options = {}) {
     // Where Clink sends the customer back; behind a proxy, PUBLIC_URL is the address customers use.
     const returnUrl = new URL('/return', env.PUBLIC_URL || url).toString();
     const checkout = toNodeHandler(createStoreCheckoutHandler({ backend, orders, log, env, returnUrl }));
-    const serveStatic = createStaticHandler(options.clientDir ?? path.join(PACKAGE_DIR, 'dist', 'client'));
+    const serveStatic = createStaticHandler(options.clientDir ?? path.join(PACKAGE_DIR, 'dist', 'client'), {
+      pageHeaders: pageSecurityHeaders(backend.sandboxUrl),
+    });
     const config = { backend: backend.kind, environment: backend.environment, cardFlows: backend.kind === 'local-sandbox' };
     const activeBackend = backend;
 
@@ -201,6 +203,31 @@ function createStoreCheckoutHandler({ backend, orders, log, env, returnUrl }) {
           },
         }),
   });
+}
+
+/**
+ * Headers of the shop's HTML pages. The page runs only its own script and talks only to its own
+ * server; images (QR codes) and form posts (3-D Secure) may go to Clink's hosts, or to the local
+ * sandbox, which is plain http on another port.
+ * @param {string | undefined} sandboxUrl
+ * @returns {Record<string, string>}
+ */
+function pageSecurityHeaders(sandboxUrl) {
+  const sandbox = sandboxUrl === undefined ? '' : ` ${new URL(sandboxUrl).origin}`;
+  return {
+    'Content-Security-Policy': [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      `img-src 'self' data: blob: https:${sandbox}`,
+      "connect-src 'self'",
+      `form-action 'self' https:${sandbox}`,
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "object-src 'none'",
+    ].join('; '),
+    'X-Frame-Options': 'DENY',
+  };
 }
 
 /**

@@ -142,6 +142,9 @@ describe('demo store server on the local sandbox', () => {
       const response = await fetch(`${store.url}${page}`);
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('<title>shop</title>');
+      const policy = response.headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain(`form-action 'self' https: ${store.backend.sandboxUrl}`);
     }
     expect((await fetch(`${store.url}/assets/app.js`)).headers.get('cache-control')).toContain('immutable');
     expect((await fetch(`${store.url}/%2e%2e/data/orders.json`)).status).toBe(404);

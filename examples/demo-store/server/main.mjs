@@ -6,7 +6,14 @@
  */
 import { startDemoStore } from './app.mjs';
 
-const store = await startDemoStore({ host: process.env.HOST || '127.0.0.1' });
+const store = await startDemoStore({ host: process.env.HOST || '127.0.0.1' }).catch((error) => {
+  if (error?.code === 'EADDRINUSE') {
+    console.error(`Port ${error.port} is already in use. Stop what runs there, or choose other ports: PORT=5180 SANDBOX_PORT=4020 npm start`);
+  } else {
+    console.error(`The demo store could not start: ${error instanceof Error ? error.message : error}`);
+  }
+  process.exit(1);
+});
 console.log(`Demo store: ${store.url}`);
 console.log(
   store.backend.kind === 'local-sandbox'

@@ -22,10 +22,13 @@ const PAGES = new Set(['/', '/return']);
 
 /**
  * @param {string} root Directory with `index.html` and `assets/`.
+ * @param {{ pageHeaders?: Record<string, string> }} [options] `pageHeaders`: extra headers for the
+ *   HTML pages (e.g. a Content-Security-Policy).
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, pathname: string) => Promise<void>}
  */
-export function createStaticHandler(root) {
+export function createStaticHandler(root, options = {}) {
   const base = path.resolve(root);
+  const pageHeaders = options.pageHeaders ?? {};
   return async (req, res, pathname) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed');
@@ -39,6 +42,7 @@ export function createStaticHandler(root) {
     }
     const immutable = pathname.startsWith('/assets/');
     res.writeHead(200, {
+      ...(path.extname(file) === '.html' ? pageHeaders : {}),
       'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Content-Length': info.size,
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
