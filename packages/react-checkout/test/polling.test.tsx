@@ -156,3 +156,40 @@ describe('status checks never overlap', () => {
     expect(shop.maxStatusInFlight()).toBe(1);
   });
 });
+
+describe('status checks and a merchant-placed action', () => {
+  it('stop when the customer closes the merchant’s dialog (cancel)', async () => {
+    const shop = createShop();
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const onStatusChange = vi.fn();
+    render(
+      page(
+        shop,
+        <ClinkPayButton
+          paymentMethodType="WECHAT"
+          onStatusChange={onStatusChange}
+          renderAction={({ renderer, cancel }) => (
+            <div role="dialog" aria-label="Pay">
+              {renderer}
+              <button type="button" onClick={cancel}>
+                Close
+              </button>
+            </div>
+          )}
+        />,
+      ),
+    );
+    await user.click(screen.getByRole('button', { name: 'Pay with WeChat Pay' }));
+    await settle();
+    expect(screen.getByRole('dialog')).toContainElement(screen.getByRole('img', { name: /WeChat Pay QR code/ }));
+    expect(await checksDuring(shop, 4_000)).toBe(2);
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await settle();
+    expect(onStatusChange.mock.calls.at(-1)![0]).toMatchObject({ status: 'cancelled' });
+    expect(await checksDuring(shop, 60_000)).toBe(0);
+    // A new click starts a new payment.
+    await user.click(screen.getByRole('button', { name: 'Pay with WeChat Pay' }));
+    await settle();
+    expect(shop.sandbox.listOrders()).toHaveLength(2);
+  });
+});

@@ -160,3 +160,19 @@ describe('impatient customers', () => {
     );
   });
 });
+
+describe('refreshing an expired Cash App Pay code', () => {
+  it('sends one refresh for a double click under StrictMode', async () => {
+    const shop = createShop({ qrExpiresInSeconds: 5 });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const { button } = renderStrict(shop, 'CASHAPP');
+    await user.click(button);
+    await settle();
+    await advance(5_000);
+    await user.dblClick(screen.getByRole('button', { name: 'Refresh QR code' }));
+    await settle();
+    expect(shop.refreshes()).toHaveLength(1);
+    expect(screen.getByRole('timer')).toHaveTextContent('Expires in 0:05');
+    expect(shop.creates()).toHaveLength(1);
+  });
+});

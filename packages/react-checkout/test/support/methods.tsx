@@ -130,6 +130,10 @@ export async function expectOutcomeShown(rendered: Rendered, outcome: Outcome) {
     expect(onFailure).toHaveBeenCalledWith({ status: 'failed', orderId });
     expect(onSuccess).not.toHaveBeenCalled();
   }
+  // After a success the pay button stays locked (no second payment); after a failure it is free again.
+  const payButton = screen.getByRole('button', { name: /^Pay with / });
+  if (outcome === 'succeed') expect(payButton).toBeDisabled();
+  else expect(payButton).toBeEnabled();
   // The outcome is final: no more status checks, and the callbacks do not fire again.
   const checksAfter = shop.statusChecks().length;
   await advance(30_000);
