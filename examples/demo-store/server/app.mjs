@@ -13,7 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CheckoutRejection, createCheckoutHandler } from '@clink-checkout/server';
 import { toNodeHandler } from '@clink-checkout/server/node';
-import { parsePort, startClinkBackend } from './backend.mjs';
+import { startClinkBackend } from './backend.mjs';
+import { parsePort, reachableHost } from './net.mjs';
 import { JsonOrderStore } from './orderStore.mjs';
 import { priceCart } from './pricing.mjs';
 import { createStaticHandler } from './static.mjs';
@@ -69,7 +70,7 @@ export async function startDemoStore(options = {}) {
     server.listen(port, host, () => resolve(undefined));
   });
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  const url = `http://${reachableHost(host)}:${address.port}`;
 
   /** @type {import('./backend.mjs').ClinkBackend | undefined} */
   let backend;

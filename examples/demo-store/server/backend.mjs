@@ -5,6 +5,7 @@
  * either way.
  */
 import { createClinkClient } from '@clink-checkout/server';
+import { parsePort, reachableHost } from './net.mjs';
 
 /**
  * @typedef {object} ClinkBackend
@@ -28,14 +29,6 @@ import { createClinkClient } from '@clink-checkout/server';
  * @property {number} [qrExpiresInSeconds] Local sandbox only.
  * @property {number | string} [seed] Local sandbox only: deterministic ids.
  */
-
-/** @param {string | undefined} text @param {string} name */
-export function parsePort(text, name) {
-  if (text === undefined || text === '') return undefined;
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number (0-65535), got "${text}".`);
-  return port;
-}
 
 /**
  * @param {BackendOptions} options
@@ -75,14 +68,18 @@ export async function startClinkBackend(options) {
 
   // Loaded only when needed: a store pointed at Clink does not start (or even import) the sandbox.
   const { createSandbox, SANDBOX_API_KEY, SANDBOX_WEBHOOK_SECRET } = await import('@clink-checkout/sandbox');
+  const port = options.sandboxPort ?? parsePort(env.SANDBOX_PORT, 'SANDBOX_PORT') ?? 4010;
+  // Links in QR codes and redirects must be openable: from this machine by default, or from a
+  // phone on the network when SANDBOX_PUBLIC_URL says how (e.g. http://192.168.1.20:4010).
+  const publicUrl =
+    env.SANDBOX_PUBLIC_URL || (port !== 0 ? `http://${reachableHost(options.host)}:${port}` : undefined);
   const sandbox = createSandbox({
     webhookUrl: options.webhookUrl,
     webhookSecret: SANDBOX_WEBHOOK_SECRET,
     ...(options.qrExpiresInSeconds === undefined ? {} : { qrExpiresInSeconds: options.qrExpiresInSeconds }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(env.SANDBOX_PUBLIC_URL ? { publicUrl: env.SANDBOX_PUBLIC_URL } : {}),
+    ...(publicUrl === undefined ? {} : { publicUrl }),
   });
-  const port = options.sandboxPort ?? parsePort(env.SANDBOX_PORT, 'SANDBOX_PORT') ?? 4010;
   const { url } = await sandbox.listen({ port, host: options.host });
   const client = createClinkClient({ apiKey: SANDBOX_API_KEY, environment: 'sandbox', baseUrl: `${url}/api` });
   return {
