@@ -51,12 +51,12 @@ for (const wallet of WALLETS) {
     assert.equal(details.packageName, wallet.packageName, 'the store told the sandbox it is an Android phone');
     assert.ok(details.mobileAuthUrl.startsWith(`${wallet.scheme}://`));
 
-    const open = page.getByRole('button', { name: `Open ${wallet.label}` }).or(page.getByRole('link', { name: `Open ${wallet.label}` }));
-    await open.first().waitFor();
+    const open = page.getByRole('button', { name: `Open ${wallet.label}` });
+    await open.waitFor();
     await shot(page, 'open app offered');
 
     const clickedAt = Date.now();
-    await open.first().click({ noWaitAfter: true });
+    await open.click({ noWaitAfter: true });
     const launched = await waitUntil(
       () => navigations.find((navigation) => navigation.url.startsWith('intent:')),
       (navigation) => navigation !== undefined,
@@ -82,30 +82,32 @@ for (const wallet of WALLETS) {
   });
 }
 
-test('iPhone GCash: "Open GCash" opens the app link itself, with no Android intent', async (t) => {
-  const store = await startTestStore(t);
-  const { page } = await openPage(t, browser, 'iphone');
-  const shot = await screenshots(t);
-  const navigations = await recordNavigations(page);
+for (const wallet of WALLETS) {
+  test(`iPhone ${wallet.label}: "Open" follows the app link itself, with no Android intent`, async (t) => {
+    const store = await startTestStore(t);
+    const { page } = await openPage(t, browser, 'iphone');
+    const shot = await screenshots(t);
+    const navigations = await recordNavigations(page);
 
-  await page.goto(store.url);
-  await chooseMethod(page, 'GCash');
-  const created = await watchNextPayment(page);
-  await payButton(page).click();
-  const payment = await created.payment;
-  const details = payment.action.walletHandleRedirectOrDisplayQrCode;
-  assert.equal(details.packageName, undefined);
+    await page.goto(store.url);
+    await chooseMethod(page, wallet.label);
+    const created = await watchNextPayment(page);
+    await payButton(page).click();
+    const payment = await created.payment;
+    const details = payment.action.walletHandleRedirectOrDisplayQrCode;
+    assert.equal(details.packageName, undefined, 'no Android package for an iPhone');
 
-  const open = page.getByRole('button', { name: 'Open GCash' }).or(page.getByRole('link', { name: 'Open GCash' }));
-  await open.first().waitFor();
-  await shot(page, 'open app offered');
-  await open.first().click({ noWaitAfter: true });
-  const launched = await waitUntil(
-    () => navigations.find((navigation) => navigation.url.startsWith('gcash:')),
-    (navigation) => navigation !== undefined,
-    { timeoutMs: 3000, message: 'a gcash:// navigation' },
-  );
-  assert.equal(launched?.url, details.mobileAuthUrl);
-  assert.equal(navigations.filter((navigation) => navigation.url.startsWith('intent:')).length, 0);
-  await shot(page, 'app launch attempted');
-});
+    const open = page.getByRole('button', { name: `Open ${wallet.label}` });
+    await open.waitFor();
+    await shot(page, 'open app offered');
+    await open.click({ noWaitAfter: true });
+    const launched = await waitUntil(
+      () => navigations.find((navigation) => navigation.url.startsWith(`${wallet.scheme}:`)),
+      (navigation) => navigation !== undefined,
+      { timeoutMs: 3000, message: `a ${wallet.scheme}:// navigation` },
+    );
+    assert.equal(launched?.url, details.mobileAuthUrl);
+    assert.equal(navigations.filter((navigation) => navigation.url.startsWith('intent:')).length, 0);
+    await shot(page, 'app launch attempted');
+  });
+}
