@@ -4,7 +4,7 @@
  * `e2e/*.test.mjs` file with node's test runner (one file at a time: they share 2 cores with a browser).
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from '../../../scripts/lib.mjs';
@@ -54,6 +54,9 @@ const files = readdirSync(e2eDir)
   .filter((name) => name.endsWith('.test.mjs'))
   .filter((name) => only.length === 0 || only.some((part) => name.includes(part)))
   .map((name) => path.join(e2eDir, name));
+
+// A full run starts with an empty screenshot folder, so every picture in it is from this run.
+if (only.length === 0) rmSync(path.join(packageDir, '.e2e-artifacts'), { recursive: true, force: true });
 
 const startedAt = Date.now();
 const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
