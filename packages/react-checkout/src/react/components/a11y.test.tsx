@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import type { ReactNode } from 'react';
@@ -33,7 +33,7 @@ function renderIn(node: ReactNode, device: Partial<DeviceInfo> = DESKTOP, messag
 }
 
 const renderer = (action: ClinkAction | undefined, extra: Record<string, unknown> = {}) => (
-  <PaymentActionRenderer payment={paymentResponse(action, extra)} navigate={() => {}} submitForm={() => {}} onRestart={() => {}} />
+  <PaymentActionRenderer payment={paymentResponse(action, extra)} navigate={() => {}} submitForm={() => {}} onRestart={() => {}} pollStatus={false} />
 );
 
 describe('accessibility (axe)', () => {
@@ -99,7 +99,7 @@ describe('accessibility (axe)', () => {
       { ...PHONE, inAppBrowser: 'line' },
     );
     await user.click(screen.getByRole('button', { name: 'Open KakaoPay' }));
-    vi.advanceTimersByTime(3000);
+    act(() => vi.advanceTimersByTime(3000));
     await screen.findByText('KakaoPay did not open?');
     vi.useRealTimers();
     await expectNoViolations(container);

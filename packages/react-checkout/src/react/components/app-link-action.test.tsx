@@ -29,7 +29,7 @@ function setup(device: Partial<DeviceInfo>, action: ClinkAction = gcash) {
   render(
     <StrictMode>
       <ClinkCheckoutProvider endpoint="/api/checkout" fetch={checkout.fetch} device={device}>
-        <PaymentActionRenderer payment={paymentResponse(action, { currency: 'PHP', amount: 250 })} navigate={navigate} />
+        <PaymentActionRenderer payment={paymentResponse(action, { currency: 'PHP', amount: 250 })} navigate={navigate} pollStatus={false} />
       </ClinkCheckoutProvider>
     </StrictMode>,
   );
@@ -45,7 +45,9 @@ describe('<PaymentActionRenderer> app link', () => {
   beforeEach(() => {
     vi.useFakeTimers({ now: NOW });
   });
-  afterEach(() => {
+  afterEach(async () => {
+    // Let status checks still in flight land inside act() before the test's tree is unmounted.
+    await act(() => vi.advanceTimersByTimeAsync(0));
     vi.useRealTimers();
     setVisibility('visible');
   });

@@ -107,7 +107,9 @@ describe('<PaymentActionRenderer> QR code', () => {
   beforeEach(() => {
     vi.useFakeTimers({ now: NOW });
   });
-  afterEach(() => {
+  afterEach(async () => {
+    // Let status checks still in flight land inside act() before the test's tree is unmounted.
+    await act(() => vi.advanceTimersByTimeAsync(0));
     vi.useRealTimers();
   });
 
@@ -261,7 +263,9 @@ describe('<PaymentActionRenderer> following the payment', () => {
   beforeEach(() => {
     vi.useFakeTimers({ now: NOW });
   });
-  afterEach(() => {
+  afterEach(async () => {
+    // Let status checks still in flight land inside act() before the test's tree is unmounted.
+    await act(() => vi.advanceTimersByTimeAsync(0));
     vi.useRealTimers();
   });
 
@@ -304,7 +308,7 @@ describe('<PaymentActionRenderer> following the payment', () => {
   });
 
   it('shows a pending payment as waiting while it checks the status', async () => {
-    setup(undefined, {}, { status: 'pending' });
+    setup(undefined, { pollStatus: false }, { status: 'pending' });
     expect(screen.getByText('Waiting for payment confirmation…')).toBeInTheDocument();
   });
 });

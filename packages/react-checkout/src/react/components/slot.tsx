@@ -1,5 +1,5 @@
 'use client';
-import { Children, cloneElement, forwardRef, isValidElement, type ReactElement, type ReactNode, type Ref } from 'react';
+import { Children, cloneElement, forwardRef, isValidElement, version, type ReactElement, type ReactNode, type Ref } from 'react';
 
 type AnyProps = Record<string, unknown>;
 
@@ -38,8 +38,10 @@ export const Slot = forwardRef<HTMLElement, AnyProps & { children?: ReactNode }>
       merged[name] = ours; // State attributes must reflect the payment, not a stale value on the child.
     }
   }
-  // React 19 passes `ref` as a prop; React 18 keeps it on the element.
-  const childRef = (childProps.ref ?? (element as unknown as { ref?: Ref<HTMLElement> }).ref) as Ref<HTMLElement> | undefined;
+  // React 19 passes `ref` as a prop (and warns when `element.ref` is read); React 18 keeps it on the element.
+  const childRef = (version.startsWith('18.') ? (element as unknown as { ref?: unknown }).ref : childProps.ref) as
+    | Ref<HTMLElement>
+    | undefined;
   merged.ref = ref || childRef ? composeRefs(ref, childRef) : undefined;
   return cloneElement(element, merged);
 });
