@@ -59,7 +59,7 @@ describe.each(MATRIX.filter(([, , kind]) => kind === 'app_link'))('%s on %s: wal
     const other = screen.getByText('Pay with another device').closest('details')!;
     const label = `${WALLET_NAMES[method]} QR code for ${SHOWN_AMOUNT}`;
     if (wallet.imageDataUrl) {
-      expect(within(other).getByRole('img', { name: label })).toHaveAttribute('src', wallet.imageDataUrl);
+      expect(within(other).getByAltText(label)).toHaveAttribute('src', wallet.imageDataUrl);
     } else {
       // No image from the server (Alipay): the browser draws the wallet link as a QR code.
       expect(other.querySelector('svg title')).toHaveTextContent(label);

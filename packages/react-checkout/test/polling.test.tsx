@@ -181,7 +181,7 @@ describe('status checks and a merchant-placed action', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Pay with WeChat Pay' }));
     await settle();
-    expect(screen.getByRole('dialog')).toContainElement(screen.getByRole('img', { name: /WeChat Pay QR code/ }));
+    expect(screen.getByRole('dialog')).toContainElement(screen.getByAltText(/WeChat Pay QR code/));
     expect(await checksDuring(shop, 4_000)).toBe(2);
     await user.click(screen.getByRole('button', { name: 'Close' }));
     await settle();
