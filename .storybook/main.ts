@@ -23,7 +23,10 @@ const config: StorybookConfig = {
     // Props tables come from the components' TypeScript types and JSDoc.
     reactDocgen: 'react-docgen-typescript',
     reactDocgenTypescriptOptions: {
-      tsconfigPath: fromRoot('stories/tsconfig.json'),
+      tsconfigPath: fromRoot('packages/react-checkout/tsconfig.build.json'),
+      // Only the components need props tables; parsing every story file would slow the build down.
+      include: [fromRoot('packages/react-checkout/src/**/*.tsx')],
+      exclude: ['**/*.test.tsx', '**/node_modules/**'],
       // Document the components' own props, not every DOM attribute they pass through.
       propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
     },

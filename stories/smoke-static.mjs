@@ -10,8 +10,12 @@ import { preview } from 'vite';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.resolve(root, process.argv[2] ?? 'storybook-static');
 const storyId = process.argv[3] ?? 'payment-methods-qris--desktop';
-const expectedText = process.argv[4] ?? 'Scan';
-const REQUIRED_DOCS = ['clinkpaybutton--docs', 'paymentactionrenderer--docs', 'clinkcheckoutprovider--docs'];
+const expectedText = process.argv[4] ?? 'Payment successful';
+const REQUIRED_DOCS = [
+  'components-clinkpaybutton--docs',
+  'components-paymentactionrenderer--docs',
+  'components-clinkcheckoutprovider--docs',
+];
 
 function fail(message) {
   console.error(`✗ storybook static smoke test: ${message}`);
@@ -88,8 +92,20 @@ try {
   if (!outcome.ok) fail(`story ${storyId} did not render: ${outcome.event} ${outcome.detail ?? ''}`);
   const text = await page.locator('#storybook-root').innerText();
   if (!text.includes(expectedText)) fail(`story ${storyId} does not show "${expectedText}"; it shows: ${text.slice(0, 300)}`);
+
+  // A docs page: the props table comes from the component's TypeScript types and JSDoc.
+  const docs = await context.newPage();
+  docs.on('pageerror', (error) => pageErrors.push(error.message));
+  await docs.goto(`${base}iframe.html?id=components-clinkpaybutton--docs&viewMode=docs`);
+  const table = docs.locator('#storybook-docs table.docblock-argstable');
+  await table.waitFor({ timeout: 20_000 });
+  const props = await table.innerText();
+  for (const expected of ['paymentMethodType', 'renderAction', 'navigate', 'asChild', 'Place the action yourself']) {
+    if (!props.includes(expected)) fail(`the ClinkPayButton docs page lacks "${expected}" in its props table`);
+  }
+
   if (pageErrors.length > 0) fail(`page errors: ${pageErrors.join('; ')}`);
-  if (!process.exitCode) console.log(`✓ storybook static: ${storyCount} stories indexed; ${storyId} rendered and its play function passed`);
+  if (!process.exitCode) console.log(`✓ storybook static: ${storyCount} stories indexed; ${storyId} rendered and its play function passed; the docs page lists the props`);
 } finally {
   await browser.close();
   await new Promise((resolve) => server.httpServer.close(resolve));
