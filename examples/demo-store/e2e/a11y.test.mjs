@@ -35,3 +35,30 @@ test('axe finds no violations on the store page, with the card options and with 
   const withQr = await new AxeBuilder({ page }).analyze();
   assert.deepEqual(withQr.violations, [], describe(withQr.violations));
 });
+
+test('axe finds no violations on the return page, paid or unknown', async (t) => {
+  const store = await startTestStore(t);
+  const { page } = await openPage(t, browser);
+  const shot = await screenshots(t);
+
+  // A card order created and approved without the browser: only the return page is under test.
+  const response = await fetch(`${store.url}/api/checkout/payments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ paymentMethodType: 'CARD', payload: { productId: 'house-blend-250g', quantity: 1 } }),
+  });
+  const { orderId } = await response.json();
+  store.sandbox.succeed(orderId);
+
+  await page.goto(`${store.url}/return?orderId=${orderId}`);
+  await page.getByRole('heading', { name: 'Paid' }).waitFor();
+  await shot(page, 'paid');
+  const paid = await new AxeBuilder({ page }).analyze();
+  assert.deepEqual(paid.violations, [], describe(paid.violations));
+
+  await page.goto(`${store.url}/return?orderId=ord_not_from_this_shop`);
+  await page.getByRole('heading', { name: 'We cannot find this order' }).waitFor();
+  await shot(page, 'unknown order');
+  const unknown = await new AxeBuilder({ page }).analyze();
+  assert.deepEqual(unknown.violations, [], describe(unknown.violations));
+});

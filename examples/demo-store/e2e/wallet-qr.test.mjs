@@ -29,12 +29,15 @@ test('desktop WeChat Pay: a QR code with a countdown, paid from the phone page',
   const shot = await screenshots(t);
 
   await page.goto(store.url);
+  await page.getByRole('button', { name: 'One bag more' }).click();
+  await page.getByTestId('cart-total').filter({ hasText: '$25.00' }).waitFor();
   await chooseMethod(page, 'WeChat Pay');
-  await shot(page, 'store with WeChat Pay chosen');
+  await shot(page, 'two bags, WeChat Pay chosen');
 
   const created = await watchNextPayment(page);
   await payButton(page).click();
   const payment = await created.payment;
+  assert.equal(payment.amount, 25, 'the server priced two bags');
   const qr = page.locator('.clink-qr__code');
   await qr.waitFor();
 
@@ -65,7 +68,8 @@ test('desktop WeChat Pay: a QR code with a countdown, paid from the phone page',
   const onDisk = await ordersOnDisk(store);
   assert.deepEqual(Object.keys(onDisk), [payment.orderId]);
   assert.equal(onDisk[payment.orderId]?.outcome, 'paid');
-  assert.equal(onDisk[payment.orderId]?.amount, 12.5);
+  assert.equal(onDisk[payment.orderId]?.amount, 25);
+  assert.equal(onDisk[payment.orderId]?.quantity, 2);
   assert.equal(store.sandbox.getOrder(payment.orderId)?.status, 'success');
 });
 

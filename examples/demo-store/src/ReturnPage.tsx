@@ -33,13 +33,16 @@ function OrderOutcomePanel({ orderId }: { orderId: string }) {
   const query = useQuery({
     queryKey: ['order', orderId],
     queryFn: ({ signal }) => fetchOrderOutcome(orderId, signal),
-    refetchInterval: (q) => (q.state.data?.outcome === 'pending' || q.state.error ? PENDING_REFRESH_MS : false),
-    retry: (failures, error) => !(error instanceof OrderLookupError && error.status === 404) && failures < 3,
+    refetchInterval: (q) => {
+      if (isUnknownOrder(q.state.error)) return false;
+      return q.state.data?.outcome === 'pending' || q.state.error ? PENDING_REFRESH_MS : false;
+    },
+    retry: (failures, error) => !isUnknownOrder(error) && failures < 3,
   });
 
   if (query.data) return <Outcome order={query.data} />;
   if (query.error) {
-    const notFound = query.error instanceof OrderLookupError && query.error.status === 404;
+    const notFound = isUnknownOrder(query.error);
     return (
       <section className="panel" aria-labelledby="return-title" data-outcome="error">
         <h2 id="return-title">{notFound ? 'We cannot find this order' : 'We cannot check this payment right now'}</h2>
@@ -55,6 +58,10 @@ function OrderOutcomePanel({ orderId }: { orderId: string }) {
       <h2 id="return-title">Checking your payment…</h2>
     </section>
   );
+}
+
+function isUnknownOrder(error: unknown): boolean {
+  return error instanceof OrderLookupError && error.status === 404;
 }
 
 function Outcome({ order }: { order: OrderOutcomeResponse }) {

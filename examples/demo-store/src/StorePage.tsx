@@ -103,9 +103,9 @@ export function StorePage({ cardFlows }: { cardFlows: boolean }) {
         )}
 
         <ClinkPayButton
-          // A new method starts a new payment: the old one (a QR code, say) is left behind. Coming
-          // back from the 3-D Secure page with the Back button also starts afresh.
-          key={`${method}:${showCardFlows ? cardFlow : ''}:${restoredCount}`}
+          // Another method or quantity starts a new payment: the old one (a QR code for the old
+          // amount, say) is left behind. Coming back from the 3-D Secure page with Back starts afresh too.
+          key={`${method}:${quantity}:${showCardFlows ? cardFlow : ''}:${restoredCount}`}
           paymentMethodType={method}
           payload={payload}
           onSuccess={({ orderId }) => {
