@@ -137,3 +137,25 @@ describe('inside another app’s in-app browser', () => {
     expect(screen.getByText('Pay with another device')).toBeInTheDocument();
   });
 });
+
+describe('the phone named by the pay button’s own platformType/deviceType props', () => {
+  it('gets the phone’s action from the sandbox and the app link on the page', async () => {
+    const shop = createShop();
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const navigate = vi.fn<(url: string) => void>();
+    // No `device` override: detection says desktop (jsdom); the merchant knows better (e.g. from the user agent on its server).
+    render(
+      <ClinkPayButton endpoint={ENDPOINT} fetch={shop.fetch} paymentMethodType="WECHAT" platformType="WAP" deviceType="iOS" navigate={navigate} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Pay with WeChat Pay' }));
+    await settle();
+    expect(shop.creates()[0]!.requestBody).toEqual({ paymentMethodType: 'WECHAT', platformType: 'WAP', deviceType: 'iOS' });
+    const deepLink = shop.lastCreated().action!.walletHandleRedirectOrDisplayQrCode!.mobileAuthUrl!;
+    expect(deepLink).toMatch(/^weixin:\/\//);
+
+    // The sandbox answered for an iPhone, so the customer must get the iPhone's way to pay: open the app.
+    await user.click(screen.getByRole('button', { name: 'Open WeChat Pay' }));
+    expect(navigate).toHaveBeenCalledTimes(1);
+    expect(navigate).toHaveBeenCalledWith(deepLink);
+  });
+});
