@@ -193,3 +193,21 @@ describe('status checks and a merchant-placed action', () => {
     expect(shop.sandbox.listOrders()).toHaveLength(2);
   });
 });
+
+describe('the last status check at expiry', () => {
+  it('waits until the page is visible again, and then shows a payment made meanwhile as paid', async () => {
+    const shop = createShop({ qrExpiresInSeconds: 10 });
+    const { onSuccess } = await payWith(shop, 'WECHAT');
+    expect(shop.statusChecks()).toHaveLength(1);
+    setVisibility('hidden');
+    // The customer pays on their phone while this tab is in the background; then the code runs out.
+    await advance(5_000);
+    shop.sandbox.succeed(shop.lastCreated().orderId);
+    expect(await checksDuring(shop, 30_000)).toBe(0);
+    setVisibility('visible');
+    await settle();
+    expect(shop.statusChecks()).toHaveLength(2);
+    expect(screen.getByRole('status')).toHaveTextContent('Payment successful');
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+  });
+});
