@@ -1,21 +1,18 @@
 'use client';
 import type { ReactNode } from 'react';
-import { formatAmount, walletName, type DeviceInfo, type PaymentState } from '../../core/index.js';
+import { formatAmount, walletName, type PaymentState } from '../../core/index.js';
+import { useCheckoutConfig, type CheckoutConfigProps } from '../config.js';
 import { cx } from '../dom.js';
-import type { CheckoutMessages } from '../i18n/messages.js';
+import { useDevice } from '../hooks/use-device.js';
 import { AppLinkAction } from './app-link-action.js';
 import { FormPostAction } from './form-post-action.js';
 import { QrAction } from './qr-action.js';
 import { RedirectAction } from './redirect-action.js';
 import { CheckoutErrorView, PaymentStatusView } from './status-view.js';
 
-export interface PaymentActionViewProps {
+export interface PaymentActionViewProps extends Pick<CheckoutConfigProps, 'locale' | 'messages' | 'device'> {
   /** The payment's state, from `useClinkPayment` (or your own use of the core's `paymentReducer`). */
   state: PaymentState;
-  messages: CheckoutMessages;
-  /** For amounts and spoken times. */
-  locale: string;
-  device: DeviceInfo;
   /** "Start again" / "Try again"; without it those buttons do not show. */
   onRestart?: (() => void) | undefined;
   /** "Refresh QR code" for refreshable (Cash App Pay) codes. */
@@ -31,7 +28,9 @@ export interface PaymentActionViewProps {
 
 /** Shows a payment's state: its action (redirect, form, QR code, app link), a wait, an outcome or an error. */
 export function PaymentActionView(props: PaymentActionViewProps): ReactNode {
-  const { state, messages, locale, onRestart } = props;
+  const { state, onRestart } = props;
+  const { messages, locale, device: overrides } = useCheckoutConfig(props);
+  const device = useDevice(overrides);
   let content: ReactNode;
   switch (state.status) {
     case 'action':
@@ -57,7 +56,7 @@ export function PaymentActionView(props: PaymentActionViewProps): ReactNode {
               amount={amount}
               locale={locale}
               messages={messages}
-              inAppBrowser={props.device.inAppBrowser}
+              inAppBrowser={device.inAppBrowser}
               navigate={props.navigate}
             />
           );

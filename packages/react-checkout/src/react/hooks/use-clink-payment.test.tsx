@@ -1,8 +1,9 @@
-import { act, renderHook, waitFor } from '@testing-library/react';
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClinkCheckoutProvider } from '../provider.js';
 import { createFakeCheckout, QR_PNG } from '../test-support/fake-checkout.js';
+import { PaymentActionView } from '../components/action-view.js';
 import { useClinkPayment } from './use-clink-payment.js';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0, 0);
@@ -100,5 +101,24 @@ describe('useClinkPayment', () => {
     release();
     await act(() => vi.advanceTimersByTimeAsync(0));
     expect(result.current.state.status).toBe('cancelled');
+  });
+
+  it('drives a merchant’s own button, with PaymentActionView showing the action', async () => {
+    const checkout = createFakeCheckout();
+    function Checkout() {
+      const { state, pay, restart } = useClinkPayment({ paymentMethodType: 'WECHAT', device: { platformType: 'WEB' } });
+      return (
+        <>
+          <button type="button" onClick={pay}>
+            Buy now ({state.status})
+          </button>
+          <PaymentActionView state={state} onRestart={restart} />
+        </>
+      );
+    }
+    render(<Checkout />, { wrapper: wrapperFor(checkout) });
+    act(() => screen.getByRole('button', { name: 'Buy now (idle)' }).click());
+    expect(await screen.findByRole('img', { name: 'WeChat Pay QR code for CN¥12.00' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Buy now (polling)' })).toBeInTheDocument();
   });
 });
