@@ -115,6 +115,8 @@ const preview: Preview = {
       navigation: createNavigationRecorder(),
     }),
   ],
+  // The story's sandbox stops its expiry timers when the story goes away.
+  beforeEach: (context) => () => loadedOf(context).backend.sandbox.close(),
   decorators: [withCheckoutEnvironment],
 };
 

@@ -1,7 +1,7 @@
 import { ClinkPayButton } from '@clink-checkout/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { loadedOf } from '../support/environment.js';
+import { loadedOf, stayOnPage } from '../support/environment.js';
 import { expectCountdown, expectQrImage, shownAmount } from '../support/expectations.js';
 
 /**
@@ -13,7 +13,7 @@ const meta = {
   title: 'Appearance',
   component: ClinkPayButton,
   args: { paymentMethodType: 'WECHAT' },
-  render: (args, context) => <ClinkPayButton {...args} navigate={loadedOf(context).navigation.navigate} />,
+  render: (args, context) => <ClinkPayButton {...args} {...stayOnPage(context)} />,
 } satisfies Meta<typeof ClinkPayButton>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -62,7 +62,7 @@ export const CustomBrand: Story = {
   args: { paymentMethodType: 'GCASH' },
   render: (args, context) => (
     <div className="story-brand">
-      <ClinkPayButton {...args} navigate={loadedOf(context).navigation.navigate} />
+      <ClinkPayButton {...args} {...stayOnPage(context)} />
     </div>
   ),
   play: async ({ canvasElement, userEvent }) => {

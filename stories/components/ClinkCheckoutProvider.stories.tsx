@@ -3,7 +3,7 @@ import { messagesByLocale } from '@clink-checkout/react/locales';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { CHECKOUT_ENDPOINT } from '../support/backend.js';
-import { checkoutParameters, deviceFor, loadedOf, type CheckoutGlobals } from '../support/environment.js';
+import { checkoutParameters, deviceFor, loadedOf, stayOnPage, type CheckoutGlobals } from '../support/environment.js';
 import { asShown, expectQrImage, shownAmount } from '../support/expectations.js';
 
 /**
@@ -24,13 +24,13 @@ const meta = {
     queryClient: { control: false },
   },
   render: (args, context) => {
-    const { backend, navigation } = loadedOf(context);
+    const { backend } = loadedOf(context);
     const { device } = context.globals as CheckoutGlobals;
     return (
       <ClinkCheckoutProvider {...args} fetch={backend.fetch} device={deviceFor(device)}>
         <div className="story-stack">
-          <ClinkPayButton paymentMethodType="GCASH" navigate={navigation.navigate} />
-          <ClinkPayButton paymentMethodType="QRIS" navigate={navigation.navigate} />
+          <ClinkPayButton paymentMethodType="GCASH" {...stayOnPage(context)} />
+          <ClinkPayButton paymentMethodType="QRIS" {...stayOnPage(context)} />
         </div>
       </ClinkCheckoutProvider>
     );
@@ -64,12 +64,12 @@ export const CustomMessages: Story = {
 export const ComponentOverride: Story = {
   args: { locale: 'en', messages: messagesByLocale.en },
   render: (args, context) => {
-    const { backend, navigation } = loadedOf(context);
+    const { backend } = loadedOf(context);
     return (
       <ClinkCheckoutProvider {...args} fetch={backend.fetch} device={deviceFor('desktop')}>
         <div className="story-stack">
-          <ClinkPayButton paymentMethodType="GCASH" navigate={navigation.navigate} />
-          <ClinkPayButton paymentMethodType="KAKAO" locale="ko" messages={messagesByLocale.ko} navigate={navigation.navigate} />
+          <ClinkPayButton paymentMethodType="GCASH" {...stayOnPage(context)} />
+          <ClinkPayButton paymentMethodType="KAKAO" locale="ko" messages={messagesByLocale.ko} {...stayOnPage(context)} />
         </div>
       </ClinkCheckoutProvider>
     );

@@ -1,7 +1,7 @@
 import { ClinkPayButton } from '@clink-checkout/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor, within } from 'storybook/test';
-import { loadedOf } from '../support/environment.js';
+import { loadedOf, stayOnPage } from '../support/environment.js';
 import { expectCountdown, expectQrImage, OUTCOME_TIMEOUT, shownAmount } from '../support/expectations.js';
 
 /**
@@ -27,7 +27,7 @@ const meta = {
       options: ['ALIPAY', 'CARD', 'CASHAPP', 'GCASH', 'KAKAO', 'PROMPTPAY', 'QRIS', 'TNG', 'WECHAT'],
     },
   },
-  render: (args, context) => <ClinkPayButton {...args} navigate={loadedOf(context).navigation.navigate} />,
+  render: (args, context) => <ClinkPayButton {...args} {...stayOnPage(context)} />,
 } satisfies Meta<typeof ClinkPayButton>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -98,7 +98,7 @@ export const RenderActionInDialog: Story = {
   render: (args, context) => (
     <ClinkPayButton
       {...args}
-      navigate={loadedOf(context).navigation.navigate}
+      {...stayOnPage(context)}
       renderAction={({ state, renderer, cancel }) =>
         // Closing cancels the payment; the dialog goes away with it.
         state.status === 'cancelled' ? null : (

@@ -3,7 +3,7 @@ import type { ComponentType } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { CreatedPayment } from '../support/created-payment.js';
-import { checkoutParameters, loadedOf, type CheckoutGlobals } from '../support/environment.js';
+import { checkoutParameters, loadedOf, stayOnPage, type CheckoutGlobals } from '../support/environment.js';
 import {
   customerReturnsToPage,
   expectCountdown,
@@ -30,12 +30,12 @@ const meta = {
   args: { onComplete: fn(), onExpire: fn(), onError: fn(), onStatusChange: fn() },
   parameters: { paymentMethodType: 'WECHAT' },
   render: (args, context) => {
-    const { backend, navigation } = loadedOf(context);
+    const { backend } = loadedOf(context);
     const { device } = context.globals as CheckoutGlobals;
     return (
       <CreatedPayment backend={backend} paymentMethodType={context.parameters.paymentMethodType} device={device}>
         {(payment, restart) => (
-          <PaymentActionRenderer {...args} payment={payment} navigate={navigation.navigate} onRestart={restart} />
+          <PaymentActionRenderer {...args} payment={payment} {...stayOnPage(context)} onRestart={restart} />
         )}
       </CreatedPayment>
     );

@@ -1,7 +1,7 @@
 import { ClinkPayButton, formatMessage, type PaymentMethodType } from '@clink-checkout/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { loadedOf, type LocaleName } from '../support/environment.js';
+import { loadedOf, stayOnPage, type LocaleName } from '../support/environment.js';
 import { asShown, expectCountdown, expectQrImage, OUTCOME_TIMEOUT, shownAmount, WALLET_NAMES } from '../support/expectations.js';
 
 /**
@@ -11,7 +11,7 @@ import { asShown, expectCountdown, expectQrImage, OUTCOME_TIMEOUT, shownAmount, 
 const meta = {
   title: 'Locales',
   component: ClinkPayButton,
-  render: (args, context) => <ClinkPayButton {...args} navigate={loadedOf(context).navigation.navigate} />,
+  render: (args, context) => <ClinkPayButton {...args} {...stayOnPage(context)} />,
 } satisfies Meta<typeof ClinkPayButton>;
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -2,7 +2,7 @@ import { ClinkPayButton } from '@clink-checkout/react';
 import { SANDBOX_API_KEY } from '@clink-checkout/sandbox';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor, within } from 'storybook/test';
-import { checkoutParameters, loadedOf } from '../support/environment.js';
+import { checkoutParameters, loadedOf, stayOnPage } from '../support/environment.js';
 import {
   asShown,
   customerReturnsToPage,
@@ -22,7 +22,7 @@ const meta = {
   title: 'Checkout states',
   component: ClinkPayButton,
   args: { paymentMethodType: 'WECHAT', onSuccess: fn(), onFailure: fn(), onError: fn() },
-  render: (args, context) => <ClinkPayButton {...args} navigate={loadedOf(context).navigation.navigate} />,
+  render: (args, context) => <ClinkPayButton {...args} {...stayOnPage(context)} />,
 } satisfies Meta<typeof ClinkPayButton>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -87,7 +87,7 @@ export const AboutToExpire: Story = {
 export const ExpiredThenRefreshed: Story = {
   name: 'Expired, then refreshed (Cash App Pay)',
   args: { paymentMethodType: 'CASHAPP' },
-  parameters: checkoutParameters({ backend: { qrExpiresInSeconds: 4 } }),
+  parameters: checkoutParameters({ backend: { qrExpiresInSeconds: 5 } }),
   play: async ({ canvasElement, userEvent, args, loaded }) => {
     const canvas = within(canvasElement);
     const { backend } = loadedOf({ loaded });
@@ -100,12 +100,12 @@ export const ExpiredThenRefreshed: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Refresh QR code' }));
     const secondCode = await expectQrImage(canvasElement, name);
     await expect(secondCode.src).not.toBe(firstCode);
-    await expectCountdown(canvasElement, /^Expires in 0:0[1-4]$/);
+    await expectCountdown(canvasElement, /^Expires in 0:0[1-5]$/);
     await expect(backend.calls.map((call) => `${call.method} ${call.path.replace(/ord_\w+/, '{id}')}`)).toContain(
       'POST /api/checkout/payments/{id}/refresh',
     );
 
-    // Same order, new code: the customer scans it and approves.
+    // Same order, new code: the customer scans it and approves; the next status check (2 s) brings it.
     backend.sandbox.succeed(backend.latestOrderId());
     await expect(await canvas.findByText('Payment successful', {}, OUTCOME_TIMEOUT)).toBeVisible();
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalledWith({ status: 'succeeded', orderId: backend.latestOrderId() }));
@@ -116,7 +116,7 @@ export const ExpiredThenRefreshed: Story = {
 export const ExpiredStartAgain: Story = {
   name: 'Expired, start again (QRIS)',
   args: { paymentMethodType: 'QRIS' },
-  parameters: checkoutParameters({ backend: { qrExpiresInSeconds: 2 } }),
+  parameters: checkoutParameters({ backend: { qrExpiresInSeconds: 3 } }),
   play: async ({ canvasElement, userEvent, loaded }) => {
     const canvas = within(canvasElement);
     const { backend } = loadedOf({ loaded });
@@ -130,7 +130,7 @@ export const ExpiredStartAgain: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Start again' }));
     await expectQrImage(canvasElement, name);
     await expect(backend.latestOrderId()).not.toBe(expiredOrder);
-    await expectCountdown(canvasElement, /^Expires in 0:0[12]$/);
+    await expectCountdown(canvasElement, /^Expires in 0:0[1-3]$/);
   },
 };
 

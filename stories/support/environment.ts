@@ -62,3 +62,12 @@ export function loadedOf(context: { loaded: Record<string, unknown> }): Checkout
 
 /** Types a story's checkout parameters (Storybook's own `parameters` are untyped). */
 export const checkoutParameters = (parameters: CheckoutParameters): CheckoutParameters => parameters;
+
+/**
+ * The components' `navigate` and `submitForm` for a story: they record where the customer would go
+ * instead of leaving the page (the preview also catches link clicks and any other form submission).
+ */
+export function stayOnPage(context: { loaded: Record<string, unknown> }): Pick<NavigationRecorder, 'navigate' | 'submitForm'> {
+  const { navigation } = loadedOf(context);
+  return { navigate: navigation.navigate, submitForm: navigation.submitForm };
+}

@@ -53,7 +53,7 @@ export async function expectNavigation(
 ): Promise<void> {
   await waitFor(() => expect(navigation.entries().some((entry) => entry.kind === kind && pattern.test(entry.url))).toBe(true));
   const log = within(canvasElement).getByRole('region', { name: 'Intercepted navigation' });
-  await expect(within(log).getByText(pattern)).toBeVisible();
+  await expect(within(log).getAllByText(pattern)[0]).toBeVisible();
 }
 
 /** Polling runs every 2 s, so an outcome set in the sandbox shows within a few seconds. */

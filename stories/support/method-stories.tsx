@@ -1,8 +1,7 @@
 import { ClinkPayButton, type PaymentMethodType } from '@clink-checkout/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor, within } from 'storybook/test';
-import type { DeviceName } from './environment.js';
-import { loadedOf } from './environment.js';
+import { loadedOf, stayOnPage, type DeviceName } from './environment.js';
 import {
   expectCountdown,
   expectNavigation,
@@ -58,7 +57,7 @@ export function methodMeta(method: PaymentMethodType): Pick<MethodMeta, 'compone
   return {
     component: ClinkPayButton,
     args: { paymentMethodType: method, onSuccess: fn(), onError: fn() },
-    render: (args, context) => <ClinkPayButton {...args} navigate={loadedOf(context).navigation.navigate} />,
+    render: (args, context) => <ClinkPayButton {...args} {...stayOnPage(context)} />,
   };
 }
 

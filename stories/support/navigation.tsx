@@ -12,6 +12,8 @@ export type InterceptedNavigation =
 export interface NavigationRecorder {
   /** Pass as the components' `navigate`. */
   navigate: (url: string) => void;
+  /** Pass as the components' `submitForm`. */
+  submitForm: (form: HTMLFormElement) => void;
   record: (entry: InterceptedNavigation) => void;
   entries: () => readonly InterceptedNavigation[];
   subscribe: (listener: () => void) => () => void;
@@ -26,6 +28,7 @@ export function createNavigationRecorder(): NavigationRecorder {
   };
   return {
     navigate: (url) => record({ kind: 'navigate', url }),
+    submitForm: (form) => record({ kind: 'form_post', url: form.action, fields: formFields(form) }),
     record,
     entries: () => entries,
     subscribe: (listener) => {
