@@ -296,3 +296,31 @@ describe('the rewriting "server" itself', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+describe('a hostile answer to a QR refresh', () => {
+  it.each([
+    ['a scripted SVG image', 'desktop', { imageDataUrl: `data:image/svg+xml;base64,${btoa(SCRIPT_SVG)}`, expiresSecond: 300 }, 'unsafe_image'],
+    ['a javascript: app link', 'android', { imageDataUrl: SAFE_PNG, mobileAuthUrl: 'javascript:alert(1)', expiresSecond: 300 }, 'unsafe_deep_link'],
+  ] as const)('is refused: %s', async (_, device, wallet, code) => {
+    const shop = createShop({
+      qrExpiresInSeconds: 5,
+      rewriteRefresh: (body) => {
+        (body as Body).action!.walletHandleRedirectOrDisplayQrCode = { ...wallet };
+        return body;
+      },
+    });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const navigate = vi.fn<(url: string) => void>();
+    render(page(shop, <ClinkPayButton paymentMethodType="CASHAPP" navigate={navigate} />, { device }));
+    await user.click(screen.getByRole('button', { name: 'Pay with Cash App Pay' }));
+    await settle();
+    await advance(5_000);
+    await user.click(screen.getByRole('button', { name: 'Refresh QR code' }));
+    await settle();
+    expect(shop.refreshes()).toHaveLength(1);
+    expect(screen.getByRole('alert')).toHaveAttribute('data-code', code);
+    expect(navigate).not.toHaveBeenCalled();
+    expect(document.querySelector('img, svg, a[href]')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Open Cash App Pay' })).toBeNull();
+  });
+});

@@ -82,6 +82,8 @@ export interface ShopOptions {
    * sees it. Return the new body.
    */
   rewriteCreate?: (body: Record<string, unknown>) => unknown;
+  /** The same for the answer to a QR refresh. */
+  rewriteRefresh?: (body: Record<string, unknown>) => unknown;
   /** Delays every status answer by this many ms (timer-based, so fake timers control it). @default 0 */
   statusLatencyMs?: number;
   /**
@@ -222,6 +224,10 @@ export function createShop(options: ShopOptions = {}): Shop {
             headers: { 'Content-Type': 'application/json' },
           });
         }
+      }
+      if (exchange.route.endsWith('/refresh') && response.ok && options.rewriteRefresh) {
+        const rewritten = options.rewriteRefresh(structuredClone(body) as Record<string, unknown>);
+        return new Response(JSON.stringify(rewritten), { status: response.status, headers: { 'Content-Type': 'application/json' } });
       }
       return new Response(text, { status: response.status, headers: response.headers });
     } finally {
