@@ -2,11 +2,12 @@
  * The payment-method matrix and the steps every end-to-end method test shares: render <ClinkPayButton>
  * on a device, pay, check what the handler and the sandbox saw, and drive the outcome.
  */
+import { SANDBOX_API_KEY } from '@clink-checkout/sandbox';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, beforeEach, afterEach, expect, vi } from 'vitest';
 import { ClinkPayButton, type PaymentMethodType, type PaymentState } from '../../src/index.js';
-import { advance, createShop, DEVICES, page, SERVER_PRICE, settle, WALLET_NAMES, type DeviceName, type Shop } from './e2e.js';
+import { advance, createShop, DEVICES, page, SERVER_PRICE, settle, TOKEN_SECRET, WALLET_NAMES, type DeviceName, type Shop } from './e2e.js';
 
 export type Outcome = 'succeed' | 'fail';
 export type PlanKind = 'redirect' | 'qr' | 'app_link';
@@ -98,6 +99,10 @@ export function expectCreatedForDevice({ shop }: Rendered, method: PaymentMethod
     payload: { amount: 0.01 },
   });
   expect(creates[0]!.status).toBe(201);
+  // The browser never sees the secret key or the token secret.
+  const seen = JSON.stringify(shop.exchanges) + document.body.innerHTML;
+  expect(seen).not.toContain(SANDBOX_API_KEY);
+  expect(seen).not.toContain(TOKEN_SECRET);
   const orders = shop.sandbox.listOrders();
   expect(orders).toHaveLength(1);
   expect(orders[0]).toMatchObject({
