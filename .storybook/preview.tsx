@@ -33,6 +33,7 @@ const withCheckoutEnvironment: Decorator = (Story, context) => {
       ref={frame}
       className="story-frame"
       data-device={globals.device}
+      data-view-mode={context.viewMode}
       data-theme={globals.theme}
       dir={globals.direction}
       lang={globals.locale}

@@ -3,6 +3,7 @@ import {
   createCheckoutHandler,
   createClinkClient,
   type CheckoutHandler,
+  type CheckoutPaymentResponse,
   type PaymentMethodType,
 } from '@clink-checkout/server';
 
@@ -70,6 +71,8 @@ export interface StoryBackend {
   serverLog: string[];
   /** The order the latest create made; throws when there is none yet. */
   latestOrderId(): string;
+  /** The latest create response the browser received (the handler's `CheckoutPaymentResponse`). */
+  latestPayment(): CheckoutPaymentResponse;
 }
 
 // Not a real secret: the whole backend runs in the Storybook page on purpose.
@@ -94,7 +97,7 @@ export function createStoryBackend(options: StoryBackendOptions = {}): StoryBack
     },
     maxRetries: 0,
   });
-  const orderIds: string[] = [];
+  const payments: CheckoutPaymentResponse[] = [];
   const serverLog: string[] = [];
   const handler = createCheckoutHandler({
     client,
@@ -118,10 +121,15 @@ export function createStoryBackend(options: StoryBackendOptions = {}): StoryBack
     const response = await handler(request);
     calls.push({ method: request.method, path, status: response.status });
     if (request.method === 'POST' && path.endsWith('/payments') && response.ok) {
-      const { orderId } = (await response.clone().json()) as { orderId?: unknown };
-      if (typeof orderId === 'string') orderIds.push(orderId);
+      payments.push((await response.clone().json()) as CheckoutPaymentResponse);
     }
     return response;
+  };
+
+  const latestPayment = (): CheckoutPaymentResponse => {
+    const payment = payments.at(-1);
+    if (payment === undefined) throw new Error('No payment was created yet.');
+    return payment;
   };
 
   return {
@@ -130,10 +138,7 @@ export function createStoryBackend(options: StoryBackendOptions = {}): StoryBack
     fetch: fetchCheckout,
     calls,
     serverLog,
-    latestOrderId() {
-      const orderId = orderIds.at(-1);
-      if (orderId === undefined) throw new Error('No payment was created yet.');
-      return orderId;
-    },
+    latestOrderId: () => latestPayment().orderId,
+    latestPayment,
   };
 }

@@ -93,7 +93,9 @@ export function methodStory(method: PaymentMethodType, device: DeviceName): Meth
           return;
         }
         case 'qr': {
-          await expectQrImage(canvasElement, `${wallet} QR code for ${amount}`);
+          const image = await expectQrImage(canvasElement, `${wallet} QR code for ${amount}`);
+          // Exactly the code Clink (the sandbox) sent, inline: no extra request, nothing altered.
+          await expect(image.src).toBe(backend.latestPayment().action?.walletHandleRedirectOrDisplayQrCode?.imageDataUrl);
           await expect(canvas.getByText(asShown(`Scan the QR code with ${wallet} to pay ${amount}.`))).toBeVisible();
           await expectCountdown(canvasElement, /^Expires in 1[45]:\d\d$/);
           break;
