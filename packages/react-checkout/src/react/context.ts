@@ -13,7 +13,7 @@ export interface CheckoutContextValue {
   device?: Partial<DeviceInfo>;
 }
 
-export const CheckoutContext = createContext<CheckoutContextValue | null>(null);
+export const CheckoutContext = /* @__PURE__ */ createContext<CheckoutContextValue | null>(null);
 
 /** The provider's settings, or `null` when a component is used without `<ClinkCheckoutProvider>`. */
 export function useCheckoutContext(): CheckoutContextValue | null {

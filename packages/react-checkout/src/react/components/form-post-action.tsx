@@ -1,9 +1,8 @@
 'use client';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { FormField } from '../../core/index.js';
-import { cx, useFramed } from '../dom.js';
+import { useFramed } from '../dom.js';
 import type { CheckoutMessages } from '../i18n/messages.js';
-import { useLatest } from '../use-latest.js';
 
 export interface FormPostActionProps {
   /** A URL already checked by `classifyAction` (`plan.url`). */
@@ -22,17 +21,16 @@ export function FormPostAction({ url, fields, messages, submit = submitForm, cla
   const framed = useFramed();
   const form = useRef<HTMLFormElement>(null);
   const submitted = useRef(false);
-  const doSubmit = useLatest(submit);
   useEffect(() => {
-    // StrictMode runs effects twice on the same instance; the ref keeps it to one submission.
+    // StrictMode runs effects twice on the same instance (and a new `submit` re-runs it): one submission only.
     if (submitted.current || !form.current) return;
     submitted.current = true;
-    doSubmit.current(form.current);
-  }, [doSubmit]);
+    submit(form.current);
+  }, [submit]);
   return (
     <form
       ref={form}
-      className={cx('clink-form-post', className)}
+      className={className ? `clink-form-post ${className}` : 'clink-form-post'}
       method="post"
       action={url}
       target={framed ? '_top' : undefined}

@@ -57,7 +57,7 @@ export interface ClinkPayButtonProps
  * Creates the payment through your checkout handler on click, then shows or performs its action.
  * The ref reaches the button (or your element with `asChild`).
  */
-export const ClinkPayButton = forwardRef<HTMLButtonElement, ClinkPayButtonProps>(function ClinkPayButton({
+export const ClinkPayButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ClinkPayButtonProps>(function ClinkPayButton({
   paymentMethodType,
   payload,
   platformType,

@@ -20,7 +20,7 @@ export interface QrCodeProps {
  * A QR code: the server's image, or one drawn as SVG from a value. Memoised so the countdown next to it
  * never re-renders it (screen readers and screenshots see a stable element).
  */
-export const QrCode = memo(function QrCode({ source, label, size = 208, frameRef, className }: QrCodeProps): ReactNode {
+export const QrCode = /* @__PURE__ */ memo(function QrCode({ source, label, size = 208, frameRef, className }: QrCodeProps): ReactNode {
   return (
     <div ref={frameRef} className={className ? `clink-qr__code ${className}` : 'clink-qr__code'}>
       {source.kind === 'image' ? (

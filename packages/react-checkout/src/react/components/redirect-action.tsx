@@ -1,8 +1,7 @@
 'use client';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { cx, navigateTop, useFramed } from '../dom.js';
+import { navigateTop, useFramed } from '../dom.js';
 import type { CheckoutMessages } from '../i18n/messages.js';
-import { useLatest } from '../use-latest.js';
 
 export interface RedirectActionProps {
   /** A URL already checked by `classifyAction` (`plan.url`). */
@@ -17,15 +16,15 @@ export interface RedirectActionProps {
 export function RedirectAction({ url, messages, navigate = navigateTop, className }: RedirectActionProps): ReactNode {
   const framed = useFramed();
   const navigated = useRef<string | null>(null);
-  const go = useLatest(navigate);
   useEffect(() => {
-    // StrictMode runs effects twice on the same instance; the ref keeps it to one navigation per URL.
+    // StrictMode runs effects twice on the same instance, and a new `navigate` function re-runs it too:
+    // the ref keeps it to one navigation per URL.
     if (navigated.current === url) return;
     navigated.current = url;
-    go.current(url);
-  }, [url, go]);
+    navigate(url);
+  }, [url, navigate]);
   return (
-    <div className={cx('clink-redirect', className)} data-state="redirecting">
+    <div className={className ? `clink-redirect ${className}` : 'clink-redirect'} data-state="redirecting">
       <p className="clink-redirect__message" role="status">
         {messages.redirecting}
       </p>

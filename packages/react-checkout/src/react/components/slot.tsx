@@ -18,7 +18,7 @@ function composeRefs<T>(...refs: Array<Ref<T> | undefined>): (node: T | null) =>
  * refs are both set, other props from the child win.
  */
 // forwardRef (not a `ref` prop) so refs also reach it on React 18.
-export const Slot = forwardRef<HTMLElement, AnyProps & { children?: ReactNode }>(function Slot({ children, ...slotProps }, ref) {
+export const Slot = /* @__PURE__ */ forwardRef<HTMLElement, AnyProps & { children?: ReactNode }>(function Slot({ children, ...slotProps }, ref) {
   const child = Children.only(children);
   if (!isValidElement(child)) return null;
   const element = child as ReactElement<AnyProps>;
