@@ -42,6 +42,31 @@ describe('accessibility (axe)', () => {
     await expectNoViolations(container);
   });
 
+  it('pay button while the payment is created', async () => {
+    const never: typeof fetch = () => new Promise(() => {});
+    const { container } = render(
+      <main>
+        <h1>Checkout</h1>
+        <ClinkCheckoutProvider endpoint="/api/checkout" fetch={never} device={DESKTOP}>
+          <ClinkPayButton paymentMethodType="CASHAPP" />
+        </ClinkCheckoutProvider>
+      </main>,
+    );
+    const button = screen.getByRole('button');
+    act(() => button.click());
+    expect(button).toHaveAttribute('aria-busy', 'true');
+    await expectNoViolations(container);
+  });
+
+  it('pay button with the merchant’s own link (asChild)', async () => {
+    const { container } = renderIn(
+      <ClinkPayButton paymentMethodType="GCASH" asChild>
+        <a href="#pay">Pay now</a>
+      </ClinkPayButton>,
+    );
+    await expectNoViolations(container);
+  });
+
   it('redirect', async () => {
     const { container } = renderIn(renderer({ paymentMethodType: 'CARD', redirectUrl: 'https://3ds.example.com/x' }));
     await expectNoViolations(container);
