@@ -22,7 +22,8 @@ export function useFramed(): boolean {
 export function navigateTop(url: string): void {
   if (isFramedNow()) {
     try {
-      window.top!.location.assign(url);
+      // A cross-origin parent's Location allows only the `href` setter (and replace), not assign().
+      window.top!.location.href = url;
     } catch {
       // The frame may not navigate its parent without a click: the visible `target="_top"` link remains.
     }
