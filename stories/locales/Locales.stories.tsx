@@ -2,7 +2,16 @@ import { ClinkPayButton, formatMessage, type PaymentMethodType } from '@clink-ch
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { loadedOf, stayOnPage, type LocaleName } from '../support/environment.js';
-import { asShown, expectCountdown, expectQrImage, OUTCOME_TIMEOUT, shownAmount, WALLET_NAMES } from '../support/expectations.js';
+import {
+  asShown,
+  customerReturnsToPage,
+  expectCountdown,
+  expectNavigation,
+  expectQrImage,
+  OUTCOME_TIMEOUT,
+  shownAmount,
+  WALLET_NAMES,
+} from '../support/expectations.js';
 
 /**
  * The checkout in each built-in language, with the wallet its customers most likely use: texts,
@@ -24,6 +33,8 @@ interface LocaleTexts {
   qrAlt: string;
   expiresIn: string;
   succeeded: string;
+  /** The app button, for the locale whose story runs on a phone. */
+  openApp?: string;
 }
 
 const TEXTS: Record<LocaleName, LocaleTexts> = {
@@ -42,6 +53,7 @@ const TEXTS: Record<LocaleName, LocaleTexts> = {
     qrAlt: '{wallet}付款二维码，金额{amount}',
     expiresIn: '{time}后过期',
     succeeded: '支付成功',
+    openApp: '打开{wallet}',
   },
   'zh-TW': {
     method: 'WECHAT',
@@ -114,8 +126,12 @@ function localeStory(locale: LocaleName, name: string): Story {
       if (device === 'desktop') {
         await expectQrImage(canvasElement, formatMessage(texts.qrAlt, { wallet, amount }));
         await expect(canvas.getByText(asShown(formatMessage(texts.scanQr, { wallet, amount })))).toBeVisible();
+      } else {
+        await userEvent.click(canvas.getByRole('button', { name: formatMessage(texts.openApp ?? '', { wallet }) }));
+        await expectNavigation(canvasElement, loadedOf({ loaded }).navigation, /^alipays:\/\//);
       }
       backend.sandbox.succeed(backend.latestOrderId());
+      if (device !== 'desktop') customerReturnsToPage();
       await expect(await canvas.findByText(texts.succeeded, {}, OUTCOME_TIMEOUT)).toBeVisible();
       await expect(canvasElement.querySelector('.story-frame')).toHaveAttribute('lang', locale);
     },
