@@ -1,4 +1,4 @@
-import { createSandbox, SANDBOX_API_KEY, type SandboxFault } from '@clink-checkout/sandbox';
+import { createSandbox, SANDBOX_API_KEY, type Sandbox, type SandboxFault } from '@clink-checkout/sandbox';
 import {
   createCheckoutHandler,
   createClinkClient,
@@ -62,7 +62,7 @@ export interface CheckoutCall {
 }
 
 export interface StoryBackend {
-  sandbox: ReturnType<typeof createSandbox>;
+  sandbox: Sandbox;
   handler: CheckoutHandler;
   /** Give this to the components (`fetch` prop): it answers from the in-frame handler. */
   fetch: typeof fetch;
