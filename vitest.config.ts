@@ -22,6 +22,8 @@ export default defineConfig({
           testTimeout: 20_000,
           // Stories mostly wait on timers and the in-frame sandbox, so several pages at once pay off even on 2 cores.
           maxWorkers: 3,
+          // Projects with their own worker count must run as a separate group: the browser tests go last.
+          sequence: { groupOrder: 1 },
           browser: {
             enabled: true,
             headless: true,
