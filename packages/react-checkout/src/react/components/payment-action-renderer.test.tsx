@@ -99,6 +99,7 @@ describe('<PaymentActionRenderer> refuses hostile actions', () => {
     expect(navigate).not.toHaveBeenCalled();
     expect(submitForm).not.toHaveBeenCalled();
     expect(document.querySelector('a[href^="javascript"], a[href^="vbscript"], form')).toBeNull();
+    expect(onError).toHaveBeenCalledTimes(1);
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ name: 'CheckoutActionError', code }));
   });
 });

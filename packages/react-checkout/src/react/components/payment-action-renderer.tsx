@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   CheckoutActionError,
   classifyAction,
@@ -78,8 +78,12 @@ export function PaymentActionRenderer(props: PaymentActionRendererProps): ReactN
   }, [received, device, config.allowedDeepLinkSchemes]);
 
   const onError = useLatest(props.onError);
+  const reported = useRef<Error | null>(null);
   useEffect(() => {
-    if (classified.error) onError.current?.(classified.error);
+    // Once per error, also under StrictMode's second effect run.
+    if (!classified.error || reported.current === classified.error) return;
+    reported.current = classified.error;
+    onError.current?.(classified.error);
   }, [classified, onError]);
 
   if (classified.error) {

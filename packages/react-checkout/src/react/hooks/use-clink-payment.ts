@@ -7,6 +7,7 @@ import {
   newIdempotencyKey,
   type CreateAttempt,
   type CreateCheckoutPaymentRequest,
+  type DeviceInfo,
   type DeviceType,
   type PaymentEvent,
   type PaymentMethodType,
@@ -93,13 +94,17 @@ export function useClinkPayment(options: UseClinkPaymentOptions): ClinkPayment {
 
   const start = useCallback(
     (attempt: CreateAttempt) => {
-      const { options: opts, config: cfg, device: dev } = latest.current;
+      const { options: opts, config: cfg, device: detected } = latest.current;
       const controller = new AbortController();
       abort.current?.abort();
       abort.current = controller;
       busy.current = true;
-      const platformType = opts.platformType ?? dev.platformType;
-      const deviceType = opts.deviceType ?? (platformType === 'WAP' ? dev.deviceType : undefined);
+      const platformType = opts.platformType ?? detected.platformType;
+      const deviceType = opts.deviceType ?? (platformType === 'WAP' ? detected.deviceType : undefined);
+      // The action is planned for the device the payment was created for (props may name another one).
+      const dev: DeviceInfo = { ...detected, platformType };
+      if (deviceType) dev.deviceType = deviceType;
+      else delete dev.deviceType;
       const body: CreateCheckoutPaymentRequest = { paymentMethodType: attempt.paymentMethodType, platformType };
       if (deviceType) body.deviceType = deviceType;
       if (opts.payload !== undefined) body.payload = opts.payload;

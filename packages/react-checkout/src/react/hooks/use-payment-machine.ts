@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
 import {
   classifyAction,
+  documentVisibility,
   paymentReducer,
   type ActionPlan,
   type CheckoutApi,
@@ -79,11 +80,23 @@ export function usePaymentMachine(
   useEffect(() => {
     if (!follow || !api || !expiredPayment) return;
     const controller = new AbortController();
-    api
-      .getStatus(expiredPayment.orderId, expiredPayment.orderToken, { signal: controller.signal })
-      .then((result) => dispatch({ type: 'poll_result', result }))
-      .catch(() => {}); // The expired view stays; nothing to retry.
-    return () => controller.abort();
+    // Like every status check, it waits while the page is hidden.
+    const visibility = documentVisibility();
+    let unsubscribe: (() => void) | undefined;
+    const check = () => {
+      unsubscribe?.();
+      unsubscribe = undefined;
+      api
+        .getStatus(expiredPayment.orderId, expiredPayment.orderToken, { signal: controller.signal })
+        .then((result) => dispatch({ type: 'poll_result', result }))
+        .catch(() => {}); // The expired view stays; nothing to retry.
+    };
+    if (!visibility.isHidden()) check();
+    else unsubscribe = visibility.subscribe(() => visibility.isHidden() || check());
+    return () => {
+      unsubscribe?.();
+      controller.abort();
+    };
   }, [follow, api, expiredPayment]);
 
   const refresh = useCallback(async () => {
