@@ -78,13 +78,14 @@ export function PaymentActionRenderer(props: PaymentActionRendererProps): ReactN
   }, [received, device, config.allowedDeepLinkSchemes]);
 
   const onError = useLatest(props.onError);
-  const reported = useRef<Error | null>(null);
+  const reported = useRef('');
+  const errorKey = classified.error ? `${received.orderId}:${classified.error.code}:${classified.error.field}` : '';
   useEffect(() => {
-    // Once per error, also under StrictMode's second effect run.
-    if (!classified.error || reported.current === classified.error) return;
-    reported.current = classified.error;
+    // Once per payment and error, also under StrictMode's second effect run or a re-created `payment` object.
+    if (!classified.error || reported.current === errorKey) return;
+    reported.current = errorKey;
     onError.current?.(classified.error);
-  }, [classified, onError]);
+  }, [classified, errorKey, onError]);
 
   if (classified.error) {
     return (
