@@ -207,6 +207,24 @@ describe('<PaymentActionRenderer> QR code', () => {
     expect(onRestart).not.toHaveBeenCalled();
   });
 
+  it('shows a typed error with "Try again" when the refresh fails', async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const onRestart = vi.fn();
+    const onError = vi.fn();
+    // The fake handler does not know this order, so the refresh answers 404.
+    setup(
+      { paymentMethodType: 'CASHAPP', walletHandleRedirectOrDisplayQrCode: { imageDataUrl: QR_PNG, expiresSecond: 1 } },
+      { onRestart, onError, pollStatus: true },
+    );
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    await user.click(screen.getByRole('button', { name: 'Refresh QR code' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveAttribute('data-code', 'not_found');
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ name: 'CheckoutRequestError', status: 404 }));
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(onRestart).toHaveBeenCalledTimes(1);
+  });
+
   it('offers "Start again" for other wallets on expiry', async () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     const onRestart = vi.fn();
