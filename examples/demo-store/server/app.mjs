@@ -93,7 +93,13 @@ export async function startDemoStore(options = {}) {
     const activeBackend = backend;
 
     listener = (req, res) => {
-      const pathname = new URL(req.url ?? '/', url).pathname;
+      let pathname;
+      try {
+        pathname = new URL(req.url ?? '/', url).pathname;
+      } catch {
+        sendJson(res, 400, { error: { type: 'validation_error', message: 'Malformed request URL.' } });
+        return;
+      }
       /** @type {Promise<void> | void} */
       let handled;
       if (pathname === CHECKOUT_PATH || pathname.startsWith(`${CHECKOUT_PATH}/`)) {
