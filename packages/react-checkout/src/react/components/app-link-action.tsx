@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { AppLinkPlan, InAppBrowser } from '../../core/index.js';
 import type { AppLinkDataState } from '../data-state.js';
 import { navigateTop } from '../dom.js';
@@ -7,8 +7,7 @@ import { formatMessage, type CheckoutMessages } from '../i18n/messages.js';
 import { useLatest } from '../use-latest.js';
 import { CopyLink } from './copy-link.js';
 import { Countdown } from './countdown.js';
-import { QrCode } from './qr-code.js';
-import { SaveQr } from './save-qr.js';
+import { QrAction } from './qr-action.js';
 
 export interface AppLinkActionProps {
   plan: AppLinkPlan;
@@ -48,7 +47,6 @@ export function AppLinkAction({
 }: AppLinkActionProps): ReactNode {
   const [phase, setPhase] = useState<AppLinkDataState>('ready');
   const [attempt, setAttempt] = useState(0);
-  const frame = useRef<HTMLDivElement>(null);
   const go = useLatest(navigate);
   const values = { wallet, amount };
 
@@ -112,12 +110,13 @@ export function AppLinkAction({
       {plan.qr && (
         <details className="clink-app__other-device">
           <summary>{messages.payWithAnotherDevice}</summary>
-          <p className="clink-qr__instructions">{formatMessage(messages.scanQr, values)}</p>
-          <QrCode source={plan.qr} label={formatMessage(messages.qrAlt, values)} frameRef={frame} />
-          <div className="clink-actions">
-            {plan.copyText && <CopyLink text={plan.copyText} messages={messages} />}
-            {plan.savable && <SaveQr source={plan.qr} frameRef={frame} label={messages.saveQr} />}
-          </div>
+          <QrAction
+            plan={{ qr: plan.qr, copyText: plan.copyText, expiry: null, savable: plan.savable }}
+            wallet={wallet}
+            amount={amount}
+            locale={locale}
+            messages={messages}
+          />
         </details>
       )}
     </div>
