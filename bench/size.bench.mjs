@@ -87,11 +87,12 @@ async function bundle(name, source, external, extra = {}) {
     },
     build: {
       write: false,
-      // An app build minifies fully; library mode alone keeps whitespace, so ask for it explicitly.
+      // An app build minifies fully and drops comments; library mode alone keeps whitespace and
+      // /* @__PURE__ */ annotations, so ask for both explicitly.
       minify: true,
       cssMinify: true,
       lib: { entry, formats: ['es'], fileName: 'entry' },
-      rolldownOptions: { external: (id) => matches(external, id), output: { minify: true } },
+      rolldownOptions: { external: (id) => matches(external, id), output: { minify: true, comments: false } },
       ...extra,
     },
   });
