@@ -243,7 +243,13 @@ export const InAppBrowser: Story = {
     const note = await canvas.findByRole('note');
     await expect(note).toHaveTextContent('To pay with GCash, open this page in your browser.');
     await expect(note).toHaveTextContent('In Facebook, tap the menu (⋯) at the top right, then choose “Open in browser”.');
-    await expect(within(note).getByRole('button', { name: 'Copy link' })).toBeVisible();
+    // "Copy link" copies this page's address, or shows it in a field where the clipboard is refused.
+    await userEvent.click(within(note).getByRole('button', { name: 'Copy link' }));
+    await waitFor(() => {
+      const field = within(note).queryByRole('textbox', { name: 'Copy this link' });
+      if (field) return expect(field).toHaveValue(window.location.href);
+      return expect(within(note).getByText('Link copied')).toBeVisible();
+    });
     // Opening the app stays possible for customers whose in-app browser allows it.
     await expect(canvas.getByRole('button', { name: 'Open GCash' })).toBeVisible();
   },
