@@ -2,7 +2,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AppLinkPlan, InAppBrowser } from '../../core/index.js';
 import type { AppLinkDataState } from '../data-state.js';
-import { navigateTop } from '../dom.js';
+import { cx, navigateTop } from '../dom.js';
 import { formatMessage, type CheckoutMessages } from '../i18n/messages.js';
 import { useLatest } from '../use-latest.js';
 import { CopyLink } from './copy-link.js';
@@ -78,7 +78,7 @@ export function AppLinkAction({
   };
 
   return (
-    <div className={className ? `clink-app ${className}` : 'clink-app'} data-state={phase}>
+    <div className={cx('clink-app', className)} data-state={phase}>
       {inAppBrowser && (
         <div className="clink-app__in-app" role="note">
           <p>{formatMessage(messages.inAppBrowser, values)}</p>

@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import type { CopyDataState } from '../data-state.js';
 import type { CheckoutMessages } from '../i18n/messages.js';
+import { cx } from '../dom.js';
 
 export interface CopyLinkProps {
   /** The text to copy, or a function that reads it at click time. */
@@ -25,7 +26,7 @@ export function CopyLink({ text, messages, className }: CopyLinkProps): ReactNod
     );
   };
   return (
-    <div className={className ? `clink-copy ${className}` : 'clink-copy'} data-state={state}>
+    <div className={cx('clink-copy', className)} data-state={state}>
       <button type="button" className="clink-button clink-button--secondary clink-copy__button" onClick={copy}>
         {messages.copyLink}
       </button>

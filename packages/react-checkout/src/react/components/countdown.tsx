@@ -6,6 +6,7 @@ import { useCountdown } from '../hooks/use-countdown.js';
 import { formatSpokenDuration } from '../i18n/duration.js';
 import { formatMessage, type CheckoutMessages } from '../i18n/messages.js';
 import { useLatest } from '../use-latest.js';
+import { cx } from '../dom.js';
 
 export interface CountdownProps {
   /** ms on the browser clock (`plan.expiry.deadline`). */
@@ -44,7 +45,7 @@ export function Countdown({ deadline, locale, messages, onExpire, expiringBelow,
   }, [expired, expire]);
   const spoken = left > 0 ? formatMessage(messages.timeLeft, { time: formatSpokenDuration(announcedSeconds(left), locale) }) : '';
   return (
-    <div className={className ? `clink-countdown ${className}` : 'clink-countdown'} data-state={countdownDataState(left, expiringBelow)}>
+    <div className={cx('clink-countdown', className)} data-state={countdownDataState(left, expiringBelow)}>
       <div className="clink-countdown__timer" role="timer" aria-live="off" aria-atomic="true">
         {formatMessage(messages.expiresIn, { time: formatCountdown(left) })}
       </div>

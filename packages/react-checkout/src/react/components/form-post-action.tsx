@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { FormField } from '../../core/index.js';
-import { useFramed } from '../dom.js';
+import { cx, useFramed } from '../dom.js';
 import type { CheckoutMessages } from '../i18n/messages.js';
 
 export interface FormPostActionProps {
@@ -30,7 +30,7 @@ export function FormPostAction({ url, fields, messages, submit = submitForm, cla
   return (
     <form
       ref={form}
-      className={className ? `clink-form-post ${className}` : 'clink-form-post'}
+      className={cx('clink-form-post', className)}
       method="post"
       action={url}
       target={framed ? '_top' : undefined}

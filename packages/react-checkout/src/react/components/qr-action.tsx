@@ -6,6 +6,7 @@ import { CopyLink } from './copy-link.js';
 import { Countdown } from './countdown.js';
 import { QrCode } from './qr-code.js';
 import { SaveQr } from './save-qr.js';
+import { cx } from '../dom.js';
 
 export interface QrActionProps {
   plan: Pick<QrPlan, 'qr' | 'copyText' | 'expiry' | 'savable' | 'hostedInstructionsUrl'>;
@@ -25,7 +26,7 @@ export function QrAction({ plan, wallet, amount, locale, messages, onExpire, cla
   const frame = useRef<HTMLDivElement>(null);
   const values = { wallet, amount };
   return (
-    <div className={className ? `clink-qr ${className}` : 'clink-qr'}>
+    <div className={cx('clink-qr', className)}>
       <p className="clink-qr__instructions">{formatMessage(messages.scanQr, values)}</p>
       <QrCode source={plan.qr} label={formatMessage(messages.qrAlt, values)} frameRef={frame} />
       {plan.expiry && <Countdown deadline={plan.expiry.deadline} locale={locale} messages={messages} onExpire={onExpire} />}

@@ -1,6 +1,7 @@
 'use client';
 import { lazy, memo, Suspense, type ReactNode, type RefObject } from 'react';
 import type { QrSource } from '../../core/index.js';
+import { cx } from '../dom.js';
 
 // Loaded on first use, so pages that only redirect never download the QR encoder.
 const QRCodeSVG = /* @__PURE__ */ lazy(() => import('qrcode.react').then((module) => ({ default: module.QRCodeSVG })));
@@ -22,7 +23,7 @@ export interface QrCodeProps {
  */
 export const QrCode = /* @__PURE__ */ memo(function QrCode({ source, label, size = 208, frameRef, className }: QrCodeProps): ReactNode {
   return (
-    <div ref={frameRef} className={className ? `clink-qr__code ${className}` : 'clink-qr__code'}>
+    <div ref={frameRef} className={cx('clink-qr__code', className)}>
       {source.kind === 'image' ? (
         <img className="clink-qr__image" src={source.src} alt={label} width={size} height={size} />
       ) : (

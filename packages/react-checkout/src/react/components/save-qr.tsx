@@ -1,6 +1,7 @@
 'use client';
 import type { MouseEvent, ReactNode, RefObject } from 'react';
 import type { QrSource } from '../../core/index.js';
+import { cx } from '../dom.js';
 
 export interface SaveQrProps {
   source: QrSource;
@@ -20,7 +21,7 @@ export function svgDataUrl(svg: SVGElement): string {
 
 /** A download link for the QR code, so customers can pay from their phone's gallery. */
 export function SaveQr({ source, frameRef, label, fileName = 'payment-qr', className }: SaveQrProps): ReactNode {
-  const classes = className ? `clink-button clink-button--secondary clink-qr__save ${className}` : 'clink-button clink-button--secondary clink-qr__save';
+  const classes = cx('clink-button clink-button--secondary clink-qr__save', className);
   if (source.kind === 'image') {
     return (
       <a className={classes} href={source.src} download={fileName}>

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { CheckoutActionError, CheckoutRequestError } from '../../core/index.js';
 import type { CheckoutMessages } from '../i18n/messages.js';
+import { cx } from '../dom.js';
 
 /** A payment outcome, or a wait, shown in place of the action. */
 export type PaymentStatusViewStatus = 'pending' | 'succeeded' | 'failed' | 'expired' | 'cancelled';
@@ -20,20 +21,12 @@ export interface PaymentStatusViewProps {
   className?: string;
 }
 
-const TEXT = {
-  pending: 'pending',
-  succeeded: 'succeeded',
-  failed: 'failed',
-  expired: 'expired',
-  cancelled: 'cancelled',
-} as const satisfies Record<PaymentStatusViewStatus, keyof CheckoutMessages>;
-
 /** The final (or waiting) view of a payment, with the way forward when there is one. */
 export function PaymentStatusView({ status, messages, onRestart, onRefresh, refreshing = false, text, className }: PaymentStatusViewProps): ReactNode {
   return (
-    <div className={className ? `clink-status ${className}` : 'clink-status'} data-state={status}>
+    <div className={cx('clink-status', className)} data-state={status}>
       <p className="clink-status__message" role="status">
-        {text ?? messages[TEXT[status]]}
+        {text ?? messages[status]}
       </p>
       {status === 'expired' && onRefresh && (
         <button type="button" className="clink-button" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing || undefined}>
@@ -64,7 +57,7 @@ export function CheckoutErrorView({ error, messages, onRestart, className }: Che
   const code =
     error instanceof CheckoutActionError ? error.code : error instanceof CheckoutRequestError ? error.type : 'error';
   return (
-    <div className={className ? `clink-error ${className}` : 'clink-error'} role="alert" data-code={code}>
+    <div className={cx('clink-error', className)} role="alert" data-code={code}>
       <p className="clink-error__message">
         {error instanceof CheckoutActionError ? messages.actionError : messages.requestError}
       </p>

@@ -1,3 +1,5 @@
+import { formatCountdown } from '../../core/index.js';
+
 interface DurationFormatLike {
   format(duration: { minutes?: number; seconds?: number }): string;
 }
@@ -24,6 +26,6 @@ export function formatSpokenDuration(totalSeconds: number, locale: string): stri
     return new Intl.ListFormat(locale, { style: 'long', type: 'unit' }).format(parts.filter(Boolean));
   } catch {
     // An engine without these Intl parts (or an invalid locale tag): digits still carry the meaning.
-    return `${minutes}:${String(rest).padStart(2, '0')}`;
+    return formatCountdown(seconds);
   }
 }
