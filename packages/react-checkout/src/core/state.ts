@@ -13,11 +13,13 @@ export function isFinalState(state: PaymentState): boolean {
   return state.status === 'succeeded' || state.status === 'failed' || state.status === 'expired' || state.status === 'cancelled';
 }
 
-function afterCreate(payment: ReceivedPayment, plan: ActionPlan): PaymentState {
+/**
+ * The state a created (or refreshed) payment starts in: `action` with a plan to show, `polling` for a
+ * pending payment without an action, else its outcome (`succeeded` / `failed`).
+ */
+export function stateForPlan(payment: ReceivedPayment, plan: ActionPlan): PaymentState {
   if (plan.kind !== 'none') return { status: 'action', payment, plan };
-  if (plan.status === 'succeeded') return { status: 'succeeded', payment };
-  if (plan.status === 'failed') return { status: 'failed', payment };
-  return { status: 'polling', payment, plan };
+  return plan.status === 'pending' ? { status: 'polling', payment, plan } : { status: plan.status, payment };
 }
 
 /**
@@ -44,7 +46,7 @@ export function paymentReducer(state: PaymentState, event: PaymentEvent): Paymen
     case 'creating':
       switch (event.type) {
         case 'created':
-          return afterCreate(event.payment, event.plan);
+          return stateForPlan(event.payment, event.plan);
         case 'create_failed':
         case 'error':
           return { status: 'error', error: event.error, attempt: state.attempt };

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   CheckoutActionError,
   classifyAction,
+  stateForPlan,
   type ActionPlan,
   type CheckoutPaymentResponse,
   type DeviceInfo,
@@ -107,16 +108,11 @@ interface SessionProps extends PaymentActionRendererProps {
   plan: ActionPlan;
 }
 
-function initialState(payment: ReceivedPayment, plan: ActionPlan): PaymentState {
-  if (plan.kind !== 'none') return { status: 'action', payment, plan };
-  return plan.status === 'pending' ? { status: 'polling', payment, plan } : { status: plan.status, payment };
-}
-
 function RendererSession(props: SessionProps): ReactNode {
   const { config, device, payment, plan, pollStatus = true } = props;
   const api = useCheckoutApi(config);
   if (pollStatus && !api) throw missingEndpointError('<PaymentActionRenderer>');
-  const [initial] = useState(() => initialState(payment, plan));
+  const [initial] = useState(() => stateForPlan(payment, plan));
   const { state, refresh, refreshing } = usePaymentMachine(initial, api, device, config, pollStatus, {
     onStatusChange: props.onStatusChange,
     onSuccess: (s) => props.onComplete?.({ status: 'succeeded', orderId: s.payment.orderId }),
