@@ -1,4 +1,5 @@
-import type { ActionPlan, PaymentEvent, PaymentState, ReceivedPayment } from './types.js';
+import { stateForPlan } from './plan-state.js';
+import type { PaymentEvent, PaymentState, ReceivedPayment } from './types.js';
 
 /** The state before anything happened. */
 export const initialPaymentState: PaymentState = { status: 'idle' };
@@ -11,15 +12,6 @@ export const initialPaymentState: PaymentState = { status: 'idle' };
  */
 export function isFinalState(state: PaymentState): boolean {
   return state.status === 'succeeded' || state.status === 'failed' || state.status === 'expired' || state.status === 'cancelled';
-}
-
-/**
- * The state a created (or refreshed) payment starts in: `action` with a plan to show, `polling` for a
- * pending payment without an action, else its outcome (`succeeded` / `failed`).
- */
-export function stateForPlan(payment: ReceivedPayment, plan: ActionPlan): PaymentState {
-  if (plan.kind !== 'none') return { status: 'action', payment, plan };
-  return plan.status === 'pending' ? { status: 'polling', payment, plan } : { status: plan.status, payment };
 }
 
 /**

@@ -3,13 +3,13 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   CheckoutActionError,
   classifyAction,
-  stateForPlan,
   type ActionPlan,
   type CheckoutPaymentResponse,
   type DeviceInfo,
   type PaymentState,
   type ReceivedPayment,
 } from '../../core/index.js';
+import { stateForPlan } from '../../core/plan-state.js';
 import {
   missingEndpointError,
   useCheckoutApi,
