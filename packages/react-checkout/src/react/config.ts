@@ -38,14 +38,13 @@ export function useCheckoutConfig(props: CheckoutConfigProps): ResolvedCheckoutC
   const locale = props.locale ?? context?.locale ?? 'en';
   const base = context?.messages ?? en;
   const messages = useMemo(() => (props.messages ? { ...base, ...props.messages } : base), [base, props.messages]);
-  const device = props.device ?? context?.device;
   return {
     locale,
     messages,
     allowedDeepLinkSchemes: props.allowedDeepLinkSchemes ?? context?.allowedDeepLinkSchemes ?? NO_SCHEMES,
-    ...(props.endpoint ?? context?.endpoint ? { endpoint: props.endpoint ?? context?.endpoint } : {}),
-    ...(props.fetch ?? context?.fetch ? { fetch: props.fetch ?? context?.fetch } : {}),
-    ...(device ? { device } : {}),
+    endpoint: props.endpoint ?? context?.endpoint,
+    fetch: props.fetch ?? context?.fetch,
+    device: props.device ?? context?.device,
   };
 }
 
@@ -61,7 +60,7 @@ export function missingEndpointError(component: string): Error {
 export function useCheckoutApi(config: Pick<ResolvedCheckoutConfig, 'endpoint' | 'fetch'>): CheckoutApi | null {
   const { endpoint, fetch } = config;
   return useMemo(
-    () => (endpoint ? createCheckoutApi(fetch ? { endpoint, fetch } : { endpoint }) : null),
+    () => (endpoint ? createCheckoutApi({ endpoint, fetch }) : null),
     [endpoint, fetch],
   );
 }

@@ -56,8 +56,8 @@ export function ClinkCheckoutProvider({
       locale,
       messages: messages ? { ...en, ...messages } : en,
       allowedDeepLinkSchemes,
-      ...(fetch ? { fetch } : {}),
-      ...(device ? { device } : {}),
+      fetch,
+      device,
     }),
     [endpoint, locale, messages, fetch, allowedDeepLinkSchemes, device],
   );
