@@ -102,12 +102,14 @@ export function useClinkPayment(options: UseClinkPaymentOptions): ClinkPayment {
       const platformType = opts.platformType ?? detected.platformType;
       const deviceType = opts.deviceType ?? (platformType === 'WAP' ? detected.deviceType : undefined);
       // The action is planned for the device the payment was created for (props may name another one).
-      const dev: DeviceInfo = { ...detected, platformType };
-      if (deviceType) dev.deviceType = deviceType;
-      else delete dev.deviceType;
-      const body: CreateCheckoutPaymentRequest = { paymentMethodType: attempt.paymentMethodType, platformType };
-      if (deviceType) body.deviceType = deviceType;
-      if (opts.payload !== undefined) body.payload = opts.payload;
+      const dev: DeviceInfo = { ...detected, platformType, deviceType };
+      // Undefined fields are left out of the JSON body.
+      const body: CreateCheckoutPaymentRequest = {
+        paymentMethodType: attempt.paymentMethodType,
+        platformType,
+        deviceType,
+        payload: opts.payload,
+      };
       dispatch({ type: 'create', attempt });
       mutateAsync({ body, attempt, signal: controller.signal })
         .then((payment) => {
