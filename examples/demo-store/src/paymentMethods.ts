@@ -3,11 +3,11 @@ import type { PaymentMethodType } from '@clink-checkout/react/core';
 /** Every method Clink takes for a one-time payment, in the order the shop lists them. */
 export const PAYMENT_METHODS: ReadonlyArray<{ type: PaymentMethodType; label: string; hint: string }> = [
   { type: 'CARD', label: 'Card', hint: 'Visa, Mastercard; your bank may ask you to confirm' },
-  { type: 'ALIPAY', label: 'Alipay', hint: 'Scan with the Alipay app' },
-  { type: 'WECHAT', label: 'WeChat Pay', hint: 'Scan with WeChat' },
-  { type: 'CASHAPP', label: 'Cash App Pay', hint: 'Scan with Cash App' },
+  { type: 'ALIPAY', label: 'Alipay', hint: 'China' },
+  { type: 'WECHAT', label: 'WeChat Pay', hint: 'China' },
+  { type: 'CASHAPP', label: 'Cash App Pay', hint: 'United States' },
   { type: 'GCASH', label: 'GCash', hint: 'Philippines' },
-  { type: 'KAKAO', label: 'KakaoPay', hint: 'Korea' },
+  { type: 'KAKAO', label: 'KakaoPay', hint: 'South Korea' },
   { type: 'TNG', label: "Touch 'n Go eWallet", hint: 'Malaysia' },
   { type: 'PROMPTPAY', label: 'PromptPay', hint: 'Thailand, any banking app' },
   { type: 'QRIS', label: 'QRIS', hint: 'Indonesia, any banking app' },
