@@ -82,8 +82,9 @@ export class SandboxState {
   }
 
   get(orderId: string): OrderRecord | undefined {
-    this.sweepExpired();
-    return this.#records.get(orderId);
+    const record = this.#records.get(orderId);
+    if (record) this.#expireIfDue(record, this.now);
+    return record;
   }
 
   list(): OrderRecord[] {
@@ -113,15 +114,17 @@ export class SandboxState {
     return result;
   }
 
-  /** Fails every order whose QR ran out; run before every read so an injected clock is honoured. */
+  /** Fails every order whose QR ran out; reads check their own order, so an injected clock is honoured. */
   sweepExpired(): void {
     const now = this.now;
-    for (const record of this.#records.values()) {
-      const { qr, order } = record;
-      if (!qr || order.status !== 'requires_action' || now < qr.expiresAtMs) continue;
-      if (isRefreshable(order.paymentMethod.paymentMethodType)) continue;
-      this.apply(record, 'expire');
-    }
+    for (const record of this.#records.values()) this.#expireIfDue(record, now);
+  }
+
+  #expireIfDue(record: OrderRecord, now: number): void {
+    const { qr, order } = record;
+    if (!qr || order.status !== 'requires_action' || now < qr.expiresAtMs) return;
+    if (isRefreshable(order.paymentMethod.paymentMethodType)) return;
+    this.apply(record, 'expire');
   }
 
   close(): void {
