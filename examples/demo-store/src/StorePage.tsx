@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { ClinkPayButton } from '@clink-checkout/react';
 import type { PaymentMethodType } from '@clink-checkout/react/core';
 import { PRODUCTS, formatMoney, lineTotal } from '../shared/catalog.mjs';
@@ -14,7 +14,6 @@ export function StorePage({ cardFlows }: { cardFlows: boolean }) {
   const quantityId = useId();
   const total = lineTotal(product.unitAmount, quantity);
   const showCardFlows = cardFlows && method === 'CARD';
-  const restoredCount = usePageRestoreCount();
 
   // The server prices the cart from this; it never receives an amount from the browser.
   const payload = useMemo(
@@ -105,7 +104,7 @@ export function StorePage({ cardFlows }: { cardFlows: boolean }) {
         <ClinkPayButton
           // Another method or quantity starts a new payment: the old one (a QR code for the old
           // amount, say) is left behind. Coming back from the 3-D Secure page with Back starts afresh too.
-          key={`${method}:${quantity}:${showCardFlows ? cardFlow : ''}:${restoredCount}`}
+          key={`${method}:${quantity}:${showCardFlows ? cardFlow : ''}`}
           paymentMethodType={method}
           payload={payload}
           onSuccess={({ orderId }) => {
@@ -116,20 +115,4 @@ export function StorePage({ cardFlows }: { cardFlows: boolean }) {
       </section>
     </div>
   );
-}
-
-/**
- * Counts restores from the back/forward cache. A page left for a 3-D Secure or wallet page comes
- * back frozen in "taking you to the payment page"; remounting the button makes it usable again.
- */
-function usePageRestoreCount(): number {
-  const [count, setCount] = useState(0);
-  useEffect(() => {
-    const onPageShow = (event: PageTransitionEvent) => {
-      if (event.persisted) setCount((value) => value + 1);
-    };
-    window.addEventListener('pageshow', onPageShow);
-    return () => window.removeEventListener('pageshow', onPageShow);
-  }, []);
-  return count;
 }

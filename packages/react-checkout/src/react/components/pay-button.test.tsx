@@ -227,6 +227,40 @@ describe('<ClinkPayButton>', () => {
     expect(dialog.querySelector('img')).not.toBeNull();
   });
 
+  it('is usable again when the page comes back from the back/forward cache after a redirect', async () => {
+    const user = userEvent.setup();
+    const navigate = vi.fn();
+    const checkout = createFakeCheckout({
+      action: () => ({ paymentMethodType: 'CARD', method: 'GET', redirectUrl: 'https://3ds.bank.example/challenge/1' }),
+    });
+    render(withProvider(checkout, <ClinkPayButton paymentMethodType="CARD" navigate={navigate} />));
+    const button = screen.getByRole('button', { name: 'Pay with Card' });
+    await user.click(button);
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('https://3ds.bank.example/challenge/1'));
+    expect(button).toBeDisabled();
+
+    // A plain page show (not a restore) changes nothing.
+    act(() => void window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false })));
+    expect(button).toBeDisabled();
+
+    act(() => void window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
+    expect(button).toBeEnabled();
+    await user.click(button);
+    await waitFor(() => expect(checkout.creates).toHaveLength(2));
+    expect(checkout.creates[1]!.key).not.toBe(checkout.creates[0]!.key);
+  });
+
+  it('keeps a QR code on screen when the page comes back from the back/forward cache', async () => {
+    const user = userEvent.setup();
+    const checkout = createFakeCheckout();
+    render(withProvider(checkout, <ClinkPayButton paymentMethodType="WECHAT" />));
+    await user.click(screen.getByRole('button', { name: 'Pay with WeChat Pay' }));
+    const qr = await screen.findByRole('img', { name: /WeChat Pay QR code/ });
+    act(() => void window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
+    expect(qr).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Pay with WeChat Pay' })).toBeDisabled();
+  });
+
   it('reuses the app’s QueryClient', async () => {
     const user = userEvent.setup();
     const checkout = createFakeCheckout();

@@ -1,6 +1,6 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import {
   CheckoutRequestError,
   classifyAction,
@@ -151,6 +151,18 @@ export function useClinkPayment(options: UseClinkPaymentOptions): ClinkPayment {
     busy.current = false;
     dispatch({ type: 'cancel' });
   }, [dispatch]);
+
+  // A page left for a 3-D Secure or payment page can come back from the back/forward cache frozen
+  // mid-redirect, its button locked: give the customer a usable button again.
+  useEffect(() => {
+    const onPageShow = (event: PageTransitionEvent) => {
+      const current = latest.current.state;
+      if (!event.persisted || (current.status !== 'action' && current.status !== 'polling')) return;
+      if (current.plan.kind === 'redirect' || current.plan.kind === 'form_post') cancel();
+    };
+    window.addEventListener('pageshow', onPageShow);
+    return () => window.removeEventListener('pageshow', onPageShow);
+  }, [latest, cancel]);
 
   return { state, pay, restart, refresh: machine.refresh, refreshing: machine.refreshing, cancel, dispatch };
 }
