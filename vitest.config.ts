@@ -14,6 +14,8 @@ export default defineConfig({
       'packages/react-checkout/vitest.core.config.ts',
       'packages/react-checkout/vitest.dom.config.ts',
       'examples/*',
+      // The same DOM tests again on React 18.
+      'tests/react-18',
       {
         // Every story in stories/ is a test: its play function runs in headless Chromium, followed by axe.
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],

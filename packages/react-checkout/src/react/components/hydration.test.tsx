@@ -7,6 +7,10 @@ import { ClinkCheckoutProvider } from '../provider.js';
 import { createFakeCheckout, paymentResponse, QR_PNG } from '../test-support/fake-checkout.js';
 import { PaymentActionRenderer } from './payment-action-renderer.js';
 
+// These tests drive React's own `act` (no Testing Library, which would otherwise declare this), so tell React
+// that it runs in a test environment where `act` is expected.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
 const ANDROID_UA =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';
 

@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import domConfig from '../../packages/react-checkout/vitest.dom.config.js';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The DOM tests of @clink-checkout/react, run again on React 18. Every import of React, and of the
+ * libraries that import React themselves, resolves to this folder's copies: pnpm installed those against
+ * React 18, so even their internal `require('react')` calls find React 18, never a second React.
+ */
+const onReact18 = ['react', 'react-dom', '@testing-library/react', '@tanstack/react-query', 'qrcode.react'].map(
+  (name) => ({
+    find: new RegExp(`^${name.replace(/[./]/g, '\\$&')}(/.*)?$`),
+    replacement: `${here(`./node_modules/${name}`)}$1`,
+  }),
+);
+
+export default mergeConfig(
+  domConfig,
+  defineConfig({
+    root: here('../../packages/react-checkout'),
+    resolve: { alias: onReact18 },
+    test: { name: 'react-dom-18', setupFiles: [here('./require-react-18.ts')] },
+  }),
+);
