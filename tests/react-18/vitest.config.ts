@@ -3,6 +3,7 @@ import { defineConfig, mergeConfig } from 'vitest/config';
 import domConfig from '../../packages/react-checkout/vitest.dom.config.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const reactCheckout = here('../../packages/react-checkout');
 
 /**
  * The DOM tests of @clink-checkout/react, run again on React 18. Every import of React, and of the
@@ -16,11 +17,14 @@ const onReact18 = ['react', 'react-dom', '@testing-library/react', '@tanstack/re
   }),
 );
 
-export default mergeConfig(
-  domConfig,
-  defineConfig({
-    root: here('../../packages/react-checkout'),
-    resolve: { alias: onReact18 },
-    test: { name: 'react-dom-18', setupFiles: [here('./require-react-18.ts')] },
-  }),
-);
+const { test: domTest, ...domRest } = domConfig;
+
+export default mergeConfig(domRest, {
+  resolve: { alias: onReact18 },
+  test: {
+    ...domTest,
+    name: 'react-dom-18',
+    dir: reactCheckout,
+    setupFiles: [`${reactCheckout}/vitest.setup.ts`, here('./require-react-18.ts')],
+  },
+});
