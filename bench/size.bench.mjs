@@ -138,25 +138,18 @@ const AREAS = [
  */
 async function breakdown(total) {
   const source = path.join(root, 'packages/react-checkout/src/index.ts');
-  const output = await build({
-    root: path.dirname(source),
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry: source, formats: ['es'], fileName: 'entry' },
-      rolldownOptions: { external: (id) => matches([...HOST, QR], id), output: { comments: false } },
-    },
+  const files = await bundle('breakdown', `export * from ${JSON.stringify(source)};`, [...HOST, QR], {
+    minify: false,
+    rolldownOptions: { external: (id) => matches([...HOST, QR], id), output: { comments: false } },
   });
-  const chunk = [output].flat().flatMap((result) => result.output).find((file) => file.type === 'chunk' && file.isEntry);
+  const chunk = files.find((file) => file.type === 'chunk' && file.isEntry);
   const modules = Object.entries(chunk.modules).map(([id, info]) => ({ id: id.replace(/\\/g, '/'), code: info.code ?? '' }));
   const gzip = (parts) => gzipSync(parts.map((part) => part.code).join('\n'), { level: 9 }).length;
   const whole = gzip(modules);
   const unassigned = modules.filter((module) => module.code && !AREAS.some(([, pattern]) => pattern.test(module.id)));
   if (unassigned.length > 0) throw new Error(`modules in no area: ${unassigned.map((module) => module.id).join(', ')}`);
   const added = AREAS.map(([name, pattern]) => [name, whole - gzip(modules.filter((module) => !pattern.test(module.id)))]);
-  const sum = added.reduce((total_, [, bytes]) => total_ + bytes, 0);
+  const sum = added.reduce((all, [, bytes]) => all + bytes, 0);
   return added.map(([name, bytes]) => [name, (bytes / sum) * total]);
 }
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { mergeConfig } from 'vitest/config';
 import domConfig from '../../packages/react-checkout/vitest.dom.config.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -17,6 +17,8 @@ const onReact18 = ['react', 'react-dom', '@testing-library/react', '@tanstack/re
   }),
 );
 
+// The package's folder is named as the test folder, not as the root: a second project with the same root is
+// not collected by the repository's vitest run. Relative setup paths are therefore spelled out.
 const { test: domTest, ...domRest } = domConfig;
 
 export default mergeConfig(domRest, {
