@@ -9,6 +9,7 @@ process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
 export default defineConfig({
   test: {
     projects: [
+      'packages/protocol',
       'packages/server-helper',
       'packages/sandbox',
       'packages/react-checkout/vitest.core.config.ts',

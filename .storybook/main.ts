@@ -11,6 +11,7 @@ const sourceAliases = [
   { find: /^@clink-checkout\/react\/styles\.css$/, replacement: fromRoot('packages/react-checkout/src/styles.css') },
   { find: /^@clink-checkout\/react$/, replacement: fromRoot('packages/react-checkout/src/index.ts') },
   { find: /^@clink-checkout\/server$/, replacement: fromRoot('packages/server-helper/src/index.ts') },
+  { find: /^@clink-checkout\/protocol(\/schema)?$/, replacement: `${fromRoot('packages/protocol/src')}$1/index.ts` },
   { find: /^@clink-checkout\/sandbox$/, replacement: fromRoot('packages/sandbox/src/index.ts') },
 ];
 

@@ -28,7 +28,7 @@ export default defineConfig({
     cssCodeSplit: false,
     sourcemap: true,
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^qrcode\.react($|\/)/],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^qrcode\.react($|\/)/, /^@clink-checkout\/protocol($|\/)/],
       output: { preserveModules: false },
     },
   },

@@ -8,6 +8,7 @@ export const sharedConfig: UserConfig = {
   resolve: {
     // The end-to-end tests run the sandbox and the server helper from source, so they need no build step first.
     alias: [
+      { find: /^@clink-checkout\/protocol(\/schema)?$/, replacement: fileURLToPath(new URL('../protocol/src', import.meta.url)) + '$1/index.ts' },
       { find: /^@clink-checkout\/sandbox$/, replacement: fileURLToPath(new URL('../sandbox/src/index.ts', import.meta.url)) },
       { find: /^@clink-checkout\/server$/, replacement: fileURLToPath(new URL('../server-helper/src/index.ts', import.meta.url)) },
       // sandbox.listen() loads its Node server with a runtime-built `import('./node-server.js')`;

@@ -1,0 +1,3 @@
+export * from './methods.js';
+export * from './clink.js';
+export * from './checkout.js';
