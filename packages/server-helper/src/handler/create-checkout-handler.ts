@@ -4,7 +4,7 @@ import { validateOrderId } from '../validation/orderId.js';
 import { verifyClinkWebhook, type ClinkWebhookEvent } from '../webhooks/index.js';
 import { DEFAULT_MAX_BODY_BYTES, readBodyText, readJsonBody } from './body.js';
 import { canonicalJson, validateCheckoutPaymentRequest } from './checkout-request.js';
-import { detectCryptoBackend } from './crypto.js';
+import { detectCryptoBackend } from '../crypto.js';
 import { toHttpFailure, type HttpFailure } from './errors-to-http.js';
 import { CheckoutHttpError, errorBody, jsonResponse, textJsonResponse } from './http.js';
 import { runIdempotently, type IdempotencyTimings, type IdempotentWork } from './idempotency.js';
@@ -54,9 +54,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
   const log = (line: string) => writeLog(redact(`[clink-checkout] ${line}`));
   const allowedOrigins =
     options.allowedOrigins === undefined ? undefined : new Set(options.allowedOrigins.map(normaliseOrigin));
-  const cryptoBackend = detectCryptoBackend();
   const signer = createOrderTokenSigner({
-    crypto: cryptoBackend,
     secret: options.tokenSecret,
     ttlSeconds: options.orderTokenTtlSeconds ?? 86_400,
     now,
@@ -163,8 +161,9 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       });
     }
 
-    const scope = binding === '' ? '' : `${await cryptoBackend.sha256Hex(binding)}:`;
-    const fingerprint = await cryptoBackend.sha256Hex(canonicalJson(input));
+    const { sha256Hex } = detectCryptoBackend();
+    const scope = binding === '' ? '' : `${await sha256Hex(binding)}:`;
+    const fingerprint = await sha256Hex(canonicalJson(input));
     const outcome = await runIdempotently(
       idempotencyStore,
       `create:${scope}${idempotencyKey}`,

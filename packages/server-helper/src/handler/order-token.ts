@@ -1,5 +1,5 @@
 import { PAYMENT_METHOD_TYPES, type PaymentMethodType } from '../types.js';
-import { detectCryptoBackend, type CryptoBackend } from './crypto.js';
+import { hmacSha256, type CryptoBackend } from '../crypto.js';
 
 /**
  * Order tokens let the browser that created a payment (and only it) read the status and refresh the
@@ -71,7 +71,7 @@ export function createOrderTokenSigner(options: {
   /** @default the fastest backend of the runtime */
   crypto?: CryptoBackend;
 }): OrderTokenSigner {
-  const hmac = (options.crypto ?? detectCryptoBackend()).hmacSha256(options.secret);
+  const hmac = options.crypto === undefined ? hmacSha256(options.secret) : options.crypto.hmacSha256(options.secret);
 
   return {
     async issue({ orderId, paymentMethodType, binding }) {

@@ -1,5 +1,4 @@
 import { ClinkConfigurationError } from '../errors.js';
-import { signatureHex, toBytes } from './hmac.js';
 import {
   SIGNATURE_HEADER,
   SIGN_TYPE_HEADER,
@@ -7,6 +6,7 @@ import {
   type SignClinkWebhookPayloadOptions,
   type SignedClinkWebhook,
 } from './types.js';
+import { signatureHex } from './verify.js';
 
 /**
  * Signs a webhook payload the way Clink does, for a merchant's own tests of their webhook route.
@@ -25,7 +25,7 @@ export async function signClinkWebhookPayload(options: SignClinkWebhookPayloadOp
     throw new ClinkConfigurationError(`timestamp must be a whole, non-negative number (seconds or ms), got ${String(timestamp)}.`);
   }
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-  const signature = await signatureHex(secret, String(timestamp), toBytes(body));
+  const signature = await signatureHex(secret, String(timestamp), body);
   return {
     body,
     headers: {

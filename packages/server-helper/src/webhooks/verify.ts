@@ -1,7 +1,7 @@
 import { ClinkConfigurationError, ClinkWebhookSignatureError } from '../errors.js';
 import type { ClinkOrder } from '../types.js';
 import { readHeaderValues } from './headers.js';
-import { signatureHex, timingSafeEqual, toBytes } from './hmac.js';
+import { hmacSha256, timingSafeEqualText, toBytes } from '../crypto.js';
 import {
   SIGNATURE_HEADER,
   SIGN_TYPE_HEADER,
@@ -68,9 +68,8 @@ export async function verifyClinkWebhook(options: VerifyClinkWebhookOptions): Pr
     });
   }
 
-  const bytes = toBytes(rawBody);
-  const expected = await signatureHex(secret, timestamp, bytes);
-  const matches = signatures.map(normaliseSignature).some((candidate) => timingSafeEqual(candidate, expected));
+  const expected = await signatureHex(secret, timestamp, rawBody);
+  const matches = signatures.map(normaliseSignature).some((candidate) => timingSafeEqualText(candidate, expected));
   if (!matches) {
     throw new ClinkWebhookSignatureError(
       `${SIGNATURE_HEADER} does not match the body: the body was changed (re-serialised JSON counts), or the secret is not this endpoint's signing secret.`,
@@ -89,7 +88,22 @@ export async function verifyClinkWebhook(options: VerifyClinkWebhookOptions): Pr
     );
   }
 
-  return parseEvent(new TextDecoder().decode(bytes));
+  return parseEvent(typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(toBytes(rawBody)));
+}
+
+/** Lowercase hex HMAC-SHA256 of `<timestamp>.<body>`; bytes are hashed as received, never re-decoded. */
+export async function signatureHex(secret: string, timestamp: string, body: string | Uint8Array | ArrayBuffer): Promise<string> {
+  let message: string | Uint8Array;
+  if (typeof body === 'string') {
+    message = `${timestamp}.${body}`;
+  } else {
+    const bytes = toBytes(body);
+    const prefix = toBytes(`${timestamp}.`);
+    message = new Uint8Array(prefix.length + bytes.length);
+    message.set(prefix, 0);
+    message.set(bytes, prefix.length);
+  }
+  return hmacSha256(secret).signHex(message);
 }
 
 function missingHeader(header: string): ClinkWebhookSignatureError {
