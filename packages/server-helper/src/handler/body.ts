@@ -38,7 +38,14 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The body stream broke: the client hung up or aborted mid-upload. Its failure, not the server's.
+      throw new CheckoutHttpError(400, 'validation_error', 'The request body ended early: the client closed the connection.');
+    }
+    const { done, value } = chunk;
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
