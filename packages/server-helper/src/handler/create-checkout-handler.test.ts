@@ -1,5 +1,5 @@
 import { createSandbox, SANDBOX_API_KEY } from '@clink-checkout/sandbox';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClinkClient } from '../client/index.js';
 import { ClinkConfigurationError } from '../errors.js';
 import { createCheckoutHandler, type CheckoutHandlerOptions } from './create-checkout-handler.js';
@@ -69,6 +69,55 @@ describe('createCheckoutHandler configuration', () => {
 
     expect(body.paymentMethodType).toBe('CASHAPP');
     expect(body.orderToken).toMatch(/^v1\.CASHAPP\./);
+  });
+});
+
+describe('createCheckoutHandler with options made at the first request', () => {
+  it('needs no secrets to be created, and fails the first request clearly when one is missing', async () => {
+    const env: Record<string, string | undefined> = {}; // as during `next build`: no secrets set
+    const factory = vi.fn(() =>
+      options({
+        client: createClinkClient({ apiKey: env.CLINK_API_KEY!, environment: 'sandbox' }),
+        tokenSecret: env.CHECKOUT_TOKEN_SECRET!,
+      }),
+    );
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const handler = createCheckoutHandler(factory);
+      expect(factory).not.toHaveBeenCalled();
+
+      const response = await handler(create('https://shop.example/payments'));
+
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({
+        error: { type: 'internal_error', message: 'The checkout is not available right now.' },
+      });
+      expect(errors).toHaveBeenCalledWith(
+        expect.stringMatching(/^\[clink-checkout\] the checkout handler could not be set up: ClinkConfigurationError: apiKey is empty/),
+      );
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it('makes the options once, and tries again after a failure', async () => {
+    let attempt = 0;
+    const factory = vi.fn(async () => {
+      attempt += 1;
+      if (attempt === 1) throw new ClinkConfigurationError('secret store unreachable');
+      return options();
+    });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const handler = createCheckoutHandler(factory);
+
+      expect((await handler(create('https://shop.example/payments'))).status).toBe(500);
+      expect((await handler(create('https://shop.example/payments'))).status).toBe(201);
+      expect((await handler(create('https://shop.example/payments'))).status).toBe(201);
+      expect(factory).toHaveBeenCalledTimes(2);
+    } finally {
+      errors.mockRestore();
+    }
   });
 });
 

@@ -9,9 +9,12 @@ import { toHttpFailure, type HttpFailure } from './errors-to-http.js';
 import { CheckoutHttpError, errorBody, jsonResponse, textJsonResponse } from './http.js';
 import { runIdempotently, type IdempotencyTimings, type IdempotentWork } from './idempotency.js';
 import { createMemoryIdempotencyStore, type StoredResponse } from './idempotency-store.js';
+import { MAX_PAYLOAD_DEPTH, nestsDeeperThan } from './json-depth.js';
+import { createLazyHandler, type CheckoutHandlerOptionsFactory } from './lazy-setup.js';
 import { createRedactor, describeThrown } from './log.js';
 import { assertValidOptions, type CheckoutHandler, type CheckoutHandlerOptions, type ResolvedPayment } from './options.js';
 import { orderStatusToPaymentStatus } from './order-status.js';
+import { isSameOrigin, normaliseOrigin } from './origin.js';
 import { createOrderTokenSigner } from './order-token.js';
 import {
   IDEMPOTENCY_KEY_HEADER,
@@ -24,13 +27,10 @@ import {
 import { ROUTE_METHODS, createRouteMatcher, type CheckoutRoute } from './routes.js';
 
 export type { CheckoutHandler, CheckoutHandlerOptions, ResolvedPayment } from './options.js';
+export type { CheckoutHandlerOptionsFactory } from './lazy-setup.js';
 
 const CORS_ALLOW_HEADERS = ['Content-Type', IDEMPOTENCY_KEY_HEADER, ORDER_TOKEN_HEADER].join(', ');
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-
-function normaliseOrigin(origin: string): string {
-  return origin.trim().replace(/\/+$/, '').toLowerCase();
-}
 
 /**
  * Creates the checkout endpoint the browser (`@clink-checkout/react`) talks to, as a
@@ -43,8 +43,14 @@ function normaliseOrigin(origin: string): string {
  * - `POST /webhooks` — Clink's signed webhooks, when `onWebhook` is set
  *
  * Every failure is a JSON `CheckoutErrorBody`.
+ *
+ * Pass the options themselves to check them now (a misconfigured server fails at boot), or a function
+ * that returns them to make them at the first request (an app build then needs no secrets; a missing
+ * one answers 500 and is logged).
  */
-export function createCheckoutHandler(options: CheckoutHandlerOptions): CheckoutHandler {
+export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHandlerOptionsFactory): CheckoutHandler {
+  if (typeof setup === 'function') return createLazyHandler(setup, createCheckoutHandler);
+  const options: CheckoutHandlerOptions = setup;
   assertValidOptions(options);
   const now = options.now ?? Date.now;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -148,6 +154,10 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
 
   async function createPayment(request: Request, headers: Record<string, string>): Promise<Response> {
     const input = validateCheckoutPaymentRequest(await readJsonBody(request, maxBodyBytes));
+    // Fingerprinting and the merchant's resolvePayment walk the payload; a hostile depth must stop here.
+    if (nestsDeeperThan(input.payload, MAX_PAYLOAD_DEPTH)) {
+      throw new ClinkValidationError([{ path: 'payload', message: `must not nest more than ${MAX_PAYLOAD_DEPTH} levels deep` }]);
+    }
     const binding = await bindingOf(request);
     const idempotencyKey = request.headers.get(IDEMPOTENCY_KEY_HEADER);
 
@@ -290,8 +300,13 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     }
   }
 
-  function corsHeaders(origin: string | null): Record<string, string> {
-    if (allowedOrigins === undefined || origin === null) return {};
+  /** CORS headers for a listed origin; 403 for any other foreign one. The site's own origin always passes. */
+  function checkOrigin(request: Request): Record<string, string> {
+    const origin = request.headers.get('origin');
+    if (allowedOrigins === undefined || origin === null || isSameOrigin(request, origin)) return {};
+    if (!allowedOrigins.has(normaliseOrigin(origin))) {
+      throw new CheckoutHttpError(403, 'forbidden', 'This origin may not use the checkout endpoint.');
+    }
     return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
   }
 
@@ -344,13 +359,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       if (matched === undefined) throw new CheckoutHttpError(404, 'not_found', 'No such checkout route.');
       lookup = matched.kind === 'payment_status' || matched.kind === 'refresh_payment';
       // Clink's webhook deliveries come from a server and carry no Origin worth checking.
-      if (matched.kind !== 'webhook') {
-        const origin = request.headers.get('origin');
-        if (allowedOrigins !== undefined && origin !== null && !allowedOrigins.has(normaliseOrigin(origin))) {
-          throw new CheckoutHttpError(403, 'forbidden', 'This origin may not use the checkout endpoint.');
-        }
-        headers = corsHeaders(origin);
-      }
+      if (matched.kind !== 'webhook') headers = checkOrigin(request);
       return await route(request, matched, headers);
     } catch (error) {
       const failure = toHttpFailure(error, { lookup });

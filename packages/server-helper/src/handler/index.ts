@@ -2,6 +2,7 @@ export {
   createCheckoutHandler,
   type CheckoutHandler,
   type CheckoutHandlerOptions,
+  type CheckoutHandlerOptionsFactory,
   type ResolvedPayment,
 } from './create-checkout-handler.js';
 export { CheckoutRejection, type CheckoutRejectionOptions, type CheckoutRejectionStatus } from './rejection.js';
