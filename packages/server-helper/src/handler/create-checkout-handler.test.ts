@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClinkClient } from '../client/index.js';
 import { ClinkConfigurationError } from '../errors.js';
 import { createCheckoutHandler, type CheckoutHandlerOptions } from './create-checkout-handler.js';
+import { createMemoryIdempotencyStore } from './idempotency-store.js';
 import { createRedactor } from './log.js';
 import { defaultResolvePayment, TOKEN_SECRET } from './test-support/harness.js';
 
@@ -69,6 +70,41 @@ describe('createCheckoutHandler configuration', () => {
 
     expect(body.paymentMethodType).toBe('CASHAPP');
     expect(body.orderToken).toMatch(/^v1\.CASHAPP\./);
+  });
+});
+
+describe('the in-memory idempotency store under load', () => {
+  it('makes the retry of a slow create wait for it, however many other creates finish meanwhile', async () => {
+    let releaseSlow!: () => void;
+    const slowGate = new Promise<void>((resolve) => (releaseSlow = resolve));
+    const settings = options({
+      idempotencyStore: createMemoryIdempotencyStore({ maxEntries: 20 }),
+      resolvePayment: async (input) => {
+        if ((input.payload as { slow?: boolean } | undefined)?.slow) await slowGate;
+        return defaultResolvePayment();
+      },
+    });
+    const handler = createCheckoutHandler(settings);
+    const createWithKey = (key: string, payload: unknown) =>
+      handler(
+        new Request('https://shop.example/payments', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+          body: JSON.stringify({ paymentMethodType: 'ALIPAY', payload }),
+        }),
+      );
+
+    const first = createWithKey('slow-key', { slow: true });
+    for (let index = 0; index < 30; index += 1) expect((await createWithKey(`other-${index}`, {})).status).toBe(201);
+    const retry = createWithKey('slow-key', { slow: true });
+    releaseSlow();
+    const [firstResponse, retryResponse] = await Promise.all([first, retry]);
+
+    expect(firstResponse.status).toBe(201);
+    expect(await retryResponse.text()).toBe(await firstResponse.text());
+    expect(retryResponse.headers.get('idempotent-replayed')).toBe('true');
+    const sandbox = sandboxes.at(-1)!;
+    expect(sandbox.listOrders()).toHaveLength(31);
   });
 });
 

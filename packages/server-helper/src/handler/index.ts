@@ -10,6 +10,7 @@ export {
   createMemoryIdempotencyStore,
   type IdempotencyRecord,
   type IdempotencyStore,
+  type IdempotencyWriteOptions,
   type MemoryIdempotencyStoreOptions,
   type StoredResponse,
 } from './idempotency-store.js';
