@@ -7,13 +7,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createSandbox, SANDBOX_API_KEY, SANDBOX_WEBHOOK_SECRET } from '@clink-checkout/sandbox';
-import { EdgeRuntime, runServer, type EdgeRuntimeServer } from 'edge-runtime';
+import { EdgeRuntime, runServer } from 'edge-runtime';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bundleForEdge, type Bundle } from '../support/bundle.js';
 
 let bundle: Bundle;
 let runtime: EdgeRuntime;
-let server: EdgeRuntimeServer;
+let server: Awaited<ReturnType<typeof runServer>>;
 let sandbox: ReturnType<typeof createSandbox>;
 let nodeApiUses: string[];
 
