@@ -12,6 +12,7 @@ const steps = [
   ['typecheck', () => pnpm(['-r', 'run', 'typecheck'])],
   ['unit and integration tests', () => pnpm(['exec', 'vitest', 'run'])],
   ['published package shape (publint, attw)', () => pnpm(['-r', 'run', 'lint:package'])],
+  ['module formats (a CommonJS consumer: require + TypeScript nodenext)', () => pnpm(['-r', '--if-present', 'run', 'test:node'])],
   ['browser tests', () => pnpm(['-r', '--if-present', 'run', 'test:browser'])],
   [
     'storybook static build (typecheck stories, storybook build, smoke test of the output)',
