@@ -18,12 +18,9 @@ describe('a client that hangs up mid-body', () => {
     const transcript = new Transcript();
     harness = createHarness(transcript);
     const statuses: number[] = [];
-    let arrived!: () => void;
-    const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
     server = createServer(
       toNodeHandler(
         async (request) => {
-          arrived();
           const response = await harness!.handler(request);
           statuses.push(response.status);
           return response;
@@ -33,6 +30,7 @@ describe('a client that hangs up mid-body', () => {
     );
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
+    const requestArrived = new Promise((resolve) => server!.once('request', resolve));
 
     const socket = connect(port, '127.0.0.1');
     socket.write(
