@@ -3,19 +3,22 @@
 //   server    node:http with the checkout handler (toNodeHandler), or the same create written by hand,
 //   load      autocannon, POSTing creates with a fresh Idempotency-Key each,
 // so the handler is measured the way it runs, not sharing one thread with its load or its Clink.
-// Each connection count runs baseline and handler one after the other (alternating which goes first),
-// then the same again with both remembering creates in one Redis.
+// Each connection count runs baseline and handler in alternating rounds (b h h b b h), so a change of
+// load on a shared machine hits both alike; then the same again with both remembering creates in one Redis.
 //
 // Run after building:  node bench/handler.bench.mjs   (or `npm run bench`, which builds first)
-// Environment: BENCH_DURATION=5 (seconds per run) BENCH_WARMUP=2 BENCH_CONNECTIONS=1,10,50,200
+// Environment: BENCH_DURATION=3 (seconds per round) BENCH_ROUNDS=3 BENCH_WARMUP=2 BENCH_CONNECTIONS=1,10,50,200
 //              BENCH_CLINK_DELAY_MS=50 BENCH_STORES=memory,redis BENCH_PROFILE=dir (CPU profile of the handler)
+//              BENCH_COMPARE_DIST=dir: instead of the hand-written baseline, the handler of another build
+//              (e.g. an older commit's packages/server-helper/dist), to see what a change did
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRedisServer } from '../scripts/redis.mjs';
 
 const here = path.join(path.dirname(fileURLToPath(import.meta.url)), 'handler');
-const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const DURATION = Number(process.env.BENCH_DURATION ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,10,50,200').split(',').map(Number);
 const STORES = (process.env.BENCH_STORES ?? 'memory,redis').split(',');
@@ -50,21 +53,27 @@ async function load(url, connections, durationSeconds) {
   return ready;
 }
 
-/** One server kind at one connection count: warm-up, then a measured run with its CPU time. */
+/** One measured run of one server kind: autocannon's figures and the server's CPU time meanwhile. */
 async function measure(server, url, connections) {
-  if (WARMUP > 0) await load(url, connections, WARMUP);
   const before = (await ask(server, 'cpu')).cpu;
   const result = await load(url, connections, DURATION);
   const after = (await ask(server, 'cpu')).cpu;
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${connections} connections: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
   }
-  const cpuMs = (after.user - before.user + after.system - before.system) / 1000;
+  return { ...result, cpuMs: (after.user - before.user + after.system - before.system) / 1000 };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Rounds of one kind, added up: throughput and CPU over all of them, the median round's latencies. */
+function summarise(runs) {
+  const requests = runs.reduce((sum, run) => sum + run.requests, 0);
   return {
-    rps: result.requests / result.durationSeconds,
-    p50: result.p50,
-    p99: result.p99,
-    cpuMsPerRequest: cpuMs / result.requests,
+    rps: requests / runs.reduce((sum, run) => sum + run.durationSeconds, 0),
+    p50: median(runs.map((run) => run.p50)),
+    p99: median(runs.map((run) => run.p99)),
+    cpuMsPerRequest: runs.reduce((sum, run) => sum + run.cpuMs, 0) / requests,
   };
 }
 
@@ -72,19 +81,25 @@ async function benchStore(storeKind, apiBase, redisUrl) {
   const servers = {};
   for (const kind of ['baseline', 'handler']) {
     const execArgv = PROFILE_DIR && kind === 'handler' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+    const compare = kind === 'baseline' && process.env.BENCH_COMPARE_DIST;
     const { child, ready } = start(
       'server-process.mjs',
-      { BENCH_SERVER: kind, BENCH_STORE: storeKind, BENCH_CLINK_API_BASE: apiBase, ...(redisUrl ? { BENCH_REDIS_URL: redisUrl } : {}) },
+      { BENCH_SERVER: compare ? 'handler' : kind, ...(compare ? { BENCH_SERVER_DIST: compare } : {}), BENCH_STORE: storeKind, BENCH_CLINK_API_BASE: apiBase, ...(redisUrl ? { BENCH_REDIS_URL: redisUrl } : {}) },
       execArgv,
     );
     const { port } = await ready;
     servers[kind] = { child, url: `http://127.0.0.1:${port}/api/checkout/payments` };
   }
   const rows = [];
-  for (const [index, connections] of CONNECTIONS.entries()) {
-    const order = index % 2 === 0 ? ['baseline', 'handler'] : ['handler', 'baseline'];
-    const row = { connections };
-    for (const kind of order) row[kind] = await measure(servers[kind].child, servers[kind].url, connections);
+  for (const connections of CONNECTIONS) {
+    const runs = { baseline: [], handler: [] };
+    for (const kind of ['baseline', 'handler']) if (WARMUP > 0) await load(servers[kind].url, connections, WARMUP);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const kind of round % 2 === 0 ? ['baseline', 'handler'] : ['handler', 'baseline']) {
+        runs[kind].push(await measure(servers[kind].child, servers[kind].url, connections));
+      }
+    }
+    const row = { connections, baseline: summarise(runs.baseline), handler: summarise(runs.handler) };
     rows.push(row);
     process.stderr.write(`  ${storeKind}, ${connections} connections done\n`);
   }
@@ -128,7 +143,7 @@ const sandbox = start('sandbox-process.mjs', { BENCH_CLINK_DELAY_MS: String(clin
 const { apiBase } = await sandbox.ready;
 console.log(
   `Checkout handler vs. a hand-written server: POST /payments (one Clink create each, sandbox ${clinkDelay} ms away), ` +
-    `node:http server process, autocannon in a third process; ${DURATION} s per run after ${WARMUP} s of warm-up.`,
+    `node:http server process, autocannon in a third process; ${ROUNDS} alternating rounds of ${DURATION} s per side after ${WARMUP} s of warm-up.`,
 );
 console.log(
   `Budget at ${BUDGET.atConnections.join(' and ')} connections: throughput ≥ ${BUDGET.minThroughputRatio * 100} % of the baseline's, ` +

@@ -10,7 +10,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const load = (file) => import(pathToFileURL(path.join(root, 'packages/server-helper/dist', file)).href);
+// BENCH_SERVER_DIST: another build of the package (e.g. of an older commit), to compare two builds.
+const dist = process.env.BENCH_SERVER_DIST ?? path.join(root, 'packages/server-helper/dist');
+const load = (file) => import(pathToFileURL(path.join(dist, file)).href);
 const { createClinkClient, createCheckoutHandler } = await load('index.js');
 const { toNodeHandler } = await load('node/index.js');
 
