@@ -32,6 +32,7 @@ describe('crypto backends', () => {
       const mac = await key.sign(bytes('what do ya want for nothing?'));
       expect(hex(mac)).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
       expect(await key.signHex('what do ya want for nothing?')).toBe(hex(mac));
+      expect(await key.signBase64url('what do ya want for nothing?')).toBe(Buffer.from(mac).toString('base64url'));
     });
 
     it('verifies only the matching MAC', async () => {

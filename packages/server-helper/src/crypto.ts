@@ -20,6 +20,8 @@ export interface HmacSha256 {
   sign(message: HmacMessage): Promise<Uint8Array>;
   /** The MAC as lowercase hex. */
   signHex(message: HmacMessage): Promise<string>;
+  /** The MAC as unpadded base64url. */
+  signBase64url(message: HmacMessage): Promise<string>;
   /** Constant-time check of `mac` against the HMAC of `message`. */
   verify(mac: Uint8Array, message: HmacMessage): Promise<boolean>;
 }
@@ -32,7 +34,7 @@ export interface CryptoBackend {
 
 interface NodeCryptoSubset {
   createHmac(algorithm: 'sha256', key: string): {
-    update(data: HmacMessage): { digest(): Uint8Array; digest(encoding: 'hex'): string };
+    update(data: HmacMessage): { digest(): Uint8Array; digest(encoding: 'hex' | 'base64url'): string };
   };
   createHash(algorithm: 'sha256'): { update(data: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } };
   timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
@@ -50,6 +52,12 @@ export function toHex(bytes: Uint8Array): string {
   let hex = '';
   for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
   return hex;
+}
+
+export function toBase64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
 /** Compares without an early exit, so the time taken says nothing about where the strings differ. */
@@ -84,6 +92,9 @@ export const webCryptoBackend: CryptoBackend = {
       async signHex(message) {
         return toHex(await this.sign(message));
       },
+      async signBase64url(message) {
+        return toBase64url(await this.sign(message));
+      },
       async verify(mac, message) {
         return subtle().verify('HMAC', await importedKey(), mac as Uint8Array<ArrayBuffer>, toBytes(message) as Uint8Array<ArrayBuffer>);
       },
@@ -105,6 +116,9 @@ function nodeBackend(nodeCrypto: NodeCryptoSubset): CryptoBackend {
         },
         async signHex(message) {
           return nodeCrypto.createHmac('sha256', secret).update(message).digest('hex');
+        },
+        async signBase64url(message) {
+          return nodeCrypto.createHmac('sha256', secret).update(message).digest('base64url');
         },
         async verify(mac, message) {
           const expected = sign(message);

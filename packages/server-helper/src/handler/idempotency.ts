@@ -25,12 +25,14 @@ export interface IdempotencyTimings {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A random id for one claim, unique across processes sharing a store. */
+// Claim owners: a random prefix per process and a counter, unique across processes sharing a store
+// without drawing random bytes per request.
+const ownerPrefix = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(9)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+let ownerCount = 0;
+
 function newOwner(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(12));
-  let id = '';
-  for (const byte of bytes) id += byte.toString(16).padStart(2, '0');
-  return id;
+  ownerCount += 1;
+  return `${ownerPrefix}.${ownerCount.toString(36)}`;
 }
 
 /**
