@@ -9,7 +9,7 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
  * with any extras: we build intent URLs ourselves, from a checked package name.
  */
 const DENIED_SCHEME =
-  /^(javascript|vbscript|data|file|blob|about|filesystem|intent|android-app|view-source|jar|resource|devtools|chrome|edge|brave|opera|vivaldi|(chrome|edge|moz|safari|safari-web|ms-browser|opera|brave)-[a-z-]+)$/;
+  /^(javascript|vbscript|data|file|blob|about|filesystem|intent|android-app|view-source|jar|resource|devtools|(chrome|edge|brave|opera|vivaldi|moz|safari|ms-browser)(-[a-z-]+)?)$/;
 const SCHEME = /^([a-z][a-z\d+.-]*):/i;
 
 function required(value: unknown, field: string, code: CheckoutActionErrorCode): string {
