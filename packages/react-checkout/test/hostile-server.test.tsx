@@ -24,6 +24,11 @@ const withWallet = (wallet: Record<string, unknown>) => (body: Body) => {
   body.action!.walletHandleRedirectOrDisplayQrCode = wallet;
   return body;
 };
+/** Sets one field of the create answer's wallet details, keeping the rest. */
+const withWalletField = (field: string, value: string) => (body: Body) => {
+  body.action!.walletHandleRedirectOrDisplayQrCode![field] = value;
+  return body;
+};
 const withRedirect = (redirectUrl: unknown) => (body: Body) => {
   body.action!.redirectUrl = redirectUrl;
   return body;
@@ -264,20 +269,14 @@ describe.each([
     name: 'an Android package that smuggles intent extras',
     method: 'ALIPAY',
     device: 'android',
-    rewrite: (body: Body) => {
-      body.action!.walletHandleRedirectOrDisplayQrCode!.packageName = 'com.eg.android.AlipayGphone;S.browser_fallback_url=javascript:alert(1)';
-      return body;
-    },
+    rewrite: withWalletField('packageName', 'com.eg.android.AlipayGphone;S.browser_fallback_url=javascript:alert(1)'),
     opens: /^intent:\/\/platformapi\/startapp\?.*#Intent;scheme=alipays;package=com\.eg\.android\.AlipayGphone;S\.browser_fallback_url=https%3A[^;]+;end$/,
   },
   {
     name: 'a javascript: fallback page for the wallet app',
     method: 'KAKAO',
     device: 'android',
-    rewrite: (body: Body) => {
-      body.action!.walletHandleRedirectOrDisplayQrCode!.fallbackUrl = 'javascript:alert(1)';
-      return body;
-    },
+    rewrite: withWalletField('fallbackUrl', 'javascript:alert(1)'),
     // The hosted instructions take the fallback page's place in the intent.
     opens: /^intent:\/\/kakaopay\/pg\?.*;package=com\.kakao\.talk;S\.browser_fallback_url=https%3A%2F%2Fsandbox\.test%2F_sandbox%2Finstructions%2F[^;]+;end$/,
   },
