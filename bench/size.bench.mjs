@@ -125,6 +125,7 @@ const AREAS = [
   ['core: API client', /core\/api\.ts$/],
   ['core: state machine and status poller', /core\/(state|plan-state|polling)\.ts$/],
   ['core: device, countdown, formatting, protocol', /core\/(device|countdown|format|protocol)\.ts$/],
+  ['@clink-checkout/protocol: payment method table, contract', /packages\/protocol\//],
   ['React: hooks', /react\/(hooks\/|use-latest)/],
   ['React: components', /react\/components\//],
   ['React: English messages and i18n', /react\/i18n\//],

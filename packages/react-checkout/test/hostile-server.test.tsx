@@ -1,7 +1,9 @@
 /**
  * A malicious or broken "server": the real handler creates a real sandbox payment, then its answer is
- * rewritten on the way to the browser. Whatever arrives, the page refuses it with a visible, typed error
- * (`role="alert"` with `data-code`) and navigates nowhere, submits nothing and shows no image.
+ * rewritten on the way to the browser. What cannot be used safely never reaches the page: when nothing usable
+ * is left the page refuses the answer with a visible, typed error (`role="alert"` with `data-code`) and
+ * navigates nowhere, submits nothing and shows no image; an unsafe optional link next to a usable action is
+ * set aside and the payment goes on without it.
  */
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -20,6 +22,11 @@ const SAFE_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAf
 /** Replaces the wallet details of a create answer (no images unless given). */
 const withWallet = (wallet: Record<string, unknown>) => (body: Body) => {
   body.action!.walletHandleRedirectOrDisplayQrCode = wallet;
+  return body;
+};
+/** Sets one field of the create answer's wallet details, keeping the rest. */
+const withWalletField = (field: string, value: string) => (body: Body) => {
+  body.action!.walletHandleRedirectOrDisplayQrCode![field] = value;
   return body;
 };
 const withRedirect = (redirectUrl: unknown) => (body: Body) => {
@@ -106,30 +113,7 @@ const CASES: HostileCase[] = [
     code: 'unsafe_image',
     field: 'action.walletHandleRedirectOrDisplayQrCode.imageUrlPng',
   },
-  {
-    name: 'javascript: hosted instructions next to a good QR image',
-    method: 'KAKAO',
-    rewrite: withWallet({ imageDataUrl: SAFE_PNG, hostedInstructionsUrl: 'javascript:alert(1)', expiresSecond: 300 }),
-    code: 'unsafe_url',
-    field: 'action.walletHandleRedirectOrDisplayQrCode.hostedInstructionsUrl',
-  },
   // App launches on phones
-  {
-    name: 'a javascript: wallet link on Android',
-    method: 'WECHAT',
-    device: 'android',
-    rewrite: withWallet({ imageDataUrl: SAFE_PNG, mobileAuthUrl: 'javascript:alert(1)', expiresSecond: 300 }),
-    code: 'unsafe_deep_link',
-    field: 'action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl',
-  },
-  {
-    name: 'another app’s scheme as the wallet link on iOS',
-    method: 'GCASH',
-    device: 'ios',
-    rewrite: withWallet({ imageDataUrl: SAFE_PNG, mobileAuthUrl: 'evilapp://steal?token=1', expiresSecond: 300 }),
-    code: 'unsafe_deep_link',
-    field: 'action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl',
-  },
   {
     name: 'a ready-made intent:// URL as the wallet link',
     method: 'TNG',
@@ -137,28 +121,6 @@ const CASES: HostileCase[] = [
     rewrite: withWallet({ mobileAuthUrl: 'intent://x#Intent;scheme=evil;package=com.evil.app;end', expiresSecond: 300 }),
     code: 'unsafe_deep_link',
     field: 'action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl',
-  },
-  {
-    name: 'an Android package that smuggles intent extras',
-    method: 'ALIPAY',
-    device: 'android',
-    rewrite: (body) => {
-      body.action!.walletHandleRedirectOrDisplayQrCode!.packageName = 'com.eg.android.AlipayGphone;S.browser_fallback_url=javascript:alert(1)';
-      return body;
-    },
-    code: 'unsafe_deep_link',
-    field: 'action.walletHandleRedirectOrDisplayQrCode.packageName',
-  },
-  {
-    name: 'a javascript: fallback page for the wallet app',
-    method: 'KAKAO',
-    device: 'android',
-    rewrite: (body) => {
-      body.action!.walletHandleRedirectOrDisplayQrCode!.fallbackUrl = 'javascript:alert(1)';
-      return body;
-    },
-    code: 'unsafe_url',
-    field: 'action.walletHandleRedirectOrDisplayQrCode.fallbackUrl',
   },
   // Missing or unknown data
   {
@@ -178,7 +140,7 @@ const CASES: HostileCase[] = [
   },
   { name: 'requires_action without an action', method: 'WECHAT', rewrite: (body) => (delete body.action, body), code: 'missing_field', field: 'action' },
   {
-    name: 'an unknown payment method',
+    name: 'a payment whose method is known nowhere',
     method: 'WECHAT',
     rewrite: (body) => {
       body.paymentMethodType = 'EVILPAY';
@@ -187,7 +149,7 @@ const CASES: HostileCase[] = [
       return body;
     },
     code: 'unsupported_payment_method',
-    field: 'action.paymentMethodType',
+    field: 'paymentMethodType',
   },
   {
     name: 'an unknown HTTP method for the action',
@@ -283,6 +245,67 @@ describe('a hostile image next to a safe one', () => {
   });
 });
 
+/**
+ * Optional links that fail their check are set aside and the payment goes on with what remains (Clink's
+ * contract allows many shapes; refusing a payment is for when nothing usable is left). The hostile value never
+ * reaches the page, is never navigated to, and no error is shown.
+ */
+describe.each([
+  {
+    name: 'javascript: hosted instructions next to a good QR image',
+    method: 'KAKAO',
+    device: 'desktop',
+    rewrite: withWallet({ imageDataUrl: SAFE_PNG, hostedInstructionsUrl: 'javascript:alert(1)', expiresSecond: 300 }),
+    shows: 'KakaoPay QR code for $12.50',
+  },
+  {
+    name: 'a javascript: wallet link on Android next to a QR image',
+    method: 'WECHAT',
+    device: 'android',
+    rewrite: withWallet({ imageDataUrl: SAFE_PNG, mobileAuthUrl: 'javascript:alert(1)', expiresSecond: 300 }),
+    shows: 'WeChat Pay QR code for $12.50',
+  },
+  {
+    name: 'an Android package that smuggles intent extras',
+    method: 'ALIPAY',
+    device: 'android',
+    rewrite: withWalletField('packageName', 'com.eg.android.AlipayGphone;S.browser_fallback_url=javascript:alert(1)'),
+    opens: /^intent:\/\/platformapi\/startapp\?.*#Intent;scheme=alipays;package=com\.eg\.android\.AlipayGphone;S\.browser_fallback_url=https%3A[^;]+;end$/,
+  },
+  {
+    name: 'a javascript: fallback page for the wallet app',
+    method: 'KAKAO',
+    device: 'android',
+    rewrite: withWalletField('fallbackUrl', 'javascript:alert(1)'),
+    // The hosted instructions take the fallback page's place in the intent.
+    opens: /^intent:\/\/kakaopay\/pg\?.*;package=com\.kakao\.talk;S\.browser_fallback_url=https%3A%2F%2Fsandbox\.test%2F_sandbox%2Finstructions%2F[^;]+;end$/,
+  },
+] as Array<{ name: string; method: PaymentMethodType; device: DeviceName; rewrite: (body: Body) => Body; shows?: string; opens?: RegExp }>)(
+  'sets aside $name',
+  ({ method, device, rewrite, shows, opens }) => {
+    it('and goes on with the rest: no error, nothing hostile on the page or opened', async () => {
+      const shop = createShop({ rewriteCreate: rewrite as (body: Record<string, unknown>) => unknown });
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      const navigate = vi.fn<(url: string) => void>();
+      render(page(shop, <ClinkPayButton paymentMethodType={method} navigate={navigate} />, { device }));
+      await user.click(screen.getByRole('button', { name: /^Pay with / }));
+      await settle();
+      expect(screen.queryByRole('alert')).toBeNull();
+      if (shows) {
+        expect(screen.getByAltText(shows)).toHaveAttribute('src', SAFE_PNG);
+        expect(screen.queryByRole('button', { name: /^Open / })).toBeNull();
+      } else {
+        await user.click(screen.getByRole('button', { name: /^Open / }));
+        expect(navigate).toHaveBeenCalledTimes(1);
+        expect(navigate.mock.calls[0]![0]).toMatch(opens!);
+        await advance(2_500);
+      }
+      expect(document.body.innerHTML).not.toMatch(/javascript:/i);
+      expect(navigate.mock.calls.flat().join(' ')).not.toMatch(/javascript/i);
+    });
+  },
+);
+
 describe('the rewriting "server" itself', () => {
   it('reaches the page: a rewrite to a safe https page is followed', async () => {
     const shop = createShop({ rewriteCreate: withRedirect('https://3ds.example/challenge?id=1') as (body: Record<string, unknown>) => unknown });
@@ -298,10 +321,8 @@ describe('the rewriting "server" itself', () => {
 });
 
 describe('a hostile answer to a QR refresh', () => {
-  it.each([
-    ['a scripted SVG image', 'desktop', { imageDataUrl: `data:image/svg+xml;base64,${btoa(SCRIPT_SVG)}`, expiresSecond: 300 }, 'unsafe_image'],
-    ['a javascript: app link', 'android', { imageDataUrl: SAFE_PNG, mobileAuthUrl: 'javascript:alert(1)', expiresSecond: 300 }, 'unsafe_deep_link'],
-  ] as const)('is refused: %s', async (_, device, wallet, code) => {
+  /** Pays with Cash App Pay, lets the QR code expire, and refreshes it into `wallet`. */
+  async function refreshInto(device: DeviceName, wallet: Record<string, unknown>) {
     const shop = createShop({
       qrExpiresInSeconds: 5,
       rewriteRefresh: (body) => {
@@ -318,9 +339,26 @@ describe('a hostile answer to a QR refresh', () => {
     await user.click(screen.getByRole('button', { name: 'Refresh QR code' }));
     await settle();
     expect(shop.refreshes()).toHaveLength(1);
+    return { navigate };
+  }
+
+  it.each([
+    ['a scripted SVG image', 'desktop', { imageDataUrl: `data:image/svg+xml;base64,${btoa(SCRIPT_SVG)}`, expiresSecond: 300 }, 'unsafe_image'],
+    ['a javascript: app link and nothing else', 'android', { mobileAuthUrl: 'javascript:alert(1)', expiresSecond: 300 }, 'unsafe_deep_link'],
+  ] as const)('is refused: %s', async (_, device, wallet, code) => {
+    const { navigate } = await refreshInto(device, wallet);
     expect(screen.getByRole('alert')).toHaveAttribute('data-code', code);
     expect(navigate).not.toHaveBeenCalled();
     expect(document.querySelector('img, svg, a[href]')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Open Cash App Pay' })).toBeNull();
+  });
+
+  it('sets aside a javascript: app link next to a safe QR image: the new QR code shows, nothing opens', async () => {
+    const { navigate } = await refreshInto('android', { imageDataUrl: SAFE_PNG, mobileAuthUrl: 'javascript:alert(1)', expiresSecond: 300 });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByAltText('Cash App Pay QR code for $12.50')).toHaveAttribute('src', SAFE_PNG);
+    expect(screen.queryByRole('button', { name: 'Open Cash App Pay' })).toBeNull();
+    expect(navigate).not.toHaveBeenCalled();
+    expect(document.body.innerHTML).not.toMatch(/javascript:/i);
   });
 });

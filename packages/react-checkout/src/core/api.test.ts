@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCheckoutApi, newIdempotencyKey } from './api.js';
 import { CheckoutRequestError } from './errors.js';
-import type { CheckoutPaymentResponse } from './protocol.js';
+import type { CheckoutPaymentResponse } from '@clink-checkout/protocol';
 
 const PAYMENT: CheckoutPaymentResponse = {
   orderId: 'ord_1',
@@ -119,6 +119,16 @@ describe('createCheckoutApi', () => {
     const pending = failure(client.getStatus('ord_1', 'tok', { signal: controller.signal }));
     controller.abort();
     expect(await pending).toMatchObject({ type: 'aborted', status: 0 });
+  });
+
+  it('reads a status it does not know yet as pending (not final), keeping it as orderStatus', async () => {
+    const { client } = api(() => json({ orderId: 'ord_1', status: 'processing', serverTime: 5 }));
+    expect(await client.getStatus('ord_1', 'tok')).toEqual({ orderId: 'ord_1', status: 'pending', orderStatus: 'processing', serverTime: 5, receivedAt: 42_000 });
+    const { client: withRaw } = api(() => json({ orderId: 'ord_1', status: 'on_hold', orderStatus: 'risk_review', serverTime: 5 }));
+    expect(await withRaw.getStatus('ord_1', 'tok')).toMatchObject({ status: 'pending', orderStatus: 'risk_review' });
+    // The handler's contract (an unknown order status passed as `pending`) reads as it is.
+    const { client: contract } = api(() => json({ orderId: 'ord_1', status: 'pending', orderStatus: 'processing', serverTime: 5 }));
+    expect(await contract.getStatus('ord_1', 'tok')).toMatchObject({ status: 'pending', orderStatus: 'processing' });
   });
 
   it('refuses a 2xx body that is not JSON or lacks required fields', async () => {

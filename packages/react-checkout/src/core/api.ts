@@ -1,17 +1,26 @@
+import { IDEMPOTENCY_KEY_HEADER, ORDER_TOKEN_HEADER, PAYMENT_STATUSES } from '@clink-checkout/protocol';
 import { CheckoutRequestError } from './errors.js';
-import { IDEMPOTENCY_KEY_HEADER, ORDER_TOKEN_HEADER } from './protocol.js';
 import type { CheckoutApi, CheckoutApiOptions, Received, ReceivedPayment, ReceivedRefresh, ReceivedStatus } from './types.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Minimal shape check: what the browser relies on (ids, status, server clock, the action's shape). */
+const STATUSES: readonly string[] = PAYMENT_STATUSES;
+
+/**
+ * Minimal shape check: what the browser relies on (ids, status, server clock, the action's shape). A status
+ * answer (no `required`) with a status the browser does not know yet reads as `pending`: not final, so the
+ * payment is still followed (the raw value stays in `orderStatus`).
+ */
 function validate<T>(body: unknown, status: number, required?: 'orderToken' | 'action'): T {
+  if (!required && isObject(body) && typeof body.status === 'string' && body.status && !STATUSES.includes(body.status)) {
+    body = { orderStatus: body.status, ...body, status: 'pending' };
+  }
   const ok =
     isObject(body) &&
     typeof body.orderId === 'string' &&
     body.orderId !== '' &&
-    ['succeeded', 'pending', 'failed', 'requires_action'].includes(body.status as string) &&
+    STATUSES.includes(body.status as string) &&
     Number.isFinite(body.serverTime) &&
     (body.action === undefined || isObject(body.action)) &&
     (required === 'action' ? isObject(body.action) : required ? typeof body[required] === 'string' && body[required] !== '' : true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyAction } from './classify.js';
 import { CheckoutActionError } from './errors.js';
-import type { ClinkAction, PaymentMethodType, WalletDetails } from './protocol.js';
+import type { ClinkAction, ClinkWalletDetails, PaymentMethodType } from '@clink-checkout/protocol';
 import type { ClassifiableResponse, DeviceInfo } from './types.js';
 
 // Shapes modelled on what the sandbox (packages/sandbox/src/actions.ts) returns through the checkout handler.
@@ -37,7 +37,7 @@ function response(method: PaymentMethodType, action: ClinkAction | undefined, st
   return { status, paymentMethodType: method, action, serverTime: RECEIVED_AT, receivedAt: RECEIVED_AT };
 }
 
-function walletAction(method: PaymentMethodType, wallet: WalletDetails, extra: Partial<ClinkAction> = {}): ClinkAction {
+function walletAction(method: PaymentMethodType, wallet: ClinkWalletDetails, extra: Partial<ClinkAction> = {}): ClinkAction {
   return { type: method, paymentMethodType: method, walletHandleRedirectOrDisplayQrCode: wallet, ...extra };
 }
 
@@ -252,12 +252,32 @@ describe('classifyAction: QR choice', () => {
     expect(classifyAction(response('QRIS', walletAction('QRIS', wallet)), WEB)).toMatchObject({ qr: { kind: 'image', src: qrImages.imageUrlPng } });
   });
 
-  it('refuses when every image is unsafe, even if mobileAuthUrl could be drawn', () => {
+  it('draws mobileAuthUrl when no image is usable, and refuses only when nothing is', () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>').toString('base64');
-    const wallet = { imageUrlSvg: `data:image/svg+xml;base64,${svg}`, mobileAuthUrl: PHONE_PAGE };
-    const error = refusal(() => classifyAction(response('WECHAT', walletAction('WECHAT', wallet)), WEB));
+    const wallet = { imageUrlSvg: `data:image/svg+xml;base64,${svg}`, imageUrlPng: 'not an image', mobileAuthUrl: PHONE_PAGE };
+    expect(classifyAction(response('WECHAT', walletAction('WECHAT', wallet)), WEB)).toMatchObject({
+      kind: 'qr',
+      qr: { kind: 'value', value: PHONE_PAGE },
+    });
+    const error = refusal(() => classifyAction(response('WECHAT', walletAction('WECHAT', { imageUrlSvg: wallet.imageUrlSvg })), WEB));
     expect(error.code).toBe('unsafe_image');
     expect(error.field).toBe('action.walletHandleRedirectOrDisplayQrCode.imageUrlSvg');
+  });
+
+  it('shows a bare Base64 image (no data: prefix) as a data URL of the type its bytes show', () => {
+    const png = PNG_DATA_URL.slice('data:image/png;base64,'.length);
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>').toString('base64');
+    expect(classifyAction(response('QRIS', walletAction('QRIS', { imageUrlPng: png })), WEB)).toMatchObject({
+      qr: { kind: 'image', src: PNG_DATA_URL },
+    });
+    expect(classifyAction(response('QRIS', walletAction('QRIS', { imageUrlSvg: svg })), WEB)).toMatchObject({
+      qr: { kind: 'image', src: `data:image/svg+xml;base64,${svg}` },
+    });
+  });
+
+  it('does not draw a denied link as a QR code', () => {
+    const error = refusal(() => classifyAction(response('WECHAT', walletAction('WECHAT', { mobileAuthUrl: 'javascript:alert(1)' })), WEB));
+    expect([error.code, error.field]).toEqual(['unsafe_deep_link', 'action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl']);
   });
 });
 
@@ -308,29 +328,35 @@ describe('classifyAction: hostile or broken responses', () => {
     expect(refusal(() => classifyAction(response('CARD', action), WEB)).field).toBe('action.redirectUrl');
   });
 
-  it('refuses a javascript: mobileAuthUrl on a phone', () => {
+  it('refuses a javascript: mobileAuthUrl on a phone when nothing else is usable', () => {
     const error = refusal(() => classifyAction(response('WECHAT', walletAction('WECHAT', { mobileAuthUrl: 'javascript:alert(1)' })), IOS));
     expect(error.code).toBe('unsafe_deep_link');
     expect(error.field).toBe('action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl');
   });
 
-  it("refuses another app's scheme unless the merchant allows it", () => {
-    const action = walletAction('WECHAT', { mobileAuthUrl: 'evilapp://steal' });
-    expect(refusal(() => classifyAction(response('WECHAT', action), ANDROID)).code).toBe('unsafe_deep_link');
-    const plan = classifyAction(response('WECHAT', action), IOS, { allowedDeepLinkSchemes: ['evilapp'] });
-    expect(plan).toMatchObject({ kind: 'app_link', launchUrl: 'evilapp://steal' });
+  it('refuses a ready-made intent: URL from the network when nothing else is usable', () => {
+    const wallet = { mobileAuthUrl: 'intent://x#Intent;scheme=evil;package=com.evil.app;end' };
+    const error = refusal(() => classifyAction(response('TNG', walletAction('TNG', wallet)), ANDROID));
+    expect([error.code, error.field]).toEqual(['unsafe_deep_link', 'action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl']);
   });
 
-  it('refuses an unsafe fallback, hosted instructions URL or package name', () => {
-    const base = { mobileAuthUrl: APPS.WECHAT.link };
-    expect(refusal(() => classifyAction(response('WECHAT', walletAction('WECHAT', { ...base, fallbackUrl: 'javascript:x' })), ANDROID)).field).toBe(
-      'action.walletHandleRedirectOrDisplayQrCode.fallbackUrl',
+  it('drops an unsafe fallback or hosted instructions URL and keeps the rest', () => {
+    const base = { mobileAuthUrl: APPS.WECHAT.link, imageDataUrl: PNG_DATA_URL };
+    const android = classifyAction(
+      response('WECHAT', walletAction('WECHAT', { ...base, fallbackUrl: 'javascript:x', hostedInstructionsUrl: INSTRUCTIONS })),
+      ANDROID,
     );
-    expect(
-      refusal(() => classifyAction(response('WECHAT', walletAction('WECHAT', { ...base, hostedInstructionsUrl: 'data:text/html,x' })), WEB)).field,
-    ).toBe('action.walletHandleRedirectOrDisplayQrCode.hostedInstructionsUrl');
-    const badPackage = refusal(() => classifyAction(response('WECHAT', walletAction('WECHAT', { ...base, packageName: 'x;end' })), ANDROID));
-    expect([badPackage.code, badPackage.field]).toEqual(['unsafe_deep_link', 'action.walletHandleRedirectOrDisplayQrCode.packageName']);
+    // The hosted instructions take the fallback's place.
+    expect(android).toMatchObject({ kind: 'app_link', fallbackUrl: INSTRUCTIONS });
+    expect(JSON.stringify(android)).not.toContain('javascript');
+    const desktop = classifyAction(response('WECHAT', walletAction('WECHAT', { ...base, hostedInstructionsUrl: 'data:text/html,x' })), WEB);
+    expect(desktop).toMatchObject({ kind: 'qr', qr: { kind: 'image', src: PNG_DATA_URL }, hostedInstructionsUrl: undefined });
+  });
+
+  it('builds the intent with the known package when Clink’s package name is malformed', () => {
+    const wallet = { mobileAuthUrl: APPS.WECHAT.link, packageName: 'com.tencent.mm;S.browser_fallback_url=javascript:alert(1)' };
+    const plan = classifyAction(response('WECHAT', walletAction('WECHAT', wallet)), ANDROID);
+    expect(plan).toMatchObject({ kind: 'app_link', launchUrl: 'intent://wxpay/bizpayurl?pr=tok#Intent;scheme=weixin;package=com.tencent.mm;end' });
   });
 
   it('refuses a deep link as a desktop redirect', () => {
@@ -374,12 +400,89 @@ describe('classifyAction: hostile or broken responses', () => {
     expect(refusal(() => classifyAction(response('CARD', put), WEB)).field).toBe('action.method');
   });
 
-  it('refuses an unknown payment method', () => {
-    const action = { paymentMethodType: 'BITCOIN', redirectUrl: THREE_DS } as unknown as ClinkAction;
-    const payment = { status: 'requires_action' as const, action };
-    expect(refusal(() => classifyAction(payment, WEB)).code).toBe('unsupported_payment_method');
+  it('refuses a payment whose method is known nowhere', () => {
+    const action = { type: 'BITCOIN', paymentMethodType: 'BITCOIN', redirectUrl: THREE_DS } as unknown as ClinkAction;
+    const error = refusal(() => classifyAction({ status: 'requires_action', action }, WEB));
+    expect([error.code, error.field]).toEqual(['unsupported_payment_method', 'paymentMethodType']);
     expect(refusal(() => classifyAction({ status: 'requires_action', action: { redirectUrl: THREE_DS } }, WEB)).code).toBe(
       'unsupported_payment_method',
     );
+  });
+});
+
+describe('classifyAction: the payment method', () => {
+  it('never refuses an answer because of action.paymentMethodType, which is free text in Clink’s API', () => {
+    for (const text of ['Cash App Pay', 'cashapp', 'WALLET', '']) {
+      const plan = classifyAction(response('CASHAPP', { paymentMethodType: text, walletHandleRedirectOrDisplayQrCode: qrImages }), WEB);
+      expect(plan).toMatchObject({ kind: 'qr', paymentMethodType: 'CASHAPP', refreshable: true });
+    }
+  });
+
+  it('takes the method from action.type when it is one of Clink’s methods, else from the payment', () => {
+    const typed = classifyAction(response('WECHAT', { type: 'GCASH', paymentMethodType: 'gcash-qr', walletHandleRedirectOrDisplayQrCode: qrImages }), WEB);
+    expect(typed).toMatchObject({ paymentMethodType: 'GCASH', savable: true });
+    const untyped = { type: 'gcash', walletHandleRedirectOrDisplayQrCode: qrImages } as unknown as ClinkAction;
+    expect(classifyAction(response('PROMPTPAY', untyped), WEB)).toMatchObject({ paymentMethodType: 'PROMPTPAY', savable: true });
+  });
+});
+
+describe('classifyAction: app links (a deny list, not a list of known apps)', () => {
+  it.each([
+    ['KAKAO', 'kakaopay://pg?token=1', 'com.kakao.talk'],
+    ['ALIPAY', 'alipayhk://platformapi/startapp?appId=1', 'com.eg.android.AlipayGphone'],
+  ] as const)('opens %s through a scheme Clink never documented (%s)', (method, link, pkg) => {
+    const wallet = { mobileAuthUrl: link, packageName: pkg, fallbackUrl: PHONE_PAGE };
+    expect(classifyAction(response(method, walletAction(method, wallet)), IOS)).toMatchObject({ kind: 'app_link', launchUrl: link });
+    const android = classifyAction(response(method, walletAction(method, wallet)), ANDROID);
+    expect(android).toMatchObject({ kind: 'app_link' });
+    if (android.kind === 'app_link') expect(android.launchUrl).toContain(`;package=${pkg};`);
+  });
+
+  it('opens a bank’s own scheme without the wallet’s package (another app would not open under it)', () => {
+    const plan = classifyAction(response('PROMPTPAY', walletAction('PROMPTPAY', { mobileAuthUrl: 'scbeasy://payments/promptpay?ref=1', imageDataUrl: PNG_DATA_URL })), ANDROID);
+    expect(plan).toMatchObject({ kind: 'app_link', launchUrl: 'intent://payments/promptpay?ref=1#Intent;scheme=scbeasy;end' });
+    const kakao = classifyAction(response('KAKAO', walletAction('KAKAO', { mobileAuthUrl: 'mybank://pay/1' })), ANDROID);
+    expect(kakao).toMatchObject({ kind: 'app_link', launchUrl: 'intent://pay/1#Intent;scheme=mybank;end' });
+  });
+
+  it('falls back to the fallback page, then the hosted instructions, then the QR code, when the link cannot be used', () => {
+    const link = { mobileAuthUrl: 'javascript:alert(1)' };
+    const withAll = { ...link, fallbackUrl: PHONE_PAGE, hostedInstructionsUrl: INSTRUCTIONS, imageDataUrl: PNG_DATA_URL };
+    expect(classifyAction(response('GCASH', walletAction('GCASH', withAll)), ANDROID)).toEqual({ kind: 'redirect', url: PHONE_PAGE, paymentMethodType: 'GCASH' });
+    const noFallback = { ...link, hostedInstructionsUrl: INSTRUCTIONS, imageDataUrl: PNG_DATA_URL };
+    expect(classifyAction(response('GCASH', walletAction('GCASH', noFallback)), IOS)).toEqual({ kind: 'redirect', url: INSTRUCTIONS, paymentMethodType: 'GCASH' });
+    const qrOnly = { ...link, imageDataUrl: PNG_DATA_URL };
+    expect(classifyAction(response('GCASH', walletAction('GCASH', qrOnly)), IOS)).toMatchObject({ kind: 'qr', qr: { kind: 'image', src: PNG_DATA_URL } });
+  });
+
+  it('keeps a merchant’s stricter allow list: a link outside it falls back like an unusable one', () => {
+    const wallet = { mobileAuthUrl: 'kakaopay://pg?token=1', fallbackUrl: PHONE_PAGE, imageDataUrl: PNG_DATA_URL };
+    const strict = { allowedDeepLinkSchemes: ['kakaotalk'] };
+    expect(classifyAction(response('KAKAO', walletAction('KAKAO', wallet)), IOS, strict)).toEqual({ kind: 'redirect', url: PHONE_PAGE, paymentMethodType: 'KAKAO' });
+    expect(classifyAction(response('KAKAO', walletAction('KAKAO', wallet)), IOS, { allowedDeepLinkSchemes: ['kakaopay'] })).toMatchObject({
+      kind: 'app_link',
+      launchUrl: wallet.mobileAuthUrl,
+    });
+    const error = refusal(() => classifyAction(response('KAKAO', walletAction('KAKAO', { mobileAuthUrl: wallet.mobileAuthUrl })), IOS, strict));
+    expect([error.code, error.field]).toEqual(['unsafe_deep_link', 'action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl']);
+  });
+});
+
+describe('classifyAction: a redirect and a QR code in one answer', () => {
+  const action = walletAction('PROMPTPAY', { imageDataUrl: PNG_DATA_URL, ...expiry }, { redirectUrl: INSTRUCTIONS, method: 'GET' });
+
+  it('shows the QR code on a desktop', () => {
+    expect(classifyAction(response('PROMPTPAY', action), WEB)).toMatchObject({ kind: 'qr', qr: { kind: 'image', src: PNG_DATA_URL } });
+  });
+
+  it('follows the https redirect on a phone, which cannot scan its own screen', () => {
+    for (const device of [ANDROID, IOS]) {
+      expect(classifyAction(response('PROMPTPAY', action), device)).toEqual({ kind: 'redirect', url: INSTRUCTIONS, paymentMethodType: 'PROMPTPAY' });
+    }
+  });
+
+  it('still opens the wallet app on a phone when there is one', () => {
+    const withApp = walletAction('GCASH', { imageDataUrl: PNG_DATA_URL, mobileAuthUrl: APPS.GCASH.link }, { redirectUrl: INSTRUCTIONS });
+    expect(classifyAction(response('GCASH', withApp), IOS)).toMatchObject({ kind: 'app_link', launchUrl: APPS.GCASH.link });
   });
 });

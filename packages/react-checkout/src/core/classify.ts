@@ -1,31 +1,35 @@
+import { isPaymentMethodType, PAYMENT_METHODS, type ClinkWalletDetails } from '@clink-checkout/protocol';
 import { computeDeadline } from './countdown.js';
 import { buildAndroidIntentUrl, isAndroidPackageName } from './deep-link.js';
-import { refuse } from './errors.js';
-import { PAYMENT_METHOD_TYPES, type PaymentMethodType, type WalletDetails } from './protocol.js';
+import { CheckoutActionError, refuse } from './errors.js';
 import type { ActionPlan, ClassifiableResponse, ClassifyOptions, DeviceInfo, FormField, QrSource } from './types.js';
-import { KNOWN_WALLET_APPS, safeDeepLink, safeNavigationUrl, safeQrImageSource } from './url-safety.js';
+import { safeDeepLink, safeNavigationUrl, safeQrImageSource } from './url-safety.js';
 
 const WALLET = 'action.walletHandleRedirectOrDisplayQrCode.';
 /** QR images in order of preference: inline data first (no extra request), then PNG, then SVG. */
 const QR_IMAGE_FIELDS = ['imageDataUrl', 'imageUrlPng', 'imageUrlSvg'] as const;
 
-const isHttp = (url: string) => /^https?:/i.test(url);
-const optionalUrl = (url: unknown, field: string) => (url ? safeNavigationUrl(url, WALLET + field) : undefined);
+const isHttp = (url: unknown) => typeof url === 'string' && /^https?:/i.test(url);
 
 /**
  * Decides, once, what the browser must do with a payment response: redirect, submit a form, show a QR
  * code, open a wallet app, or nothing. Every URL is checked before it lands in the plan.
  *
  * - A POST form when `action.method` is `POST` or `action.postData` has fields.
- * - Desktop (`WEB`): the QR code when there is one (image preferred, else `mobileAuthUrl` drawn as a QR),
- *   else a redirect to `redirectUrl` or the hosted instructions.
- * - Phone (`WAP`): an app link from `mobileAuthUrl` (on Android an `intent://` URL with the wallet's package
- *   and fallback; on iOS the deep link or universal link as is), with the QR for paying on another device.
- *   Without `mobileAuthUrl`, the same as desktop (PromptPay and QRIS are QR-only).
+ * - Desktop (`WEB`): the QR code when there is one (an image, else `mobileAuthUrl` drawn as a QR), else a
+ *   redirect to `redirectUrl` or the hosted instructions.
+ * - Phone (`WAP`): an app link from `mobileAuthUrl` or a custom-scheme `redirectUrl` (on Android an `intent://`
+ *   URL with the wallet's package and fallback; on iOS the link as is), with the QR for paying on another
+ *   device. Else an `http(s)` `redirectUrl` (a phone cannot scan its own screen); else, when the app link cannot
+ *   be used, its fallback page or the hosted instructions; else the QR (PromptPay and QRIS are QR-only).
  * - No action and status `succeeded` / `failed` / `pending` (or no status): `none`.
  *
- * Throws `CheckoutActionError` with the offending field's path for unsafe or missing data, an unknown
- * payment method or action shape, or oversized `postData`.
+ * The method comes from `action.type` when it is one of Clink's methods, else from the response's
+ * `paymentMethodType`; `action.paymentMethodType` is free text in Clink's API and never decides anything.
+ *
+ * Tolerant of what Clink may send: a link or image that fails its check is set aside and the plan is built
+ * from what remains. Throws `CheckoutActionError` with the offending field's path only when nothing usable is
+ * left (the first refusal), for a missing or unknown payment method or action shape, and for oversized `postData`.
  */
 export function classifyAction(
   payment: ClassifiableResponse,
@@ -36,11 +40,9 @@ export function classifyAction(
   if (status === 'succeeded' || status === 'failed') return { kind: 'none', status };
   if (!action) return status === 'requires_action' ? refuse('missing_field', 'action') : { kind: 'none', status: 'pending' };
 
-  const method = action.paymentMethodType ?? payment.paymentMethodType ?? action.type;
-  if (!PAYMENT_METHOD_TYPES.includes(method as PaymentMethodType)) {
-    refuse('unsupported_payment_method', 'action.paymentMethodType');
-  }
-  const paymentMethodType = method as PaymentMethodType;
+  const paymentMethodType = isPaymentMethodType(action.type) ? action.type : payment.paymentMethodType;
+  if (!isPaymentMethodType(paymentMethodType)) return refuse('unsupported_payment_method', 'paymentMethodType');
+  const method = PAYMENT_METHODS[paymentMethodType];
   const httpMethod = String(action.method ?? 'GET').toUpperCase();
   if (httpMethod !== 'GET' && httpMethod !== 'POST') refuse('unknown_action', 'action.method');
   const { postData, redirectUrl } = action;
@@ -53,62 +55,83 @@ export function classifyAction(
     };
   }
 
-  const wallet: WalletDetails = action.walletHandleRedirectOrDisplayQrCode ?? {};
-  const qr = qrSource(wallet);
-  const hostedInstructionsUrl = optionalUrl(wallet.hostedInstructionsUrl, 'hostedInstructionsUrl');
+  const refusals: CheckoutActionError[] = [];
+  const usable = <T>(check: () => T): T | undefined => {
+    try {
+      return check();
+    } catch (error) {
+      if (!(error instanceof CheckoutActionError)) throw error;
+      refusals.push(error);
+      return undefined;
+    }
+  };
+  const wallet: ClinkWalletDetails = action.walletHandleRedirectOrDisplayQrCode ?? {};
+  const page = (field: 'hostedInstructionsUrl' | 'fallbackUrl') =>
+    wallet[field] ? usable(() => safeNavigationUrl(wallet[field], WALLET + field)) : undefined;
+  const phone = device.platformType === 'WAP';
+  const hostedInstructionsUrl = page('hostedInstructionsUrl');
+  const fallbackUrl = page('fallbackUrl') ?? hostedInstructionsUrl;
+  // On a phone, a custom-scheme redirectUrl is an app link too (never a page).
+  const [link, linkField] = wallet.mobileAuthUrl
+    ? [wallet.mobileAuthUrl, WALLET + 'mobileAuthUrl']
+    : phone && redirectUrl && !isHttp(redirectUrl)
+      ? [redirectUrl, 'action.redirectUrl']
+      : [];
+  const launch = phone && link ? usable(() => safeDeepLink(link, linkField!, options.allowedDeepLinkSchemes)) : undefined;
+  const redirect = redirectUrl && !(phone && link === redirectUrl) ? usable(() => safeNavigationUrl(redirectUrl, 'action.redirectUrl')) : undefined;
+  const qr = qrSource(wallet, usable, options.allowedDeepLinkSchemes);
+  // Optional fields stay undefined rather than absent: smaller code, same meaning for every reader.
   const deadline = computeDeadline(wallet, {
     receivedAt: options.receivedAt ?? payment.receivedAt ?? Date.now(),
     serverTime: payment.serverTime,
   });
-  // Optional fields stay undefined rather than absent: smaller code, same meaning for every reader.
   const shared = {
     paymentMethodType,
     qr,
     copyText: qr?.kind === 'value' ? qr.value : undefined,
     expiry: deadline === null ? null : { deadline },
-    // Clink renews QR codes only for Cash App Pay; customers of these three often pay from a saved image.
-    refreshable: paymentMethodType === 'CASHAPP',
-    savable: /^(PROMPTPAY|QRIS|GCASH)$/.test(paymentMethodType),
+    refreshable: method.refreshableQr,
+    savable: method.savableQr,
     hostedInstructionsUrl,
   };
 
-  // On a phone, a custom-scheme redirectUrl is an app link too (never a navigation).
-  const [link, field] = wallet.mobileAuthUrl
-    ? [wallet.mobileAuthUrl, WALLET + 'mobileAuthUrl']
-    : [redirectUrl && !isHttp(redirectUrl) ? redirectUrl : undefined, 'action.redirectUrl'];
-  if (device.platformType === 'WAP' && link) {
-    let launchUrl = safeDeepLink(link, field, paymentMethodType, options.allowedDeepLinkSchemes);
-    const fallbackUrl = optionalUrl(wallet.fallbackUrl, 'fallbackUrl') ?? hostedInstructionsUrl;
-    if (device.deviceType === 'Android' && !isHttp(launchUrl)) {
-      const packageName = wallet.packageName || KNOWN_WALLET_APPS[paymentMethodType]?.androidPackage;
-      if (packageName && !isAndroidPackageName(packageName)) refuse('unsafe_deep_link', WALLET + 'packageName');
-      launchUrl = buildAndroidIntentUrl({ deepLink: launchUrl, packageName, fallbackUrl });
+  if (launch) {
+    let launchUrl = launch;
+    if (device.deviceType === 'Android' && !isHttp(launch)) {
+      // Clink's package when it is a valid one; the table's only for the wallet's own schemes (another app,
+      // such as a bank's, would not open under the wallet's package).
+      const scheme = /^[^:]+/.exec(launch)![0].toLowerCase();
+      const packageName = [wallet.packageName, method.appSchemes.includes(scheme) ? method.androidPackage : undefined].find(
+        (name) => typeof name === 'string' && isAndroidPackageName(name),
+      );
+      launchUrl = buildAndroidIntentUrl({ deepLink: launch, packageName, fallbackUrl });
     }
     return { kind: 'app_link', ...shared, launchUrl, fallbackUrl };
   }
+  // A phone cannot scan its own screen: an https page comes first, then the page for an app that cannot open.
+  const leave = phone ? (redirect ?? (link ? fallbackUrl : undefined)) : undefined;
+  if (leave) return { kind: 'redirect', url: leave, paymentMethodType };
   if (qr) return { kind: 'qr', ...shared, qr };
-  const url = redirectUrl ? safeNavigationUrl(redirectUrl, 'action.redirectUrl') : hostedInstructionsUrl;
-  return url ? { kind: 'redirect', url, paymentMethodType } : refuse('unknown_action', 'action');
+  const url = redirect ?? hostedInstructionsUrl;
+  if (url) return { kind: 'redirect', url, paymentMethodType };
+  throw refusals[0] ?? new CheckoutActionError('unknown_action', 'action');
 }
 
 /**
- * The first QR image that is provably safe, else `mobileAuthUrl` to draw in the browser. When images were
- * sent but none is safe, refuse rather than quietly show something else.
+ * The first usable QR image, else `mobileAuthUrl` to draw in the browser (when it is a link a phone may open).
+ * Images that fail their check are set aside through `usable`.
  */
-function qrSource(wallet: WalletDetails): QrSource | undefined {
-  let firstError: unknown;
+function qrSource(
+  wallet: ClinkWalletDetails,
+  usable: <T>(check: () => T) => T | undefined,
+  allowedSchemes: readonly string[] | undefined,
+): QrSource | undefined {
   for (const name of QR_IMAGE_FIELDS) {
-    if (wallet[name]) {
-      try {
-        return { kind: 'image', src: safeQrImageSource(wallet[name], WALLET + name) };
-      } catch (error) {
-        firstError ??= error;
-      }
-    }
+    const src = wallet[name] ? usable(() => safeQrImageSource(wallet[name], WALLET + name)) : undefined;
+    if (src) return { kind: 'image', src };
   }
-  if (firstError) throw firstError;
-  const value = wallet.mobileAuthUrl;
-  return typeof value === 'string' && value && !/[\u0000-\u001f\u007f]/.test(value) ? { kind: 'value', value } : undefined;
+  const value = wallet.mobileAuthUrl ? usable(() => safeDeepLink(wallet.mobileAuthUrl, WALLET + 'mobileAuthUrl', allowedSchemes)) : undefined;
+  return value ? { kind: 'value', value } : undefined;
 }
 
 function formFields(postData: unknown, options: ClassifyOptions): FormField[] {

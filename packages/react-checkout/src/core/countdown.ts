@@ -1,4 +1,4 @@
-import type { WalletDetails } from './protocol.js';
+import type { ClinkWalletDetails } from '@clink-checkout/protocol';
 
 export interface DeadlineClock {
   /** Browser clock (ms) when the response arrived. */
@@ -19,7 +19,7 @@ const isNumber = (value: unknown): value is number => typeof value === 'number' 
  *
  * Because the result is absolute, re-rendering or remounting a countdown never restarts it.
  */
-export function computeDeadline(wallet: WalletDetails | undefined, clock: DeadlineClock): number | null {
+export function computeDeadline(wallet: ClinkWalletDetails | undefined, clock: DeadlineClock): number | null {
   if (!wallet) return null;
   if (isNumber(wallet.expiresSecond)) return clock.receivedAt + Math.max(0, wallet.expiresSecond) * 1000;
   if (isNumber(wallet.expiresAt) && wallet.expiresAt > 0) {

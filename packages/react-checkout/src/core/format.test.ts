@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmount, walletName } from './format.js';
-import { PAYMENT_METHOD_TYPES } from './protocol.js';
+import { PAYMENT_METHOD_TYPES } from '@clink-checkout/protocol';
 
 describe('walletName', () => {
   it('names every payment method', () => {

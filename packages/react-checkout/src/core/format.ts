@@ -1,20 +1,8 @@
-import type { PaymentMethodType } from './protocol.js';
-
-const WALLET_NAMES: Record<PaymentMethodType, string> = {
-  ALIPAY: 'Alipay',
-  CARD: 'Card',
-  CASHAPP: 'Cash App Pay',
-  GCASH: 'GCash',
-  KAKAO: 'KakaoPay',
-  PROMPTPAY: 'PromptPay',
-  QRIS: 'QRIS',
-  TNG: "Touch 'n Go eWallet",
-  WECHAT: 'WeChat Pay',
-};
+import { PAYMENT_METHODS, type PaymentMethodType } from '@clink-checkout/protocol';
 
 /** The name customers know a payment method by (`WECHAT` → `WeChat Pay`); brand names are not translated. */
 export function walletName(method: PaymentMethodType): string {
-  return WALLET_NAMES[method] ?? method;
+  return PAYMENT_METHODS[method]?.displayName ?? method;
 }
 
 /**

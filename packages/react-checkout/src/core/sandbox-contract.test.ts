@@ -5,12 +5,13 @@
  * (Source imports, so no build is needed first.)
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createSandbox, SANDBOX_API_KEY } from '../../../sandbox/src/index.js';
+import { SANDBOX_API_KEY, type CardFlow, type Sandbox } from '@clink-checkout/sandbox';
 import { createCheckoutHandler, createClinkClient } from '../../../server-helper/src/index.js';
+import { DEFAULT_SANDBOX, makeSandbox, paymentInstrumentFor } from '../../test/support/sandbox.js';
 import { createCheckoutApi } from './api.js';
 import { classifyAction } from './classify.js';
 import { CheckoutRequestError } from './errors.js';
-import type { PaymentMethodType } from './protocol.js';
+import type { PaymentMethodType } from '@clink-checkout/protocol';
 import { paymentReducer } from './state.js';
 import type { ActionPlan, CheckoutApi, DeviceInfo, PaymentState } from './types.js';
 
@@ -23,13 +24,13 @@ const DEVICES = {
   iphone: { platformType: 'WAP', deviceType: 'iOS', coarsePointer: true },
 } satisfies Record<string, DeviceInfo>;
 
-let sandbox: ReturnType<typeof createSandbox>;
+let sandbox: Sandbox;
 let api: CheckoutApi;
 let serverNow: number;
 
 beforeEach(() => {
   serverNow = Date.UTC(2026, 10, 26, 11, 0, 0);
-  sandbox = createSandbox({ seed: 1, publicUrl: SANDBOX, now: () => serverNow });
+  sandbox = makeSandbox(DEFAULT_SANDBOX, { seed: 1, publicUrl: SANDBOX, now: () => serverNow });
   const client = createClinkClient({
     apiKey: SANDBOX_API_KEY,
     environment: 'sandbox',
@@ -43,7 +44,7 @@ beforeEach(() => {
     tokenSecret: 'token_secret_for_core_contract_tests_0123456789',
     now: () => serverNow,
     resolvePayment: (input) => ({
-      paymentInstrumentId: input.paymentMethodType === 'CARD' ? `pi_card_${String(input.payload ?? 'redirect')}` : 'pi_wallet',
+      ...paymentInstrumentFor(input.paymentMethodType, input.payload as CardFlow | undefined),
       customerEmail: 'customer@example.com',
       returnUrl: 'https://shop.example/return',
       amount: 12.5,
@@ -59,7 +60,7 @@ beforeEach(() => {
   });
 });
 
-async function pay(method: PaymentMethodType, device: DeviceInfo, payload?: string) {
+async function pay(method: PaymentMethodType, device: DeviceInfo, payload?: CardFlow) {
   const payment = await api.createPayment(
     { paymentMethodType: method, platformType: device.platformType, deviceType: device.deviceType, payload },
     { idempotencyKey: `${method}-${device.platformType}-${device.deviceType ?? ''}-${payload ?? ''}` },
@@ -128,7 +129,7 @@ describe('every method on every device gives a plan', () => {
       kind: 'redirect',
       url: expect.stringContaining('/_sandbox/3ds/'),
     });
-    const form = (await pay('CARD', DEVICES.android, 'post')).plan;
+    const form = (await pay('CARD', DEVICES.android, 'post_form')).plan;
     expect(form).toMatchObject({ kind: 'form_post', url: expect.stringContaining('/_sandbox/3ds/') });
     if (form.kind === 'form_post') expect(form.fields.map((field) => field.name)).toEqual(['MD', 'PaReq', 'TermUrl']);
     expect((await pay('CARD', DEVICES.desktop, 'frictionless')).plan).toEqual({ kind: 'none', status: 'succeeded' });

@@ -6,7 +6,7 @@ import type {
   CreateCheckoutPaymentRequest,
   PaymentMethodType,
   PaymentStatus,
-} from './protocol.js';
+} from '@clink-checkout/protocol';
 
 // ---------------------------------------------------------------------------------------------
 // Device
@@ -116,7 +116,10 @@ export type ActionPlanKind = ActionPlan['kind'];
 export interface ClassifiableResponse {
   status?: PaymentStatus;
   action?: ClinkAction;
-  /** Needed when `action.paymentMethodType` is absent (a refresh response carries no method). */
+  /**
+   * The method the browser created the payment with; used when `action.type` is not one of Clink's methods
+   * (a refresh response carries none).
+   */
   paymentMethodType?: PaymentMethodType;
   /** Server clock (ms) when the response was produced. */
   serverTime?: number;
@@ -131,9 +134,10 @@ export interface ClassifyOptions {
    */
   receivedAt?: number;
   /**
-   * Extra deep-link schemes the merchant allows for app launches, e.g. `['mywallet']` or `['mywallet:']`.
-   * The wallet's own scheme (see `KNOWN_WALLET_APPS`) is always allowed.
-   * @default []
+   * A stricter policy for app links: when not empty, only these custom schemes open (e.g. `['weixin', 'gcash:']`);
+   * `http(s)` links are always allowed, denied schemes (`javascript:`, `intent:`…) never are. A link outside the
+   * list is set aside like any unusable link (fallback page, hosted instructions or QR code instead).
+   * @default [] (no allow list: every well-formed scheme that is not denied)
    */
   allowedDeepLinkSchemes?: readonly string[];
   /** @default 100 */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CheckoutActionError } from './errors.js';
-import { isKnownWalletScheme, isSafeSvg, safeDeepLink, safeNavigationUrl, safeQrImageSource } from './url-safety.js';
+import { isSafeSvg, safeDeepLink, safeNavigationUrl, safeQrImageSource } from './url-safety.js';
 
 function refusal(run: () => unknown): CheckoutActionError {
   try {
@@ -99,6 +99,50 @@ describe('safeQrImageSource', () => {
     expect(error.field).toBe('action.walletHandleRedirectOrDisplayQrCode.imageDataUrl');
   });
 
+  // The first bytes of each format, as Clink's "Base64-encoded image string" would carry them (no data: prefix).
+  const PNG_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b55', 'hex');
+  const JPEG_BYTES = Buffer.from('ffd8ffe000104a46494600010100000100010000ffdb', 'hex');
+  const GIF_BYTES = Buffer.from('GIF89a\x01\x00\x01\x00\x80\x00\x00', 'latin1');
+  const WEBP_BYTES = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WEBPVP8L\x0d\x00\x00\x00', 'latin1')]);
+
+  it.each([
+    ['png', PNG_BYTES],
+    ['jpeg', JPEG_BYTES],
+    ['gif', GIF_BYTES],
+    ['webp', WEBP_BYTES],
+  ])('shows a bare Base64 %s as a data URL of the type its bytes show', (type, bytes) => {
+    const bare = bytes.toString('base64');
+    expect(safeQrImageSource(bare, 'f')).toBe(`data:image/${type};base64,${bare}`);
+  });
+
+  it('reads the type from the bytes, not the field: a JPEG in imageUrlPng stays a JPEG', () => {
+    const bare = JPEG_BYTES.toString('base64');
+    expect(safeQrImageSource(bare, 'action.walletHandleRedirectOrDisplayQrCode.imageUrlPng')).toBe(`data:image/jpeg;base64,${bare}`);
+  });
+
+  it('joins a bare Base64 image wrapped over several lines', () => {
+    const bare = PNG_BYTES.toString('base64');
+    const wrapped = `${bare.slice(0, 20)}\r\n${bare.slice(20, 40)}\n${bare.slice(40)}\n`;
+    expect(safeQrImageSource(wrapped, 'f')).toBe(`data:image/png;base64,${bare}`);
+  });
+
+  it('shows a bare Base64 SVG only when the SVG check accepts it', () => {
+    expect(safeQrImageSource(b64(SANDBOX_SVG), 'f')).toBe(`data:image/svg+xml;base64,${b64(SANDBOX_SVG)}`);
+    expect(safeQrImageSource(b64(`<?xml version="1.0"?>\n${SANDBOX_SVG}`), 'f')).toMatch(/^data:image\/svg\+xml;base64,/);
+    const scripted = b64('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    expect(refusal(() => safeQrImageSource(scripted, 'f')).code).toBe('unsafe_image');
+    expect(refusal(() => safeQrImageSource(b64('<html><script>alert(1)</script></html>'), 'f')).code).toBe('unsafe_image');
+  });
+
+  it.each([
+    ['bytes of no image format', Buffer.from('%PDF-1.7 not an image').toString('base64')],
+    ['a bare HTML text', b64('hello <b>world</b>')],
+    ['text that only looks like Base64', 'qrcode'],
+    ['broken Base64', 'iVBORw0KGgo@@@@'],
+  ])('refuses %s', (_, src) => {
+    expect(refusal(() => safeQrImageSource(src, 'f')).code).toBe('unsafe_image');
+  });
+
   it('refuses an image source larger than 1 MB', () => {
     expect(refusal(() => safeQrImageSource(`data:image/png;base64,${'A'.repeat(1_000_001)}`, 'f')).code).toBe('unsafe_image');
   });
@@ -152,32 +196,59 @@ describe('isSafeSvg', () => {
 
 describe('safeDeepLink', () => {
   it.each([
-    ['ALIPAY', 'alipays://platformapi/startapp?saId=10000007&qrcode=x'],
-    ['WECHAT', 'weixin://wxpay/bizpayurl?pr=abc'],
-    ['GCASH', 'gcash://pay?id=1'],
-    ['KAKAO', 'kakaotalk://kakaopay/pg?url=x'],
-    ['TNG', 'tngdwallet://pay?id=1'],
-    ['CASHAPP', 'cashme://pay/1'],
-  ] as const)('accepts the known %s scheme', (method, url) => {
-    expect(safeDeepLink(url, 'f', method)).toBe(url);
-    expect(isKnownWalletScheme(method, url)).toBe(true);
+    ['alipays://platformapi/startapp?saId=10000007&qrcode=x'],
+    ['alipayhk://platformapi/startapp?appId=1'],
+    ['weixin://wxpay/bizpayurl?pr=abc'],
+    ['gcash://pay?id=1'],
+    ['kakaotalk://kakaopay/pg?url=x'],
+    ['kakaopay://pg?token=1'],
+    ['tngdwallet://pay?id=1'],
+    ['cashme://pay/1'],
+    ['scbeasy://payments/promptpay?ref=1'],
+    ['bankbca:qris?data=00020101'],
+    ['My.Bank+App-2://pay'],
+  ])('opens %s: any well-formed scheme that is not denied (Clink documents no list of wallet schemes)', (url) => {
+    expect(safeDeepLink(url, 'f')).toBe(url);
   });
 
   it('passes http(s) universal links through the navigation check', () => {
-    expect(safeDeepLink('https://cash.app/pay/abc', 'f', 'CASHAPP')).toBe('https://cash.app/pay/abc');
+    expect(safeDeepLink('https://cash.app/pay/abc', 'f')).toBe('https://cash.app/pay/abc');
+    expect(refusal(() => safeDeepLink('https://user:pw@cash.app/pay', 'f')).code).toBe('unsafe_url');
   });
 
-  it("refuses another wallet's scheme", () => {
-    expect(isKnownWalletScheme('WECHAT', 'alipays://x')).toBe(false);
-    const error = refusal(() => safeDeepLink('alipays://x', 'action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl', 'WECHAT'));
+  it.each([
+    ['javascript:alert(1)'],
+    ['JavaScript:alert(1)'],
+    ['vbscript:msgbox(1)'],
+    ['data:text/html,<script>alert(1)</script>'],
+    ['data:image/png;base64,iVBORw0KGgo='],
+    ['file:///sdcard/x'],
+    ['blob:https://shop.example/4f1c'],
+    ['about:blank'],
+    ['filesystem:https://shop.example/temporary/x'],
+    ['intent://x#Intent;scheme=evil;package=com.evil.app;end'],
+    ['INTENT:#Intent;action=android.intent.action.VIEW;end'],
+    ['android-app://com.evil.app/https/evil.example'],
+    ['chrome://settings'],
+    ['chrome-extension://abcdef/page.html'],
+    ['chrome-untrusted://print'],
+    ['edge://settings'],
+    ['view-source:https://shop.example'],
+    ['moz-extension://abc/x'],
+    ['resource://gre/x'],
+  ])('refuses the denied scheme of %s', (url) => {
+    const error = refusal(() => safeDeepLink(url, 'action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl'));
     expect(error.code).toBe('unsafe_deep_link');
     expect(error.field).toBe('action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl');
   });
 
-  it('accepts a scheme the merchant allows, in any spelling', () => {
-    expect(safeDeepLink('mywallet://pay/1', 'f', 'ALIPAY', ['MyWallet://'])).toBe('mywallet://pay/1');
-    expect(safeDeepLink('mywallet://pay/1', 'f', 'ALIPAY', ['mywallet'])).toBe('mywallet://pay/1');
-    expect(refusal(() => safeDeepLink('mywallet://pay/1', 'f', 'ALIPAY', ['otherwallet'])).code).toBe('unsafe_deep_link');
+  it('applies a merchant allow list as a stricter policy, in any spelling', () => {
+    expect(safeDeepLink('mywallet://pay/1', 'f', ['MyWallet://'])).toBe('mywallet://pay/1');
+    expect(safeDeepLink('mywallet://pay/1', 'f', ['mywallet'])).toBe('mywallet://pay/1');
+    expect(safeDeepLink('mywallet://pay/1', 'f', ['mywallet:'])).toBe('mywallet://pay/1');
+    expect(refusal(() => safeDeepLink('kakaopay://pg', 'f', ['kakaotalk'])).code).toBe('unsafe_deep_link');
+    // http(s) is a navigation, not an app scheme: the allow list does not apply to it.
+    expect(safeDeepLink('https://cash.app/pay/abc', 'f', ['weixin'])).toBe('https://cash.app/pay/abc');
   });
 
   it.each([
@@ -188,13 +259,17 @@ describe('safeDeepLink', () => {
     ['intent://x#Intent;scheme=javascript;end'],
   ])('refuses %s even when the merchant lists its scheme', (url) => {
     const allowed = ['javascript', 'data', 'vbscript', 'file', 'intent'];
-    expect(refusal(() => safeDeepLink(url, 'f', 'ALIPAY', allowed)).code).toBe('unsafe_deep_link');
+    expect(refusal(() => safeDeepLink(url, 'f', allowed)).code).toBe('unsafe_deep_link');
   });
 
-  it('refuses relative links and control characters', () => {
-    expect(refusal(() => safeDeepLink('platformapi/startapp', 'f', 'ALIPAY')).code).toBe('unsafe_deep_link');
-    expect(refusal(() => safeDeepLink('alipays://x\ny', 'f', 'ALIPAY')).code).toBe('unsafe_deep_link');
-    expect(refusal(() => safeDeepLink('javascript:alert(1)', 'f', 'ALIPAY')).code).toBe('unsafe_deep_link');
-    expect(refusal(() => safeDeepLink('https://evil.example.com\n', 'f', 'ALIPAY')).code).toBe('unsafe_deep_link');
+  it('refuses relative links, malformed schemes, spaces and control characters', () => {
+    expect(refusal(() => safeDeepLink('platformapi/startapp', 'f')).code).toBe('unsafe_deep_link');
+    expect(refusal(() => safeDeepLink('1bank://pay', 'f')).code).toBe('unsafe_deep_link');
+    expect(refusal(() => safeDeepLink('://pay', 'f')).code).toBe('unsafe_deep_link');
+    expect(refusal(() => safeDeepLink('alipays://x\ny', 'f')).code).toBe('unsafe_deep_link');
+    expect(refusal(() => safeDeepLink('alipays://x y', 'f')).code).toBe('unsafe_deep_link');
+    expect(refusal(() => safeDeepLink(' javascript:alert(1)', 'f')).code).toBe('unsafe_deep_link');
+    expect(refusal(() => safeDeepLink('https://evil.example.com\n', 'f')).code).toBe('unsafe_deep_link');
+    expect(refusal(() => safeDeepLink(undefined, 'f')).code).toBe('missing_field');
   });
 });

@@ -1,29 +1,15 @@
 import { refuse } from './errors.js';
-import type { PaymentMethodType } from './protocol.js';
 import type { CheckoutActionErrorCode } from './types.js';
-
-/** A wallet's app, as far as launching it from a phone browser goes. */
-export interface WalletApp {
-  /** Custom scheme of the wallet's deep links, without `:` (e.g. `alipays`). */
-  scheme: string;
-  /** Android package, for `intent://` launches. */
-  androidPackage: string;
-}
-
-/** Deep-link schemes and Android packages of the wallets Clink supports (PromptPay and QRIS have no app). */
-export const KNOWN_WALLET_APPS: Readonly<Partial<Record<PaymentMethodType, WalletApp>>> = {
-  ALIPAY: { scheme: 'alipays', androidPackage: 'com.eg.android.AlipayGphone' },
-  WECHAT: { scheme: 'weixin', androidPackage: 'com.tencent.mm' },
-  GCASH: { scheme: 'gcash', androidPackage: 'com.globe.gcash.android' },
-  KAKAO: { scheme: 'kakaotalk', androidPackage: 'com.kakao.talk' },
-  TNG: { scheme: 'tngdwallet', androidPackage: 'my.com.tngdigital.ewallet' },
-  CASHAPP: { scheme: 'cashme', androidPackage: 'com.squareup.cash' },
-};
 
 // Browsers silently drop tab and newline (`java\nscript:`); no real URL from Clink holds a control character.
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
-// Schemes that run code or read local data; never launched, even when a merchant lists them.
-const FORBIDDEN_SCHEME = /^(javascript|vbscript|data|file|blob|about|filesystem|intent|view-source)$/;
+/**
+ * Schemes a link from the network never opens: they run code, read local data or open the browser's own
+ * pages. `intent:` (and `android-app:`, the same launch in another spelling) names any app and component
+ * with any extras: we build intent URLs ourselves, from a checked package name.
+ */
+const DENIED_SCHEME =
+  /^(javascript|vbscript|data|file|blob|about|filesystem|intent|android-app|view-source|jar|resource|devtools|(chrome|edge|brave|opera|vivaldi|moz|safari|ms-browser)(-[a-z-]+)?)$/;
 const SCHEME = /^([a-z][a-z\d+.-]*):/i;
 
 function required(value: unknown, field: string, code: CheckoutActionErrorCode): string {
@@ -59,11 +45,40 @@ export function safeNavigationUrl(url: unknown, field: string): string {
 const MAX_IMAGE_LENGTH = 1_000_000;
 
 /**
- * Returns `src` when it may be shown as a QR image: an `http(s)` URL, a base64 PNG/JPEG/GIF/WebP data URL,
- * or an SVG data URL that `isSafeSvg` accepts. Throws `CheckoutActionError` (`unsafe_image`) otherwise.
+ * Clink's types say `imageUrlPng` / `imageUrlSvg` may hold a Base64 image without a `data:` prefix. The
+ * image type is read from its first bytes (never from the field's name), so the result is checked like any
+ * data URL: an SVG still has to pass `isSafeSvg`.
+ */
+function bareBase64Image(text: string): string | undefined {
+  const body = text.replace(/\s+/g, '');
+  if (!/^[a-z\d+/]{8,}={0,2}$/i.test(body)) return undefined;
+  let head: string;
+  try {
+    head = atob(body.slice(0, 16));
+  } catch {
+    return undefined;
+  }
+  const type = /^\x89PNG/.test(head)
+    ? 'png'
+    : /^\xff\xd8\xff/.test(head)
+      ? 'jpeg'
+      : /^GIF8[79]a/.test(head)
+        ? 'gif'
+        : /^RIFF[^]{4}WEBP/.test(head)
+          ? 'webp'
+          : /^(\xef\xbb\xbf)?\s*</.test(head)
+            ? 'svg+xml'
+            : undefined;
+  return type && `data:image/${type};base64,${body}`;
+}
+
+/**
+ * Returns an image source that may be shown as a QR code: an `http(s)` URL, a base64 PNG/JPEG/GIF/WebP data
+ * URL, or an SVG data URL that `isSafeSvg` accepts. A bare Base64 image (no `data:` prefix) comes back as the
+ * data URL of the type its bytes show. Throws `CheckoutActionError` (`unsafe_image`) otherwise.
  */
 export function safeQrImageSource(src: unknown, field: string): string {
-  const raw = required(src, field, 'unsafe_image');
+  const raw = required(typeof src === 'string' && !SCHEME.test(src) ? (bareBase64Image(src) ?? src) : src, field, 'unsafe_image');
   if (raw.length > MAX_IMAGE_LENGTH) refuse('unsafe_image', field);
   if (!/^data:/i.test(raw)) return httpUrl(raw, field, 'unsafe_image');
   if (/^data:image\/(png|jpeg|gif|webp);base64,[a-z\d+/]+={0,2}$/i.test(raw)) return raw;
@@ -102,28 +117,20 @@ export function isSafeSvg(text: string): boolean {
   );
 }
 
-/** `true` when `url` uses the custom scheme known for `method`'s wallet app (see `KNOWN_WALLET_APPS`). */
-export function isKnownWalletScheme(method: PaymentMethodType, url: string): boolean {
-  return SCHEME.exec(url)?.[1]?.toLowerCase() === (KNOWN_WALLET_APPS[method]?.scheme ?? false);
-}
-
 /**
- * Returns `url` when a phone may open it to launch `method`'s wallet: an `http(s)` URL (universal / app
- * link) as in `safeNavigationUrl`, or a custom scheme known for the wallet or listed in `allowedSchemes`
- * (`'mywallet'`, `'mywallet:'` and `'mywallet://'` all work). `javascript:`, `data:`, `file:`, `intent:`
- * and similar are refused even when listed. Throws `CheckoutActionError` (`unsafe_deep_link`).
+ * Returns `url` when a phone may open it as an app link: an `http(s)` URL (universal / app link) as in
+ * `safeNavigationUrl`, or any well-formed custom scheme (`kakaopay://…`, `alipayhk://…`, a bank's own) that is
+ * not denied: `javascript:`, `vbscript:`, `data:`, `file:`, `blob:`, `about:`, `filesystem:`, browser-internal
+ * schemes (`chrome:`, `edge:`, `view-source:`…) and `intent:` / `android-app:` (we build intent URLs ourselves)
+ * never open. `allowedSchemes`, when not empty, is a stricter policy: then only custom schemes listed there open
+ * (`'mywallet'`, `'mywallet:'` and `'mywallet://'` all work; denied schemes stay denied).
+ * Throws `CheckoutActionError` (`unsafe_deep_link`) naming `field`.
  */
-export function safeDeepLink(
-  url: unknown,
-  field: string,
-  method: PaymentMethodType,
-  allowedSchemes: readonly string[] = [],
-): string {
+export function safeDeepLink(url: unknown, field: string, allowedSchemes: readonly string[] = []): string {
   const raw = required(url, field, 'unsafe_deep_link');
   const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase() ?? '';
   if (/^https?$/.test(scheme)) return safeNavigationUrl(raw, field);
   const allowed =
-    isKnownWalletScheme(method, raw) ||
-    allowedSchemes.some((entry) => entry.toLowerCase().replace(/:(\/\/)?$/, '') === scheme);
-  return allowed && scheme && !FORBIDDEN_SCHEME.test(scheme) && !/\s/.test(raw) ? raw : refuse('unsafe_deep_link', field);
+    allowedSchemes.length === 0 || allowedSchemes.some((entry) => entry.toLowerCase().replace(/:(\/\/)?$/, '') === scheme);
+  return allowed && scheme && !DENIED_SCHEME.test(scheme) && !/\s/.test(raw) ? raw : refuse('unsafe_deep_link', field);
 }

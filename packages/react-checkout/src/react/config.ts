@@ -15,7 +15,11 @@ export interface CheckoutConfigProps {
   messages?: Partial<CheckoutMessages>;
   /** @default the provider's `fetch`, else `globalThis.fetch` */
   fetch?: typeof fetch;
-  /** Deep-link schemes allowed for app launches besides the wallet's own. @default the provider's, else `[]` */
+  /**
+   * A stricter app-link policy: when not empty, only these custom schemes open (`http(s)` links always may).
+   * Without it every well-formed scheme that is not denied (`javascript:`, `intent:`…) may open.
+   * @default the provider's, else `[]` (no allow list)
+   */
   allowedDeepLinkSchemes?: readonly string[];
   /** Overrides of the detected device (e.g. from your server's user-agent parsing). @default detected */
   device?: Partial<DeviceInfo>;

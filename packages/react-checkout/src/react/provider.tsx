@@ -29,7 +29,12 @@ export interface ClinkCheckoutProviderProps {
   queryClient?: QueryClient;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
-  /** Deep-link schemes allowed for app launches besides each wallet's own, e.g. `['mywallet']`. @default [] */
+  /**
+   * A stricter app-link policy, e.g. `['weixin', 'alipays']`: when not empty, only these custom schemes open
+   * (`http(s)` links always may); a link outside it falls back to the fallback page, hosted instructions or
+   * QR code. Without it every well-formed scheme that is not denied (`javascript:`, `intent:`…) may open.
+   * @default [] (no allow list)
+   */
   allowedDeepLinkSchemes?: readonly string[];
   /** Overrides of the detected device (for example from your server's user-agent parsing). @default detected after mount */
   device?: Partial<DeviceInfo>;

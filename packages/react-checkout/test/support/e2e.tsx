@@ -8,13 +8,14 @@
  * Every browser ↔ handler exchange is recorded so tests can count creates, status checks and refreshes,
  * and measure how many status checks were in flight at once.
  */
-import { createSandbox, SANDBOX_API_KEY, type CardFlow, type Sandbox, type SandboxFault } from '@clink-checkout/sandbox';
+import { SANDBOX_API_KEY, type CardFlow, type Sandbox, type SandboxFault } from '@clink-checkout/sandbox';
 import { createCheckoutHandler, createClinkClient, type CheckoutHandler, type ResolvedPayment } from '@clink-checkout/server';
 import { act } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
 import { vi } from 'vitest';
 import type { DeviceInfo, PaymentMethodType } from '../../src/index.js';
 import { ClinkCheckoutProvider, messagesEn, PaymentStatusView, usePaymentStatus } from '../../src/index.js';
+import { DEFAULT_SANDBOX, makeSandbox, paymentInstrumentFor, type SandboxKind } from './sandbox.js';
 
 export const SHOP_ORIGIN = 'http://shop.test';
 export const ENDPOINT = `${SHOP_ORIGIN}/api/checkout`;
@@ -43,16 +44,6 @@ export const WALLET_NAMES: Record<PaymentMethodType, string> = {
   WECHAT: 'WeChat Pay',
 };
 
-/** The shared contract's wallet apps (deep-link scheme, Android package). */
-export const WALLET_APPS: Partial<Record<PaymentMethodType, { scheme: string; packageName: string }>> = {
-  ALIPAY: { scheme: 'alipays', packageName: 'com.eg.android.AlipayGphone' },
-  WECHAT: { scheme: 'weixin', packageName: 'com.tencent.mm' },
-  GCASH: { scheme: 'gcash', packageName: 'com.globe.gcash.android' },
-  KAKAO: { scheme: 'kakaotalk', packageName: 'com.kakao.talk' },
-  TNG: { scheme: 'tngdwallet', packageName: 'my.com.tngdigital.ewallet' },
-  CASHAPP: { scheme: 'https', packageName: 'com.squareup.cash' },
-};
-
 export type DeviceName = 'desktop' | 'android' | 'ios';
 export const DEVICES: Record<DeviceName, DeviceInfo> = {
   desktop: { platformType: 'WEB', coarsePointer: false },
@@ -72,7 +63,17 @@ export interface Exchange {
   responseBody?: unknown;
 }
 
+/** One answer of Clink's API (the sandbox) on its way to the merchant's Clink client. */
+export interface ClinkAnswer {
+  /** e.g. `POST /payment`, `GET /order/ord_1` (below the API base). */
+  route: string;
+  /** The JSON envelope `{ code, msg, data }`. */
+  body: Record<string, unknown>;
+}
+
 export interface ShopOptions {
+  /** Which sandbox answers. @default the default sandbox */
+  sandbox?: SandboxKind;
   seed?: number | string;
   qrExpiresInSeconds?: number;
   /** How the sandbox runs CARD payments. @default 'redirect' */
@@ -84,6 +85,13 @@ export interface ShopOptions {
   rewriteCreate?: (body: Record<string, unknown>) => unknown;
   /** The same for the answer to a QR refresh. */
   rewriteRefresh?: (body: Record<string, unknown>) => unknown;
+  /** The same for every answer to a status check. */
+  rewriteStatus?: (body: Record<string, unknown>) => unknown;
+  /**
+   * Clink answering in a shape the sandbox does not produce (yet): rewrites each JSON answer of the sandbox
+   * before the merchant's Clink client reads it. Return the new envelope.
+   */
+  rewriteClink?: (answer: ClinkAnswer) => unknown | Promise<unknown>;
   /** Delays every status answer by this many ms (timer-based, so fake timers control it). @default 0 */
   statusLatencyMs?: number;
   /**
@@ -112,23 +120,27 @@ export interface Shop {
   setClinkFault(fault: SandboxFault | undefined): void;
 }
 
-/** The parts of the handler's create answer the tests look at. */
+/** The parts of the handler's create answer the tests look at (optional where Clink's answer may leave them out). */
 export interface CreatedPayment {
   orderId: string;
   status: string;
-  amount: number;
-  currency: string;
+  amount?: number;
+  currency?: string;
   action?: {
     redirectUrl?: string;
     method?: string;
     postData?: Record<string, string>;
+    type?: string;
+    paymentMethodType?: string;
     walletHandleRedirectOrDisplayQrCode?: {
       imageDataUrl?: string;
       imageUrlPng?: string;
+      imageUrlSvg?: string;
       mobileAuthUrl?: string;
       fallbackUrl?: string;
       packageName?: string;
       hostedInstructionsUrl?: string;
+      expiresAt?: number;
       expiresSecond?: number;
     };
   };
@@ -142,7 +154,7 @@ export function createShop(options: ShopOptions = {}): Shop {
   let clinkFault: SandboxFault | undefined;
   const offset = options.serverClockOffsetMs ?? 0;
   const serverNow = () => Date.now() + offset;
-  const sandbox = createSandbox({
+  const sandbox = makeSandbox(options.sandbox ?? DEFAULT_SANDBOX, {
     fault: () => clinkFault,
     seed: options.seed ?? 'react-e2e',
     publicUrl: SANDBOX_ORIGIN,
@@ -157,7 +169,14 @@ export function createShop(options: ShopOptions = {}): Shop {
     maxRetries: 0,
     now: serverNow,
     logger: () => {},
-    fetch: (input, init) => sandbox.fetch(new Request(input, init)),
+    fetch: async (input, init) => {
+      const response = await sandbox.fetch(new Request(input, init));
+      if (!options.rewriteClink || !response.headers.get('Content-Type')?.includes('json')) return response;
+      const { pathname } = new URL(String(input instanceof Request ? input.url : input));
+      const route = `${init?.method ?? 'GET'} ${pathname.replace(/^\/api/, '')}`;
+      const body = await options.rewriteClink({ route, body: (await response.json()) as Record<string, unknown> });
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    },
   });
   const cardFlow = options.cardFlow ?? 'redirect';
   const handler = createCheckoutHandler({
@@ -167,12 +186,11 @@ export function createShop(options: ShopOptions = {}): Shop {
     logger: () => {},
     // The server decides the price and the customer; the browser only picks the method.
     resolvePayment: (input): ResolvedPayment => ({
-      paymentInstrumentId: input.paymentMethodType === 'CARD' ? 'pi_test_card' : 'pi_test_wallet',
+      ...paymentInstrumentFor(input.paymentMethodType, cardFlow),
       customerEmail: 'customer@example.com',
       returnUrl: RETURN_URL,
       amount: SERVER_PRICE.amount,
       currency: SERVER_PRICE.currency,
-      metadata: input.paymentMethodType === 'CARD' ? { sandboxCardFlow: cardFlow } : { cart: 'cart_e2e' },
     }),
   });
 
@@ -225,8 +243,9 @@ export function createShop(options: ShopOptions = {}): Shop {
           });
         }
       }
-      if (exchange.route.endsWith('/refresh') && response.ok && options.rewriteRefresh) {
-        const rewritten = options.rewriteRefresh(structuredClone(body) as Record<string, unknown>);
+      const rewrite = exchange.route.endsWith('/refresh') ? options.rewriteRefresh : isStatus ? options.rewriteStatus : undefined;
+      if (response.ok && rewrite) {
+        const rewritten = rewrite(structuredClone(body) as Record<string, unknown>);
         return new Response(JSON.stringify(rewritten), { status: response.status, headers: { 'Content-Type': 'application/json' } });
       }
       return new Response(text, { status: response.status, headers: response.headers });
@@ -254,10 +273,23 @@ export function createShop(options: ShopOptions = {}): Shop {
   };
 }
 
+export interface PageOptions {
+  /** @default 'desktop' */
+  device?: DeviceName;
+  strict?: boolean;
+  /** The merchant's stricter app-link policy. @default none */
+  allowedDeepLinkSchemes?: readonly string[];
+}
+
 /** The page: a provider pointed at the shop's handler, optionally under StrictMode. */
-export function page(shop: Shop, node: ReactNode, options: { device?: DeviceName; strict?: boolean } = {}): ReactNode {
+export function page(shop: Shop, node: ReactNode, options: PageOptions = {}): ReactNode {
   const tree = (
-    <ClinkCheckoutProvider endpoint={ENDPOINT} fetch={shop.fetch} device={DEVICES[options.device ?? 'desktop']}>
+    <ClinkCheckoutProvider
+      endpoint={ENDPOINT}
+      fetch={shop.fetch}
+      device={DEVICES[options.device ?? 'desktop']}
+      allowedDeepLinkSchemes={options.allowedDeepLinkSchemes}
+    >
       {node}
     </ClinkCheckoutProvider>
   );

@@ -2,12 +2,29 @@
  * The payment-method matrix and the steps every end-to-end method test shares: render <ClinkPayButton>
  * on a device, pay, check what the handler and the sandbox saw, and drive the outcome.
  */
+import { PAYMENT_METHODS } from '@clink-checkout/protocol';
 import { SANDBOX_API_KEY } from '@clink-checkout/sandbox';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, beforeEach, afterEach, expect, vi } from 'vitest';
 import { ClinkPayButton, type PaymentMethodType, type PaymentState } from '../../src/index.js';
-import { advance, createShop, DEVICES, page, SERVER_PRICE, settle, TOKEN_SECRET, WALLET_NAMES, type DeviceName, type Shop } from './e2e.js';
+import {
+  advance,
+  createShop,
+  DEVICES,
+  page,
+  ReturnPage,
+  SERVER_PRICE,
+  settle,
+  SHOWN_AMOUNT,
+  TOKEN_SECRET,
+  WALLET_NAMES,
+  type CreatedPayment,
+  type DeviceName,
+  type PageOptions,
+  type Shop,
+} from './e2e.js';
+export { SANDBOX_KINDS } from './sandbox.js';
 
 export type Outcome = 'succeed' | 'fail';
 export type PlanKind = 'redirect' | 'qr' | 'app_link';
@@ -48,8 +65,60 @@ export const MATRIX: ReadonlyArray<[PaymentMethodType, DeviceName, PlanKind, Out
 
 /** Methods whose customers often pay from a saved picture of the code. */
 export const SAVABLE = new Set<PaymentMethodType>(['PROMPTPAY', 'QRIS', 'GCASH']);
-/** 900 s, the sandbox's default QR lifetime. */
-export const FULL_COUNTDOWN = 'Expires in 15:00';
+/** The visible countdown of a QR code that lives the sandbox's default 900 s, at most a second after it arrived. */
+export const FULL_COUNTDOWN = /^Expires in 1[45]:\d\d$/;
+
+type Wallet = NonNullable<NonNullable<CreatedPayment['action']>['walletHandleRedirectOrDisplayQrCode']>;
+
+/** The wallet details of the create answer the browser received (empty when Clink sent none). */
+export const walletOf = (created: CreatedPayment): Wallet => created.action?.walletHandleRedirectOrDisplayQrCode ?? {};
+
+/** How the English texts name the QR code: with the amount when the answer carried one (Clink's is optional). */
+export function qrTexts(method: PaymentMethodType, created: CreatedPayment): { label: string; instructions: string } {
+  const wallet = WALLET_NAMES[method];
+  return created.amount === undefined || !created.currency
+    ? { label: `${wallet} QR code`, instructions: `Scan the QR code with ${wallet} to pay.` }
+    : { label: `${wallet} QR code for ${SHOWN_AMOUNT}`, instructions: `Scan the QR code with ${wallet} to pay ${SHOWN_AMOUNT}.` };
+}
+
+/**
+ * The QR image the customer must see for this wallet data: the first image field Clink filled (inline data,
+ * then PNG, then SVG), as it came, or (a bare Base64 image) as a data URL ending in it; `undefined` when Clink
+ * sent no image and the browser must draw `mobileAuthUrl`.
+ */
+export function expectedQrImage(wallet: Wallet): { matches: (src: string | null) => boolean; sent: string } | undefined {
+  const sent = wallet.imageDataUrl ?? wallet.imageUrlPng ?? wallet.imageUrlSvg;
+  if (!sent) return undefined;
+  const bare = !/^(data|https?):/.test(sent);
+  return {
+    sent,
+    matches: (src) => (bare ? /^data:image\/[\w+]+;base64,/.test(src ?? '') && src!.endsWith(`,${sent.replace(/\s/g, '')}`) : src === sent),
+  };
+}
+
+/** `true` when the wallet data says when it expires, so a countdown must show. */
+export const hasExpiry = (wallet: Wallet) => wallet.expiresSecond !== undefined || wallet.expiresAt !== undefined;
+
+/**
+ * What "Open <wallet>" must navigate to for Clink's `mobileAuthUrl` on this device: an https link as it is; on
+ * Android a custom scheme as `intent://…#Intent;scheme=…;package=…;S.browser_fallback_url=…;end` with Clink's
+ * package (else the wallet's own, for the wallet's own schemes) and the fallback page (else the hosted
+ * instructions); on iOS the deep link as it is.
+ */
+export function expectedLaunchUrl(method: PaymentMethodType, device: DeviceName, wallet: Wallet): string {
+  const link = wallet.mobileAuthUrl!;
+  const [, scheme, rest] = /^([^:]+):(?:\/\/)?(.*)$/.exec(link)!;
+  if (/^https?$/.test(scheme!) || device !== 'android') return link;
+  const info = PAYMENT_METHODS[method];
+  const packageName = wallet.packageName ?? (info.appSchemes.includes(scheme!.toLowerCase()) ? info.androidPackage : undefined);
+  const fallback = wallet.fallbackUrl ?? wallet.hostedInstructionsUrl;
+  return (
+    `intent://${rest}#Intent;scheme=${scheme!.toLowerCase()};` +
+    (packageName ? `package=${packageName};` : '') +
+    (fallback ? `S.browser_fallback_url=${encodeURIComponent(fallback)};` : '') +
+    'end'
+  );
+}
 
 export interface Rendered {
   shop: Shop;
@@ -61,7 +130,12 @@ export interface Rendered {
   unmount: () => void;
 }
 
-export async function payWith(method: PaymentMethodType, device: DeviceName, shop = createShop()): Promise<Rendered> {
+export async function payWith(
+  method: PaymentMethodType,
+  device: DeviceName,
+  shop = createShop(),
+  pageOptions: Pick<PageOptions, 'allowedDeepLinkSchemes'> = {},
+): Promise<Rendered> {
   const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
   const navigate = vi.fn<(url: string) => void>();
   const onSuccess = vi.fn();
@@ -79,7 +153,7 @@ export async function payWith(method: PaymentMethodType, device: DeviceName, sho
         onFailure={onFailure}
         onStatusChange={(state) => states.push(state)}
       />,
-      { device },
+      { ...pageOptions, device },
     ),
   );
   await user.click(screen.getByRole('button', { name: `Pay with ${WALLET_NAMES[method]}` }));
@@ -121,7 +195,9 @@ export async function expectOutcomeShown(rendered: Rendered, outcome: Outcome) {
   const checksBefore = shop.statusChecks().length;
   if (outcome === 'succeed') shop.sandbox.succeed(orderId);
   else shop.sandbox.fail(orderId);
-  await advance(2_000);
+  // One status check every 2 s; Clink may first report a status the browser does not know yet (not final).
+  const shown = outcome === 'succeed' ? 'Payment successful' : 'Payment failed';
+  for (let check = 0; check < 5 && !screen.queryByText(shown); check += 1) await advance(2_000);
   expect(shop.statusChecks().length).toBeGreaterThan(checksBefore);
   if (outcome === 'succeed') {
     expect(screen.getByRole('status')).toHaveTextContent('Payment successful');
@@ -158,4 +234,27 @@ export function useMethodTestSetup(): void {
   afterEach(() => {
     vi.useRealTimers();
   });
+}
+
+/**
+ * Back at the merchant's `returnUrl` after the page left: the return page reads the order's status through the
+ * handler with the order token kept before leaving, and must show the outcome.
+ */
+export async function expectReturnPageShows(rendered: Rendered, device: DeviceName, outcome: Outcome): Promise<void> {
+  const { shop, states } = rendered;
+  const created = states.find((state) => state.status === 'action');
+  if (created?.status !== 'action') throw new Error('The payment never reached its action');
+  rendered.unmount();
+  render(page(shop, <ReturnPage orderId={created.payment.orderId} orderToken={created.payment.orderToken} />, { device }));
+  await settle();
+  const shown = outcome === 'succeed' ? 'Payment successful' : 'Payment failed';
+  // Clink may first report a status the browser does not know yet: the page keeps checking every 2 s.
+  for (let check = 0; check < 5 && !screen.queryByText(shown); check += 1) await advance(2_000);
+  expect(screen.getByRole('status')).toHaveTextContent(shown);
+  const checks = shop.statusChecks();
+  expect(checks.length).toBeGreaterThanOrEqual(1);
+  expect(checks.every((check) => check.status === 200)).toBe(true);
+  // The outcome is final: the return page checks no more.
+  await advance(10_000);
+  expect(shop.statusChecks()).toHaveLength(checks.length);
 }

@@ -37,7 +37,9 @@ export function PaymentActionView(props: PaymentActionViewProps): ReactNode {
     case 'polling': {
       const { plan, payment } = state;
       const wallet = walletName(plan.kind === 'none' ? payment.paymentMethodType : plan.paymentMethodType);
-      const amount = formatAmount(payment.amount, payment.currency, locale);
+      // Clink may leave the amount out; the texts then read without it.
+      const amount =
+        typeof payment.amount === 'number' && payment.currency ? formatAmount(payment.amount, payment.currency, locale) : undefined;
       switch (plan.kind) {
         case 'redirect':
           content = <RedirectAction url={plan.url} messages={messages} navigate={props.navigate} />;

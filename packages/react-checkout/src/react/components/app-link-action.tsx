@@ -13,8 +13,8 @@ export interface AppLinkActionProps {
   plan: AppLinkPlan;
   /** The wallet's name, e.g. "GCash". */
   wallet: string;
-  /** The formatted amount. */
-  amount: string;
+  /** The formatted amount; without it the texts do not mention one. */
+  amount?: string | undefined;
   locale: string;
   messages: CheckoutMessages;
   /** Set inside an in-app browser, which often cannot open wallet apps. */

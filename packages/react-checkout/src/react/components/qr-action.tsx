@@ -12,8 +12,8 @@ export interface QrActionProps {
   plan: Pick<QrPlan, 'qr' | 'copyText' | 'expiry' | 'savable' | 'hostedInstructionsUrl'>;
   /** The wallet's name, e.g. "WeChat Pay". */
   wallet: string;
-  /** The formatted amount, e.g. "¥12.00". */
-  amount: string;
+  /** The formatted amount, e.g. "¥12.00"; without it the texts do not mention one. */
+  amount?: string | undefined;
   locale: string;
   messages: CheckoutMessages;
   /** Called once when the QR code expires. */
@@ -27,8 +27,8 @@ export function QrAction({ plan, wallet, amount, locale, messages, onExpire, cla
   const values = { wallet, amount };
   return (
     <div className={cx('clink-qr', className)}>
-      <p className="clink-qr__instructions">{formatMessage(messages.scanQr, values)}</p>
-      <QrCode source={plan.qr} label={formatMessage(messages.qrAlt, values)} frameRef={frame} />
+      <p className="clink-qr__instructions">{formatMessage(amount ? messages.scanQr : messages.scanQrNoAmount, values)}</p>
+      <QrCode source={plan.qr} label={formatMessage(amount ? messages.qrAlt : messages.qrAltNoAmount, values)} frameRef={frame} />
       {plan.expiry && <Countdown deadline={plan.expiry.deadline} locale={locale} messages={messages} onExpire={onExpire} />}
       <div className="clink-actions">
         {plan.copyText && <CopyLink text={plan.copyText} messages={messages} />}

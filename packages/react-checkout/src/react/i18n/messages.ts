@@ -13,8 +13,12 @@ export interface CheckoutMessages {
   continue: string;
   formPostHint: string;
   scanQr: string;
+  /** `scanQr` when the answer carries no amount (Clink's amount is optional). */
+  scanQrNoAmount: string;
   /** Alternative text of the QR image. */
   qrAlt: string;
+  /** `qrAlt` when the answer carries no amount. */
+  qrAltNoAmount: string;
   /** Visible countdown. */
   expiresIn: string;
   /** Countdown announced to screen readers. */
