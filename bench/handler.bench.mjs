@@ -8,7 +8,7 @@
 //
 // Run after building:  node bench/handler.bench.mjs   (or `npm run bench`, which builds first)
 // Environment: BENCH_DURATION=3 (seconds per round) BENCH_ROUNDS=3 BENCH_WARMUP=2 BENCH_CONNECTIONS=1,10,50,200
-//              BENCH_CLINK_DELAY_MS=50 BENCH_STORES=memory,redis BENCH_PROFILE=dir (CPU profile of the handler)
+//              BENCH_CLINK_DELAY_MS=50 BENCH_STORES=memory,redis BENCH_PROFILE=dir (CPU profiles of both servers)
 //              BENCH_COMPARE_DIST=dir: instead of the hand-written baseline, the handler of another build
 //              (e.g. an older commit's packages/server-helper/dist), to see what a change did
 import { fork } from 'node:child_process';
@@ -80,7 +80,7 @@ function summarise(runs) {
 async function benchStore(storeKind, apiBase, redisUrl) {
   const servers = {};
   for (const kind of ['baseline', 'handler']) {
-    const execArgv = PROFILE_DIR && kind === 'handler' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+    const execArgv = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${storeKind}-${kind}.cpuprofile`] : [];
     const compare = kind === 'baseline' && process.env.BENCH_COMPARE_DIST;
     const { child, ready } = start(
       'server-process.mjs',

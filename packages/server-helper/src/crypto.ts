@@ -33,11 +33,15 @@ export interface CryptoBackend {
 }
 
 interface NodeCryptoSubset {
-  createHmac(algorithm: 'sha256', key: string): {
+  createHmac(algorithm: 'sha256', key: string | object): {
     update(data: HmacMessage): { digest(): Uint8Array; digest(encoding: 'hex' | 'base64url'): string };
   };
   createHash(algorithm: 'sha256'): { update(data: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } };
   timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
+  /** One-shot hash (Node 20.12+): no Hash stream object per call. */
+  hash?: (algorithm: 'sha256', data: string, encoding: 'hex') => string;
+  /** A key prepared once, so each HMAC skips converting the secret. */
+  createSecretKey?: (key: Uint8Array) => object;
 }
 
 const encoder = new TextEncoder();
@@ -48,9 +52,11 @@ export function toBytes(message: HmacMessage | ArrayBuffer): Uint8Array {
   return message;
 }
 
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 export function toHex(bytes: Uint8Array): string {
   let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  for (const byte of bytes) hex += HEX_BYTES[byte];
   return hex;
 }
 
@@ -109,16 +115,18 @@ function nodeBackend(nodeCrypto: NodeCryptoSubset): CryptoBackend {
   return {
     name: 'node',
     hmacSha256(secret) {
-      const sign = (message: HmacMessage) => nodeCrypto.createHmac('sha256', secret).update(message).digest();
+      const key = nodeCrypto.createSecretKey?.(encoder.encode(secret)) ?? secret;
+      const hmac = (message: HmacMessage) => nodeCrypto.createHmac('sha256', key).update(message);
+      const sign = (message: HmacMessage) => hmac(message).digest();
       return {
         async sign(message) {
           return sign(message);
         },
         async signHex(message) {
-          return nodeCrypto.createHmac('sha256', secret).update(message).digest('hex');
+          return hmac(message).digest('hex');
         },
         async signBase64url(message) {
-          return nodeCrypto.createHmac('sha256', secret).update(message).digest('base64url');
+          return hmac(message).digest('base64url');
         },
         async verify(mac, message) {
           const expected = sign(message);
@@ -127,6 +135,7 @@ function nodeBackend(nodeCrypto: NodeCryptoSubset): CryptoBackend {
       };
     },
     async sha256Hex(text) {
+      if (nodeCrypto.hash !== undefined) return nodeCrypto.hash('sha256', text, 'hex');
       return nodeCrypto.createHash('sha256').update(text, 'utf8').digest('hex');
     },
   };

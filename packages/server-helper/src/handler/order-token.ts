@@ -1,5 +1,5 @@
 import { PAYMENT_METHOD_TYPES, type PaymentMethodType } from '../types.js';
-import { hmacSha256, toBase64url, type CryptoBackend } from '../crypto.js';
+import { hmacSha256, toHex, type CryptoBackend } from '../crypto.js';
 
 /**
  * Order tokens let the browser that created a payment (and only it) read the status and refresh the
@@ -68,7 +68,7 @@ export function createOrderTokenSigner(options: {
   return {
     async issue({ orderId, paymentMethodType, binding }) {
       const expiresAt = String(Math.floor(options.now() / 1000) + options.ttlSeconds);
-      const nonce = toBase64url(randomNonce());
+      const nonce = toHex(randomNonce());
       const mac = await hmac.signBase64url(signedMessage(orderId, paymentMethodType, expiresAt, nonce, binding));
       return [VERSION, paymentMethodType, expiresAt, nonce, mac].join('.');
     },
