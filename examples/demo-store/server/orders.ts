@@ -178,17 +178,7 @@ export class OrderStore {
       const now = this.#now();
       const orderId = order.kind === 'order' ? order.details.orderId : (order.orderId ?? null);
       if (this.#recordEvent.run(event.id, event.type, orderId, order.kind, now).changes === 0) return false;
-      if (order.kind === 'order') {
-        this.#record.get({
-          ...detailsToWrite(order.details),
-          clinkStatus: order.clinkStatus,
-          outcome: outcomeOf(order.clinkStatus),
-          updatedBy: 'webhook',
-          sessionHash: null,
-          orderTokenHash: null,
-          now,
-        });
-      }
+      if (order.kind === 'order') this.#record.get(orderWrite(order.details, order.clinkStatus, 'webhook', now));
       return true;
     });
     this.#get = db.prepare('SELECT * FROM orders WHERE order_id = ?');
@@ -223,17 +213,11 @@ export class OrderStore {
    * that created it. When a webhook recorded the order first, its status stays if it is final.
    */
   recordCreated(order: CreatedOrder): StoredOrder {
-    return toStoredOrder(
-      this.#record.get({
-        ...detailsToWrite(order),
-        clinkStatus: order.clinkStatus,
-        outcome: outcomeOf(order.clinkStatus),
-        updatedBy: 'create',
-        sessionHash: order.sessionId === undefined ? null : sha256(order.sessionId),
-        orderTokenHash: sha256(order.orderToken),
-        now: this.#now(),
-      })!,
-    );
+    const write = orderWrite(order, order.clinkStatus, 'create', this.#now(), {
+      sessionHash: order.sessionId === undefined ? null : sha256(order.sessionId),
+      orderTokenHash: sha256(order.orderToken),
+    });
+    return toStoredOrder(this.#record.get(write)!);
   }
 
   /**
@@ -335,7 +319,14 @@ function minorUnitDigits(currency: string): number {
   return digits;
 }
 
-function detailsToWrite(details: OrderDetails) {
+/** The parameters of RECORD_ORDER: what is known of the order, its new status and, from a create, who may see it. */
+function orderWrite(
+  details: OrderDetails,
+  clinkStatus: string,
+  updatedBy: StatusSource,
+  now: number,
+  viewers: { sessionHash: string | null; orderTokenHash: string | null } = { sessionHash: null, orderTokenHash: null },
+): OrderWrite {
   const { amount, currency } = details;
   return {
     orderId: details.orderId,
@@ -347,6 +338,11 @@ function detailsToWrite(details: OrderDetails) {
       amount === undefined || currency === undefined ? null : Math.round(amount * 10 ** minorUnitDigits(currency)),
     currency: currency ?? null,
     paymentMethodType: details.paymentMethodType ?? null,
+    clinkStatus,
+    outcome: outcomeOf(clinkStatus),
+    updatedBy,
+    ...viewers,
+    now,
   };
 }
 
