@@ -10,8 +10,8 @@ installDependencies();
 if (pnpm(['--filter', '@clink-checkout/demo-store...', '--workspace-concurrency=1', 'run', 'build']) !== 0) {
   process.exit(1);
 }
-// The store's server is TypeScript, run without a build step by tsx (a dependency of the store).
+// The store's server is TypeScript, run without a build step by tsx (a dependency of the store):
+// importing its loader is what `node --import tsx` does.
 const demoStore = path.join(root, 'examples/demo-store');
-const tsx = createRequire(path.join(demoStore, 'package.json')).resolve('tsx/esm/api');
-(await import(pathToFileURL(tsx).href)).register();
+await import(pathToFileURL(createRequire(path.join(demoStore, 'package.json')).resolve('tsx')).href);
 await import(pathToFileURL(path.join(demoStore, 'server/main.ts')).href);
