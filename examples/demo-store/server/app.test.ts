@@ -304,6 +304,21 @@ describe('demo store server pointed at Clink with CLINK_API_KEY', () => {
     expect((await fetch(`${store.url}/api/checkout/webhooks`, { method: 'POST', body: '{}' })).status).toBe(404);
   });
 
+  it('answers a retry with the same Idempotency-Key after a restart with the first answer, creating one order', async () => {
+    const env = { CLINK_API_KEY: 'sk_test_merchant_key', CLINK_BASE_URL: `${clinkUrl}/api`, CLINK_PAYMENT_INSTRUMENT_ID: 'pi_merchant' };
+    const body = { paymentMethodType: 'WECHAT', payload: cart(1) };
+    const first = await createPayment(await startStore(env), body, { 'Idempotency-Key': 'attempt-1' });
+    const firstText = await first.text();
+    await running.pop()!.close();
+
+    const retry = await createPayment(await startStore(env), body, { 'Idempotency-Key': 'attempt-1' });
+
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await retry.text()).toBe(firstText);
+    expect(clink.listOrders()).toHaveLength(1);
+  });
+
   it('refuses to start without a payment instrument', async () => {
     await expect(startStore({ CLINK_API_KEY: 'sk_test_merchant_key', CLINK_BASE_URL: `${clinkUrl}/api` })).rejects.toThrow(
       /CLINK_PAYMENT_INSTRUMENT_ID/,

@@ -68,6 +68,9 @@ export function createStoreCheckout(options: StoreCheckoutOptions): CheckoutHand
     client: backend.client,
     basePath: CHECKOUT_PATH,
     tokenSecret: options.tokenSecret,
+    // In the database, not in memory: a retry after a restart finds the first answer.
+    idempotencyStore: orders.checkoutKeys,
+    webhookEventStore: orders.checkoutKeys,
     logger: log,
     resolvePayment(input) {
       const priced = priceCart(input.payload);

@@ -46,6 +46,15 @@ export const MIGRATIONS: readonly string[] = [
     received_at INTEGER NOT NULL
   ) STRICT;
   CREATE INDEX webhook_events_by_age ON webhook_events (received_at);
+
+  -- The checkout handler's Idempotency-Keys and webhook event ids (its idempotencyStore and
+  -- webhookEventStore): a JSON IdempotencyRecord per key, gone once expired.
+  CREATE TABLE idempotency_keys (
+    key        TEXT PRIMARY KEY,
+    record     TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX idempotency_keys_by_expiry ON idempotency_keys (expires_at);
   `,
 ];
 

@@ -165,14 +165,14 @@ describe('OrderStore', () => {
 
     now += UNPAID_ORDER_LIFETIME_MS;
     store.recordCreated(created('ord_young'));
-    expect(await store.cleanUp()).toEqual({ orders: 0, events: 0 });
+    expect(await store.cleanUp()).toEqual({ orders: 0, events: 0, checkoutKeys: 0 });
 
     now += 1;
-    expect(await store.cleanUp()).toEqual({ orders: 2, events: 0 });
+    expect(await store.cleanUp()).toEqual({ orders: 2, events: 0, checkoutKeys: 0 });
     expect(store.list().map((order) => order.orderId)).toEqual(['ord_paid', 'ord_young']);
 
     now += WEBHOOK_EVENT_LIFETIME_MS - UNPAID_ORDER_LIFETIME_MS;
-    expect(await store.cleanUp()).toEqual({ orders: 1, events: 1 });
+    expect(await store.cleanUp()).toEqual({ orders: 1, events: 1, checkoutKeys: 0 });
     expect(store.list().map((order) => order.orderId)).toEqual(['ord_paid']);
     expect(store.countWebhookEvents()).toBe(0);
   });
@@ -181,7 +181,7 @@ describe('OrderStore', () => {
     const store = openStore();
     for (let i = 0; i < 1234; i += 1) store.recordCreated(created(`ord_${i}`));
     now += UNPAID_ORDER_LIFETIME_MS + 1;
-    expect(await store.cleanUp()).toEqual({ orders: 1234, events: 0 });
+    expect(await store.cleanUp()).toEqual({ orders: 1234, events: 0, checkoutKeys: 0 });
     expect(store.list()).toEqual([]);
   });
 });

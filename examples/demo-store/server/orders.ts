@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { openStoreDatabase, type StoreDatabase } from './database.js';
+import { SqliteIdempotencyStore } from './idempotencyStore.js';
 import type { WebhookOrder } from './webhookOrder.js';
 
 /** What the customer sees. `paid` and `failed` are final; `pending` covers everything before. */
@@ -152,6 +153,8 @@ const APPLY_LOOKUP = `
   RETURNING *`;
 
 export class OrderStore {
+  /** The checkout handler's `Idempotency-Key`s and webhook event ids, in the same database. */
+  readonly checkoutKeys: SqliteIdempotencyStore;
   readonly #db: StoreDatabase;
   readonly #now: () => number;
   readonly #record: Statement<[OrderWrite], OrderRow>;
@@ -168,6 +171,7 @@ export class OrderStore {
   constructor(db: StoreDatabase, options: { now?: () => number } = {}) {
     this.#db = db;
     this.#now = options.now ?? Date.now;
+    this.checkoutKeys = new SqliteIdempotencyStore(db, { now: this.#now });
     this.#record = db.prepare(RECORD_ORDER);
     this.#applyLookup = db.prepare(APPLY_LOOKUP);
     this.#recordEvent = db.prepare(
@@ -259,18 +263,20 @@ export class OrderStore {
   }
 
   /**
-   * Deletes unpaid orders older than a day and webhook event ids older than three days, in batches
-   * so requests are served in between.
+   * Deletes unpaid orders older than a day, webhook event ids older than three days and expired
+   * checkout keys, in batches so requests are served in between.
    */
-  async cleanUp(): Promise<{ orders: number; events: number }> {
-    const deleted = { orders: 0, events: 0 };
+  async cleanUp(): Promise<{ orders: number; events: number; checkoutKeys: number }> {
+    const deleted = { orders: 0, events: 0, checkoutKeys: 0 };
     for (;;) {
       const now = this.#now();
       const orders = this.#deleteUnpaid.run(now - UNPAID_ORDER_LIFETIME_MS, CLEANUP_BATCH).changes;
       const events = this.#deleteEvents.run(now - WEBHOOK_EVENT_LIFETIME_MS, CLEANUP_BATCH).changes;
+      const checkoutKeys = this.checkoutKeys.deleteExpired(CLEANUP_BATCH);
       deleted.orders += orders;
       deleted.events += events;
-      if (orders < CLEANUP_BATCH && events < CLEANUP_BATCH) return deleted;
+      deleted.checkoutKeys += checkoutKeys;
+      if (Math.max(orders, events, checkoutKeys) < CLEANUP_BATCH) return deleted;
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
