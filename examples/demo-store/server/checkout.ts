@@ -68,9 +68,10 @@ export function createStoreCheckout(options: StoreCheckoutOptions): CheckoutHand
     client: backend.client,
     basePath: CHECKOUT_PATH,
     tokenSecret: options.tokenSecret,
-    // In the database, not in memory: a retry after a restart finds the first answer.
+    // In the database, not in memory: a retry after a restart finds the first answer. (Webhook
+    // repeats are recognised across restarts by the orders' own event table; the handler's in-memory
+    // event store only has to hold concurrent deliveries of one event together.)
     idempotencyStore: orders.checkoutKeys,
-    webhookEventStore: orders.checkoutKeys,
     logger: log,
     resolvePayment(input) {
       const priced = priceCart(input.payload);

@@ -47,8 +47,8 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX webhook_events_by_age ON webhook_events (received_at);
 
-  -- The checkout handler's Idempotency-Keys and webhook event ids (its idempotencyStore and
-  -- webhookEventStore): a JSON IdempotencyRecord per key, gone once expired.
+  -- The checkout handler's Idempotency-Keys (its idempotencyStore): a JSON IdempotencyRecord per
+  -- key, deleted once expired.
   CREATE TABLE idempotency_keys (
     key        TEXT PRIMARY KEY,
     record     TEXT NOT NULL,

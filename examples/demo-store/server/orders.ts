@@ -153,7 +153,7 @@ const APPLY_LOOKUP = `
   RETURNING *`;
 
 export class OrderStore {
-  /** The checkout handler's `Idempotency-Key`s and webhook event ids, in the same database. */
+  /** The checkout handler's `Idempotency-Key`s, in the same database. */
   readonly checkoutKeys: SqliteIdempotencyStore;
   readonly #db: StoreDatabase;
   readonly #now: () => number;
