@@ -26,7 +26,7 @@ import {
 } from './protocol.js';
 import { ROUTE_METHODS, createRouteMatcher, type CheckoutRoute } from './routes.js';
 
-export type { CheckoutHandler, CheckoutHandlerOptions, ResolvedPayment } from './options.js';
+export type { CheckoutHandler, CheckoutHandlerOptions, PaymentCreated, ResolvedPayment } from './options.js';
 export type { CheckoutHandlerOptionsFactory } from './lazy-setup.js';
 
 const CORS_ALLOW_HEADERS = ['Content-Type', IDEMPOTENCY_KEY_HEADER, ORDER_TOKEN_HEADER].join(', ');
@@ -132,6 +132,15 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
         paymentMethodType: params.paymentMethodType,
         binding,
       });
+      if (options.onPaymentCreated !== undefined) {
+        try {
+          await options.onPaymentCreated({ input, params, payment, orderToken }, request);
+        } catch (error) {
+          // The order exists at Clink but the merchant could not save it: the browser does not get it to
+          // pay, and the key keeps this answer so a retry cannot create a second order.
+          return { response: storedFailure(error, `onPaymentCreated(${payment.orderId})`), remember: true };
+        }
+      }
       const body: CheckoutPaymentResponse = {
         orderId: payment.orderId,
         orderToken,

@@ -3,6 +3,7 @@ export {
   type CheckoutHandler,
   type CheckoutHandlerOptions,
   type CheckoutHandlerOptionsFactory,
+  type PaymentCreated,
   type ResolvedPayment,
 } from './create-checkout-handler.js';
 export { CheckoutRejection, type CheckoutRejectionOptions, type CheckoutRejectionStatus } from './rejection.js';
