@@ -1,39 +1,20 @@
-import type { PaymentMethodType } from './constants.js';
+import { PAYMENT_METHODS, type ClinkAction, type ClinkWalletDetails, type WalletMethodType } from '@clink-checkout/protocol';
 import { links } from './links.js';
 import type { OrderRecord } from './orders.js';
 import { encodeQr, pngDataUrl, qrToPng } from './qr.js';
-import type { ClinkAction, WalletDetails } from './types.js';
 
-type WalletMethod = Exclude<PaymentMethodType, 'CARD'>;
-
-/** Deep links and Android packages of the wallets, as in the shared scheme table. */
-const WALLET_APPS: Record<Exclude<WalletMethod, 'PROMPTPAY' | 'QRIS'>, { packageName: string; deepLink: (record: OrderRecord) => string }> = {
-  ALIPAY: {
-    packageName: 'com.eg.android.AlipayGphone',
-    deepLink: (record) => `alipays://platformapi/startapp?appId=20000067&url=${encodeURIComponent(links.phonePage(record))}`,
-  },
-  WECHAT: {
-    packageName: 'com.tencent.mm',
-    deepLink: (record) => `weixin://wxpay/bizpayurl?pr=${encodeURIComponent(record.qr?.token ?? '')}`,
-  },
-  GCASH: {
-    packageName: 'com.globe.gcash.android',
-    deepLink: (record) => `gcash://pay?orderId=${encodeURIComponent(record.order.orderId)}&token=${encodeURIComponent(record.qr?.token ?? '')}`,
-  },
-  KAKAO: {
-    packageName: 'com.kakao.talk',
-    deepLink: (record) => `kakaotalk://kakaopay/pg?url=${encodeURIComponent(links.phonePage(record))}`,
-  },
-  TNG: {
-    packageName: 'my.com.tngdigital.ewallet',
-    deepLink: (record) => `tngdwallet://pay?orderId=${encodeURIComponent(record.order.orderId)}&token=${encodeURIComponent(record.qr?.token ?? '')}`,
-  },
-  // Cash App opens through an https universal link; the sandbox's phone page stands in for cash.app
-  // so the flow can be finished offline.
-  CASHAPP: {
-    packageName: 'com.squareup.cash',
-    deepLink: (record) => links.phonePage(record),
-  },
+/**
+ * How each wallet's app is opened on a phone. Each scheme is one of the method table's `appSchemes`;
+ * the Android package comes from the same table. Cash App opens through an https universal link:
+ * the sandbox's phone page stands in for cash.app so the flow can be finished offline.
+ */
+const APP_LINKS: Record<Exclude<WalletMethodType, 'PROMPTPAY' | 'QRIS'>, (record: OrderRecord) => string> = {
+  ALIPAY: (record) => `alipays://platformapi/startapp?appId=20000067&url=${encodeURIComponent(links.phonePage(record))}`,
+  WECHAT: (record) => `weixin://wxpay/bizpayurl?pr=${encodeURIComponent(record.qr?.token ?? '')}`,
+  GCASH: (record) => `gcash://pay?orderId=${encodeURIComponent(record.order.orderId)}&token=${encodeURIComponent(record.qr?.token ?? '')}`,
+  KAKAO: (record) => `kakaotalk://kakaopay/pg?url=${encodeURIComponent(links.phonePage(record))}`,
+  TNG: (record) => `tngdwallet://pay?orderId=${encodeURIComponent(record.order.orderId)}&token=${encodeURIComponent(record.qr?.token ?? '')}`,
+  CASHAPP: (record) => links.phonePage(record),
 };
 
 /**
@@ -67,7 +48,7 @@ export function buildAction(record: OrderRecord, now: number): ClinkAction {
   return { ...base, walletHandleRedirectOrDisplayQrCode: wallet };
 }
 
-function buildWallet(record: OrderRecord, method: WalletMethod, now: number): WalletDetails {
+function buildWallet(record: OrderRecord, method: WalletMethodType, now: number): ClinkWalletDetails {
   const expiresAtMs = record.qr?.expiresAtMs ?? now;
   const expiry = {
     expiresAt: Math.floor(expiresAtMs / 1000),
@@ -95,17 +76,17 @@ function buildWallet(record: OrderRecord, method: WalletMethod, now: number): Wa
   }
 }
 
-function appLaunch(record: OrderRecord, method: keyof typeof WALLET_APPS): WalletDetails {
+function appLaunch(record: OrderRecord, method: keyof typeof APP_LINKS): ClinkWalletDetails {
   if (record.device.kind !== 'phone') return {};
-  const app = WALLET_APPS[method];
+  const packageName = PAYMENT_METHODS[method].androidPackage;
   return {
-    mobileAuthUrl: app.deepLink(record),
+    mobileAuthUrl: APP_LINKS[method](record),
     fallbackUrl: links.phonePage(record),
-    ...(record.device.os === 'iOS' ? {} : { packageName: app.packageName }),
+    ...(record.device.os === 'iOS' || !packageName ? {} : { packageName }),
   };
 }
 
-function qrImages(record: OrderRecord): WalletDetails {
+function qrImages(record: OrderRecord): ClinkWalletDetails {
   return {
     imageUrlPng: links.qrImage(record, 'png'),
     imageUrlSvg: links.qrImage(record, 'svg'),

@@ -3,7 +3,7 @@ import { buildAction } from './actions.js';
 import { constantTimeEqual, decodePathSegment, envelope, success, unauthorized } from './http.js';
 import { snapshotOrder } from './orders.js';
 import type { SandboxState } from './state.js';
-import type { PaymentResponseData, PaymentStatusCode, QrRefreshResponseData } from './types.js';
+import type { ClinkCreatePaymentData, ClinkPaymentStatusCode, ClinkQrRefreshData } from '@clink-checkout/protocol';
 import { validateCreatePayment } from './validation.js';
 
 export interface ApiContext {
@@ -62,8 +62,8 @@ async function createPayment(request: Request, context: ApiContext): Promise<Res
 
   const record = context.state.create(result.value, context.baseUrl);
   const { order } = record;
-  const status: PaymentStatusCode = STATUS_CODES[order.status as keyof typeof STATUS_CODES] ?? 2;
-  const data: PaymentResponseData = {
+  const status: ClinkPaymentStatusCode = STATUS_CODES[order.status as keyof typeof STATUS_CODES] ?? 2;
+  const data: ClinkCreatePaymentData = {
     orderId: order.orderId,
     sessionId: order.sessionId,
     status,
@@ -79,7 +79,7 @@ function refreshQr(orderId: string, context: ApiContext): Response {
   if (!record) return orderNotFound(orderId);
   const result = context.state.refreshQr(record);
   if (!result.ok) return envelope(400, 400, result.message);
-  const data: QrRefreshResponseData = { orderId, action: buildAction(record, context.state.now) };
+  const data: ClinkQrRefreshData = { orderId, action: buildAction(record, context.state.now) };
   return success(data);
 }
 

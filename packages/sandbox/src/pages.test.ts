@@ -180,7 +180,7 @@ describe('the hosted instructions page', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
     const html = await page.text();
-    expect(html).toContain('<h1>How to pay with ALIPAY</h1>');
+    expect(html).toContain('<h1>How to pay with Alipay</h1>');
     expect(html).toMatch(new RegExp(`<img src="${ORIGIN}/_sandbox/qr/${orderId}\\.png\\?qr=[^"]+" alt="QR code for order ${orderId}"`));
     expect(html).toMatch(new RegExp(`href="${ORIGIN}/_sandbox/pay/${orderId}\\?qr=`));
   });

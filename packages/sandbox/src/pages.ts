@@ -1,3 +1,4 @@
+import { PAYMENT_METHODS } from '@clink-checkout/protocol';
 import { links } from './links.js';
 import type { OrderRecord } from './orders.js';
 import type { SandboxOrder } from './types.js';
@@ -49,11 +50,16 @@ function formatAmount(amount: number, currency: string): string {
   }
 }
 
+/** The name customers know the method by, from the shared method table. */
+function methodName(order: SandboxOrder): string {
+  return PAYMENT_METHODS[order.paymentMethod.paymentMethodType].displayName;
+}
+
 function orderSummary(order: SandboxOrder): string {
   return (
     `<dl><dt>Order</dt><dd>${escapeHtml(order.orderId)}</dd>` +
     `<dt>Amount</dt><dd>${escapeHtml(formatAmount(order.amountTotal, order.paymentCurrency))}</dd>` +
-    `<dt>Method</dt><dd>${escapeHtml(order.paymentMethod.paymentMethodType)}</dd></dl>`
+    `<dt>Method</dt><dd>${escapeHtml(methodName(order))}</dd></dl>`
   );
 }
 
@@ -88,9 +94,7 @@ function decisionButtons(action: string, hidden: Record<string, string>): string
 export function renderPhonePage(record: OrderRecord, qrCheck: QrCheck): string {
   const { order } = record;
   const path = `/_sandbox/pay/${encodeURIComponent(order.orderId)}`;
-  let body = `<h1>Confirm payment</h1><p class="note">Sandbox stand-in for the customer's ${escapeHtml(
-    order.paymentMethod.paymentMethodType,
-  )} app.</p>${orderSummary(order)}`;
+  let body = `<h1>Confirm payment</h1><p class="note">Sandbox stand-in for the customer's ${escapeHtml(methodName(order))} app.</p>${orderSummary(order)}`;
   if (order.status !== 'requires_action') {
     body += statusLine(order);
     body += `<p><a class="button" href="${escapeHtml(links.returnUrl(record))}">Return to the merchant</a></p>`;
@@ -123,10 +127,10 @@ export function renderThreeDsPage(record: OrderRecord): string {
 /** Clink's hosted instructions: how to pay, with the QR and a link for paying on this device. */
 export function renderInstructionsPage(record: OrderRecord): string {
   const { order } = record;
-  let body = `<h1>How to pay with ${escapeHtml(order.paymentMethod.paymentMethodType)}</h1>${orderSummary(order)}${statusLine(order)}`;
+  let body = `<h1>How to pay with ${escapeHtml(methodName(order))}</h1>${orderSummary(order)}${statusLine(order)}`;
   if (order.status === 'requires_action' && record.qr) {
     body +=
-      `<ol><li>Open your ${escapeHtml(order.paymentMethod.paymentMethodType)} app.</li>` +
+      `<ol><li>Open your ${escapeHtml(methodName(order))} app.</li>` +
       `<li>Scan this QR code.</li><li>Approve the payment in the app.</li></ol>` +
       `<img src="${escapeHtml(links.qrImage(record, 'png'))}" alt="QR code for order ${escapeHtml(order.orderId)}" width="192" height="192">` +
       `<p><a class="button" href="${escapeHtml(links.phonePage(record))}">Pay on this device instead</a></p>`;

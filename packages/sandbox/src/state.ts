@@ -3,7 +3,8 @@ import { describeDevice } from './device.js';
 import type { IdGenerator } from './ids.js';
 import { applyOrderEvent, isRefreshable, snapshotOrder, type OrderRecord, type TransitionResult } from './orders.js';
 import type { SandboxTimers } from './timers.js';
-import type { CreatePaymentBody, SandboxOrder, SandboxWebhookEvent, WebhookEventType } from './types.js';
+import type { ClinkOrderEventType } from '@clink-checkout/protocol';
+import type { CreatePaymentBody, SandboxOrder, SandboxWebhookEvent } from './types.js';
 import type { WebhookSender } from './webhooks.js';
 
 /** Price the sandbox charges for a `priceId` without `priceDataList`: it has no product catalogue. */
@@ -149,7 +150,7 @@ export class SandboxState {
     this.#expiryTimers.add(handle);
   }
 
-  #emit(type: WebhookEventType, record: OrderRecord): void {
+  #emit(type: ClinkOrderEventType, record: OrderRecord): void {
     const event: SandboxWebhookEvent = {
       id: this.#options.ids.next('evt'),
       object: 'event',

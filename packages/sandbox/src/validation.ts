@@ -2,10 +2,11 @@ import {
   DEVICE_TYPES,
   PAYMENT_METHOD_TYPES,
   PLATFORM_TYPES,
+  type ClinkPriceData,
   type DeviceType,
   type PlatformType,
-} from './constants.js';
-import type { CreatePaymentBody, PriceData } from './types.js';
+} from '@clink-checkout/protocol';
+import type { CreatePaymentBody } from './types.js';
 
 /** The sandbox's own reading of Clink's `POST /payment` rules; the first broken rule wins. */
 export type ValidationResult = { ok: true; value: CreatePaymentBody } | { ok: false; field: string; message: string };
@@ -98,7 +99,7 @@ function readCreatePayment(input: unknown): CreatePaymentBody {
   });
 }
 
-function optionalPriceDataList(input: Record<string, unknown>, topCurrency: string | undefined): PriceData[] | undefined {
+function optionalPriceDataList(input: Record<string, unknown>, topCurrency: string | undefined): ClinkPriceData[] | undefined {
   const list = input.priceDataList;
   if (list === undefined || list === null) return undefined;
   if (!Array.isArray(list)) throw new FieldError('priceDataList', 'priceDataList must be an array');
