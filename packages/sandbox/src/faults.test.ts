@@ -35,7 +35,7 @@ describe('faults by request header', () => {
     sandbox = createSandbox();
     const response = await sandbox.fetch(faulted('http-500', '/payment', { method: 'POST', body: validPayment() }));
     expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({ code: 500, msg: 'Internal Server Error (injected by the sandbox)', data: null });
+    expect(await response.json()).toEqual({ code: 500, msg: 'Internal Server Error (injected by the sandbox)' });
     expect(sandbox.listOrders()).toEqual([]);
   });
 

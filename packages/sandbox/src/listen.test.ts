@@ -136,7 +136,7 @@ describe('listen()', () => {
     const { url } = await sandbox.listen({ port: 0 });
     const response = await fetch(`${url}/api/payment`, { method: 'POST', headers: headers(), body: 'x'.repeat(1024 * 1024 + 1) });
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ code: 413, msg: 'request body is larger than 1048576 bytes', data: null });
+    expect(await response.json()).toEqual({ code: 413, msg: 'request body is larger than 1048576 bytes' });
     expect(sandbox.listOrders()).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import {
   type QrCheck,
 } from './pages.js';
 import { encodeQr, qrToPng, qrToSvg } from './qr.js';
+import { isHttpUrl } from './validation.js';
 import type { OrderCommand, SandboxState } from './state.js';
 
 export interface PageContext {
@@ -91,7 +92,8 @@ export async function handleSandboxRoute(request: Request, path: string, context
     }
     if (method !== 'POST') return html(405, renderMessagePage('Not allowed', 'Use the Approve or Decline button.'));
     state.apply(record, decision);
-    return seeOther(links.returnUrl(record));
+    const returnUrl = links.returnUrl(record);
+    return isHttpUrl(returnUrl) ? seeOther(returnUrl) : html(200, renderThreeDsPage(record));
   }
 
   const instructions = /^\/_sandbox\/instructions\/([^/]+)$/.exec(path);

@@ -144,6 +144,21 @@ describe('the 3-D Secure page', () => {
     expect(sandbox.getOrder(orderId)?.status).toBe('failed');
   });
 
+  it('returns to an app returnUrl only through the page: a non-web address is never linked or redirected to', async () => {
+    start();
+    for (const returnUrl of ['shopapp://checkout/done', 'javascript:alert(1)']) {
+      const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'CARD', returnUrl });
+      const orderId = body.data.orderId as string;
+      const response = await postForm(sandbox, `/_sandbox/3ds/${orderId}/approve`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('Location')).toBeNull();
+      const html = await response.text();
+      expect(html).toContain('data-status="success"');
+      expect(html).toContain("Return to the merchant's app to continue.");
+      expect(html).not.toContain(returnUrl.split(':')[0] + ':');
+    }
+  });
+
   it('accepts the POST-form variant with the postData fields', async () => {
     start();
     const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'CARD', metadata: { sandboxCardFlow: 'post_form' } });

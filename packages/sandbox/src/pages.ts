@@ -1,5 +1,6 @@
 import { PAYMENT_METHODS } from '@clink-checkout/protocol';
 import { links } from './links.js';
+import { isHttpUrl } from './validation.js';
 import type { OrderRecord } from './orders.js';
 import type { SandboxOrder } from './types.js';
 
@@ -78,6 +79,16 @@ function statusLine(order: SandboxOrder): string {
   return `<p class="status" role="status" data-status="${order.status}">${escapeHtml(text)}</p>`;
 }
 
+/**
+ * The way back to `returnUrl`. Clink takes any absolute URL there; the sandbox links only to a web page,
+ * so a `javascript:` address can never run from its pages.
+ */
+function returnLink(record: OrderRecord): string {
+  const target = links.returnUrl(record);
+  if (!isHttpUrl(target)) return `<p class="note">Return to the merchant's app to continue.</p>`;
+  return `<p><a class="button" href="${escapeHtml(target)}">Return to the merchant</a></p>`;
+}
+
 function decisionButtons(action: string, hidden: Record<string, string>): string {
   const fields = Object.entries(hidden)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
@@ -97,7 +108,7 @@ export function renderPhonePage(record: OrderRecord, qrCheck: QrCheck): string {
   let body = `<h1>Confirm payment</h1><p class="note">Sandbox stand-in for the customer's ${escapeHtml(methodName(order))} app.</p>${orderSummary(order)}`;
   if (order.status !== 'requires_action') {
     body += statusLine(order);
-    body += `<p><a class="button" href="${escapeHtml(links.returnUrl(record))}">Return to the merchant</a></p>`;
+    body += returnLink(record);
   } else if (qrCheck === 'expired') {
     body += `<p class="status" role="status" data-status="expired">This code has expired. Ask the merchant for a new one.</p>`;
   } else if (qrCheck === 'replaced') {
@@ -119,7 +130,7 @@ export function renderThreeDsPage(record: OrderRecord): string {
     body += decisionButtons(path, {});
   } else {
     body += statusLine(order);
-    body += `<p><a class="button" href="${escapeHtml(links.returnUrl(record))}">Return to the merchant</a></p>`;
+    body += returnLink(record);
   }
   return layout('3-D Secure check', body);
 }
@@ -135,7 +146,7 @@ export function renderInstructionsPage(record: OrderRecord): string {
       `<img src="${escapeHtml(links.qrImage(record, 'png'))}" alt="QR code for order ${escapeHtml(order.orderId)}" width="192" height="192">` +
       `<p><a class="button" href="${escapeHtml(links.phonePage(record))}">Pay on this device instead</a></p>`;
   } else if (order.status !== 'requires_action') {
-    body += `<p><a class="button" href="${escapeHtml(links.returnUrl(record))}">Return to the merchant</a></p>`;
+    body += returnLink(record);
   }
   return layout('Payment instructions', body);
 }
