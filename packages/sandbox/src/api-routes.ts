@@ -4,7 +4,8 @@ import { constantTimeEqual, decodePathSegment, envelope, success, unauthorized }
 import { snapshotOrder } from './orders.js';
 import type { SandboxState } from './state.js';
 import type { ClinkCreatePaymentData, ClinkPaymentStatusCode, ClinkQrRefreshData } from '@clink-checkout/protocol';
-import { validateCreatePayment } from './validation.js';
+import { validateCreateInstrument, validateCreatePayment } from './validation.js';
+import { instrumentForWire } from './instruments.js';
 
 export interface ApiContext {
   state: SandboxState;
@@ -22,6 +23,10 @@ export async function handleApi(request: Request, path: string, context: ApiCont
   if (path === '/api/payment') {
     if (request.method !== 'POST') return methodNotAllowed(request);
     return createPayment(request, context);
+  }
+  if (path === '/api/payment-instrument') {
+    if (request.method !== 'POST') return methodNotAllowed(request);
+    return createInstrument(request, context);
   }
   const refresh = /^\/api\/payment\/([^/]+)\/qrcode\/refresh$/.exec(path);
   if (refresh) {
@@ -50,17 +55,23 @@ function checkAuth(request: Request, context: ApiContext): string | undefined {
   return undefined;
 }
 
-async function createPayment(request: Request, context: ApiContext): Promise<Response> {
-  let body: unknown;
+async function readJsonBody(request: Request): Promise<{ ok: true; body: unknown } | { ok: false }> {
   try {
-    body = JSON.parse(await request.text());
+    return { ok: true, body: JSON.parse(await request.text()) };
   } catch {
-    return envelope(400, 400, 'request body must be valid JSON');
+    return { ok: false };
   }
-  const result = validateCreatePayment(body);
+}
+
+async function createPayment(request: Request, context: ApiContext): Promise<Response> {
+  const read = await readJsonBody(request);
+  if (!read.ok) return envelope(400, 400, 'request body must be valid JSON');
+  const result = validateCreatePayment(read.body);
   if (!result.ok) return envelope(400, 400, result.message);
 
-  const record = context.state.create(result.value, context.baseUrl);
+  const created = context.state.create(result.value, context.baseUrl);
+  if (!created.ok) return envelope(400, 400, created.message);
+  const { record } = created;
   const { order } = record;
   const status: ClinkPaymentStatusCode = STATUS_CODES[order.status as keyof typeof STATUS_CODES] ?? 2;
   const data: ClinkCreatePaymentData = {
@@ -72,6 +83,18 @@ async function createPayment(request: Request, context: ApiContext): Promise<Res
     ...(order.status === 'requires_action' ? { action: buildAction(record, context.state.now) } : {}),
   };
   return success(data);
+}
+
+/** `POST /payment-instrument`: wallets only; the customer is found or created first. */
+async function createInstrument(request: Request, context: ApiContext): Promise<Response> {
+  const read = await readJsonBody(request);
+  if (!read.ok) return envelope(400, 400, 'request body must be valid JSON');
+  const result = validateCreateInstrument(read.body);
+  if (!result.ok) return envelope(400, 400, result.message);
+  const { paymentInstrumentType, ...rest } = result.value;
+  const created = context.state.createInstrument({ ...rest, type: paymentInstrumentType }, 'refuse');
+  if (!created.ok) return envelope(400, 400, created.message);
+  return success(instrumentForWire(created.instrument));
 }
 
 function refreshQr(orderId: string, context: ApiContext): Response {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from './sandbox.js';
 import { SANDBOX_API_KEY } from './constants.js';
-import { apiRequest, createPayment, manualClock, readJson, validPayment } from './test-support/api.js';
+import { apiRequest, createPayment, manualClock, paymentBody, readJson } from './test-support/api.js';
 
 let sandbox: Sandbox;
 const clock = manualClock();
@@ -40,7 +40,7 @@ describe('authentication', () => {
   it('refuses a create without a key and creates no order', async () => {
     start();
     const response = await sandbox.fetch(
-      apiRequest('/payment', { method: 'POST', body: validPayment(), headers: { 'X-Timestamp': String(clock.now()) } }),
+      apiRequest('/payment', { method: 'POST', body: paymentBody(sandbox), headers: { 'X-Timestamp': String(clock.now()) } }),
     );
     expect(response.status).toBe(401);
     expect(sandbox.listOrders()).toEqual([]);
@@ -160,7 +160,7 @@ describe('GET /order/{id}', () => {
         customerEmail: 'ada@example.com',
         createTime: clock.now(),
         priceDataList: [{ name: 'Tea', unitAmount: 9.99 }],
-        paymentMethod: { paymentMethodType: 'GCASH', paymentInstrumentId: 'pi_test_wallet' },
+        paymentMethod: { paymentMethodType: 'GCASH', paymentInstrumentId: expect.stringMatching(/^pi_[a-z0-9]{24}$/) },
         amountSubtotal: 9.99,
         amountTotal: 9.99,
         paymentCurrency: 'USD',
@@ -257,7 +257,7 @@ describe('sandbox.fetch', () => {
     const response = await fetchLike('http://sandbox.test/api/payment', {
       method: 'POST',
       headers: { 'X-API-KEY': SANDBOX_API_KEY, 'X-Timestamp': String(clock.now()), 'Content-Type': 'application/json' },
-      body: JSON.stringify(validPayment()),
+      body: JSON.stringify(paymentBody(sandbox)),
     });
     expect(response.status).toBe(200);
     expect(sandbox.listOrders()).toHaveLength(1);

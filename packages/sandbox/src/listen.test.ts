@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_API_KEY } from './constants.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
-import { validPayment } from './test-support/api.js';
+import { paymentBody, seededCard, validPayment } from './test-support/api.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distBin = path.join(packageDir, 'dist', 'bin.js');
@@ -38,7 +38,7 @@ describe('listen()', () => {
     const created = await fetch(`${url}/api/payment`, {
       method: 'POST',
       headers: headers(),
-      body: JSON.stringify(validPayment({ paymentMethodType: 'CASHAPP' })),
+      body: JSON.stringify(paymentBody(sandbox, { paymentMethodType: 'CASHAPP' })),
     });
     expect(created.status).toBe(200);
     const { data } = await created.json();
@@ -110,7 +110,7 @@ describe('listen()', () => {
       const created = await fetch(`${url}/api/payment`, {
         method: 'POST',
         headers: headers(),
-        body: JSON.stringify(validPayment({ paymentMethodType: 'CARD', metadata: { sandboxCardFlow: 'frictionless' } })),
+        body: JSON.stringify(validPayment(seededCard('frictionless'))),
       });
       expect(created.status).toBe(200);
       await sandbox.webhooksIdle();
@@ -172,10 +172,19 @@ describe('the clink-sandbox bin', () => {
     const [, url, apiBase] = match!;
     expect(apiBase).toBe(`${url}/api`);
 
+    const saved = await fetch(`${apiBase}/payment-instrument`, {
+      method: 'POST',
+      headers: headers(),
+      body: JSON.stringify({ customerEmail: 'ada@example.com', paymentInstrumentType: 'QRIS' }),
+    });
+    const instrument = (await saved.json()).data;
+    expect(instrument).toMatchObject({ id: expect.stringMatching(/^pi_/), type: 'QRIS' });
     const created = await fetch(`${apiBase}/payment`, {
       method: 'POST',
       headers: headers(),
-      body: JSON.stringify(validPayment({ paymentMethodType: 'QRIS' })),
+      body: JSON.stringify(
+        validPayment({ paymentMethodType: 'QRIS', customerId: undefined, customerEmail: 'ada@example.com', paymentInstrumentId: instrument.id }),
+      ),
     });
     const { data } = await created.json();
     expect(data.action.walletHandleRedirectOrDisplayQrCode.expiresSecond).toBe(30);

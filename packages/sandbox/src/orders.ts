@@ -1,4 +1,4 @@
-import type { CardFlow } from './card-flow.js';
+import type { CardFlow } from './cards.js';
 import {
   PAYMENT_METHODS,
   type ClinkOrderEventType,
@@ -7,6 +7,7 @@ import {
   type PaymentMethodType,
 } from '@clink-checkout/protocol';
 import type { Device } from './device.js';
+import type { SandboxInstrument } from './instruments.js';
 import type { SandboxOrder } from './types.js';
 
 /** The QR (or wallet session) currently issued for an order. */
@@ -19,6 +20,8 @@ export interface QrState {
 /** What the sandbox keeps per order; `order` is exactly what `GET /order` returns. */
 export interface OrderRecord {
   order: SandboxOrder;
+  /** The instrument that pays. */
+  instrument: SandboxInstrument;
   returnUrl: string;
   /** Origin of the sandbox's own pages, fixed when the order is created. */
   baseUrl: string;

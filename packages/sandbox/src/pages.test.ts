@@ -2,7 +2,7 @@ import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from './sandbox.js';
-import { createPayment, formsOf, getPage, manualClock, ORIGIN, postForm } from './test-support/api.js';
+import { createPayment, formsOf, getPage, manualClock, ORIGIN, postForm, seededCard } from './test-support/api.js';
 
 const clock = manualClock();
 let sandbox: Sandbox;
@@ -161,7 +161,7 @@ describe('the 3-D Secure page', () => {
 
   it('accepts the POST-form variant with the postData fields', async () => {
     start();
-    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'CARD', metadata: { sandboxCardFlow: 'post_form' } });
+    const { body } = await createPayment(sandbox, clock.now(), seededCard('post_form'));
     const { action, orderId } = body.data;
     const page = await postForm(sandbox, pathOf(action.redirectUrl), action.postData);
     expect(page.status).toBe(200);
@@ -172,7 +172,7 @@ describe('the 3-D Secure page', () => {
 
   it('refuses a POST-form with the wrong PaReq', async () => {
     start();
-    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'CARD', metadata: { sandboxCardFlow: 'post_form' } });
+    const { body } = await createPayment(sandbox, clock.now(), seededCard('post_form'));
     const { action } = body.data;
     const page = await postForm(sandbox, pathOf(action.redirectUrl), { ...action.postData, PaReq: 'forged' });
     expect(page.status).toBe(400);
@@ -202,13 +202,40 @@ describe('the hosted instructions page', () => {
 });
 
 describe('the index page', () => {
-  it('lists the orders with their status', async () => {
+  it('lists the orders with the instrument that paid, the customer and the status', async () => {
     start();
     const { body } = await createPayment(sandbox, clock.now());
     const html = await (await getPage(sandbox, '/')).text();
     expect(html).toContain('<h1>Clink sandbox</h1>');
     expect(html).toContain(`${ORIGIN}/api`);
     const id = body.data.orderId as string;
-    expect(html).toContain(`<a href="/_sandbox/pay/${id}">${id}</a></td><td>WECHAT</td><td>requires_action</td>`);
+    const instrumentId = sandbox.getOrder(id)!.paymentMethod.paymentInstrumentId;
+    expect(html).toContain(
+      `<tr><td><a href="/_sandbox/pay/${id}">${id}</a></td><td>WeChat Pay</td>` +
+        `<td><code>${instrumentId}</code><br>WeChat Pay wallet</td><td><code>cus_123</code></td><td>requires_action</td></tr>`,
+    );
+  });
+
+  it('lists the seeded card instruments with their flows, and instruments saved since', async () => {
+    start();
+    const wallet = sandbox.createInstrument({ type: 'GCASH', customerEmail: 'ada@example.com' });
+    const html = await (await getPage(sandbox, '/')).text();
+    expect(html).toContain('<caption>Payment instruments</caption>');
+    expect(html).toContain(
+      '<tr><td><code>pi_sandbox_card_3ds_post</code></td><td>Card</td><td><code>cus_sandbox_cards</code><br>customer@example.com</td>' +
+        '<td>Visa credit •••• 3063: 3-D Secure page (form POST)</td></tr>',
+    );
+    expect(html).toContain(`<tr><td><code>${wallet.id}</code></td><td>GCash</td><td><code>${wallet.customerId}</code><br>ada@example.com</td><td>GCash wallet</td></tr>`);
+  });
+});
+
+describe('the order pages', () => {
+  it('say what the customer is paying with', async () => {
+    start();
+    const card = await createPayment(sandbox, clock.now(), seededCard('redirect'));
+    expect(await (await getPage(sandbox, card.body.data.action.redirectUrl)).text()).toContain('<dt>Paying with</dt><dd>Visa credit •••• 3220</dd>');
+    const wallet = await createPayment(sandbox, clock.now(), { paymentMethodType: 'TNG' });
+    const phone = await getPage(sandbox, wallet.body.data.action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl);
+    expect(await phone.text()).toContain("<dt>Paying with</dt><dd>Touch &#39;n Go eWallet wallet</dd>");
   });
 });

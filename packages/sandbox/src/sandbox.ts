@@ -16,6 +16,10 @@ import { SandboxState, type OrderCommand } from './state.js';
 import { isHttpUrl } from './validation.js';
 import { defaultTimers, delay, waitForAbort, type SandboxTimers } from './timers.js';
 import type { SandboxOrder } from './types.js';
+import { CARD_FLOWS, isCardFlow } from './cards.js';
+import type { SandboxCustomer, SandboxCustomerInput } from './customers.js';
+import type { SandboxInstrument, SandboxInstrumentInput } from './instruments.js';
+import { isPaymentMethodType, type PaymentMethodType } from '@clink-checkout/protocol';
 import { createWebhookSender, type WebhookDelivery, type WebhookRetryOptions } from './webhooks.js';
 
 /** Options of {@link createSandbox}. */
@@ -82,18 +86,41 @@ export interface Sandbox {
   fail(orderId: string): SandboxOrder;
   /** Expires the QR now: the order fails, except CASHAPP, which waits for a QR refresh. */
   expire(orderId: string): SandboxOrder;
+  /**
+   * Finds or creates a customer by Clink's rules (`customerId` wins, the other identifiers must match it;
+   * without it, `customerEmail` / `referenceCustomerId` find or create one). Unlike the API, a `customerId`
+   * the sandbox does not know creates a customer with that id, so tests can choose ids.
+   * Throws `SandboxControlError` with `code` `invalid_input` or `customer_not_matched`.
+   */
+  findOrCreateCustomer(input: SandboxCustomerInput): SandboxCustomer;
+  /**
+   * Saves a payment instrument for a customer found or created as {@link Sandbox.findOrCreateCustomer} does.
+   * Unlike `POST /payment-instrument`, it also saves a `CARD` (as if the customer had saved the card on
+   * Clink's hosted page), whose `cardFlow` decides how payments with it go.
+   * Throws `SandboxControlError` with `code` `invalid_input`, `customer_not_matched` or `instrument_exists`.
+   */
+  createInstrument(input: SandboxInstrumentInput): SandboxInstrument;
+  /** A saved instrument, seeded cards included. */
+  getInstrument(id: string): SandboxInstrument | undefined;
+  /** Saved instruments, oldest first, optionally of one customer and/or one method. */
+  listInstruments(filter?: { customerId?: string; type?: PaymentMethodType }): SandboxInstrument[];
+  /** Every customer, oldest first (the seeded card customer is the first). */
+  listCustomers(): SandboxCustomer[];
   /** Every webhook event the sandbox tried to send, with its attempts. */
   webhookDeliveries(): WebhookDelivery[];
   /** Resolves once no webhook delivery is in progress or waiting for a retry. */
   webhooksIdle(): Promise<void>;
 }
 
-/** Thrown by the programmatic controls (`succeed`, `fail`, `expire`). */
+/** What went wrong in a programmatic control. */
+export type SandboxControlErrorCode = 'order_not_found' | 'invalid_transition' | 'invalid_input' | 'customer_not_matched' | 'instrument_exists';
+
+/** Thrown by the programmatic controls (`succeed`, `fail`, `expire`, `createInstrument`, …). */
 export class SandboxControlError extends Error {
   override readonly name = 'SandboxControlError';
   constructor(
     message: string,
-    readonly code: 'order_not_found' | 'invalid_transition',
+    readonly code: SandboxControlErrorCode,
   ) {
     super(message);
   }
@@ -126,8 +153,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     retry: options.webhookRetry,
     log,
   });
+  const ids = createIdGenerator(options.seed);
   const state = new SandboxState({
-    ids: createIdGenerator(options.seed),
+    ids,
     now,
     timers,
     qrExpiresInMs: (options.qrExpiresInSeconds ?? DEFAULT_QR_EXPIRES_IN_SECONDS) * 1000,
@@ -188,6 +216,30 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return snapshotOrder(record.order);
   }
 
+  function checkCustomerInput(input: SandboxCustomerInput): void {
+    if (!input.customerId && !input.customerEmail && !input.referenceCustomerId) {
+      throw new SandboxControlError('give at least one of customerId, customerEmail or referenceCustomerId', 'invalid_input');
+    }
+  }
+
+  function findOrCreateCustomer(input: SandboxCustomerInput): SandboxCustomer {
+    checkCustomerInput(input);
+    const resolution = state.customers.resolve(input, 'new');
+    if (!resolution.ok) throw new SandboxControlError(resolution.message, 'customer_not_matched');
+    return structuredClone(state.customers.commit(resolution, input, { id: () => ids.next('cus'), now: now() }));
+  }
+
+  function createInstrument(input: SandboxInstrumentInput): SandboxInstrument {
+    checkCustomerInput(input);
+    if (!isPaymentMethodType(input.type)) throw new SandboxControlError(`type must be a payment method type, got ${String(input.type)}`, 'invalid_input');
+    if (input.cardFlow !== undefined && (input.type !== 'CARD' || !isCardFlow(input.cardFlow))) {
+      throw new SandboxControlError(`cardFlow is for CARD instruments only and must be one of ${CARD_FLOWS.join(', ')}`, 'invalid_input');
+    }
+    const created = state.createInstrument(input, 'new');
+    if (!created.ok) throw new SandboxControlError(created.message, created.field === 'id' ? 'instrument_exists' : 'customer_not_matched');
+    return structuredClone(created.instrument);
+  }
+
   async function handle(input: Request | string | URL, init?: RequestInit): Promise<Response> {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     let response: Response;
@@ -240,6 +292,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     succeed: (orderId) => control(orderId, 'approve'),
     fail: (orderId) => control(orderId, 'decline'),
     expire: (orderId) => control(orderId, 'expire'),
+    findOrCreateCustomer,
+    createInstrument,
+    getInstrument: (id) => {
+      const instrument = state.instruments.get(id);
+      return instrument && structuredClone(instrument);
+    },
+    listInstruments: (filter) => structuredClone(state.instruments.list(filter)),
+    listCustomers: () => structuredClone(state.customers.list()),
     webhookDeliveries: () => webhooks.deliveries(),
     webhooksIdle: () => webhooks.idle(),
   };

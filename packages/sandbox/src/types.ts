@@ -26,6 +26,8 @@ export type CreatePaymentBody = ClinkCreatePaymentRequest;
 export interface SandboxOrder extends ClinkOrder {
   orderId: string;
   type: 'onetime';
+  /** The customer the payment resolved to. */
+  customerId: string;
   createTime: number;
   paymentMethod: { paymentMethodType: PaymentMethodType; paymentInstrumentId: string };
   amountSubtotal: number;

@@ -7,6 +7,7 @@ import {
   type WalletMethodType,
 } from '@clink-checkout/protocol';
 import type { CreatePaymentBody } from './types.js';
+import { dropUndefined } from './objects.js';
 
 /**
  * The sandbox's own reading of Clink's request rules; the first broken rule wins. Each rule names its
@@ -258,8 +259,4 @@ export function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
