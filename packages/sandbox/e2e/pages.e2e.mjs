@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { chromium } from 'playwright-core';
-import { createSandbox, SANDBOX_API_KEY } from '../dist/index.js';
+import { createSandbox, SANDBOX_API_KEY, SANDBOX_CARD_CUSTOMER, SANDBOX_CARD_INSTRUMENTS } from '../dist/index.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -16,11 +16,15 @@ const SHOP = 'https://shop.example';
 const sandbox = createSandbox({ seed: 'e2e' });
 const { url } = await sandbox.listen({ port: 0 });
 
-async function createPayment(fields) {
+/** Pays with a wallet saved for the e2e customer, or with one of the seeded cards (`card: flow`). */
+async function createPayment({ card, ...fields }) {
+  const payer = card
+    ? { customerId: SANDBOX_CARD_CUSTOMER.customerId, paymentInstrumentId: SANDBOX_CARD_INSTRUMENTS[card] }
+    : { customerId: 'cus_e2e', paymentInstrumentId: sandbox.createInstrument({ type: fields.paymentMethodType, customerId: 'cus_e2e' }).id };
   const response = await fetch(`${url}/api/payment`, {
     method: 'POST',
     headers: { 'X-API-KEY': SANDBOX_API_KEY, 'X-Timestamp': String(Date.now()), 'Content-Type': 'application/json' },
-    body: JSON.stringify({ paymentInstrumentId: 'pi_e2e', returnUrl: `${SHOP}/return`, customerId: 'cus_e2e', amount: 12.5, currency: 'USD', ...fields }),
+    body: JSON.stringify({ returnUrl: `${SHOP}/return`, amount: 12.5, currency: 'USD', ...payer, ...fields }),
   });
   assert.equal(response.status, 200);
   return (await response.json()).data;
@@ -78,7 +82,7 @@ try {
   });
 
   await check('3-D Secure Approve returns to returnUrl with the orderId', async () => {
-    const payment = await createPayment({ paymentMethodType: 'CARD' });
+    const payment = await createPayment({ paymentMethodType: 'CARD', card: 'redirect' });
     await page.goto(payment.action.redirectUrl);
     await expectNoAxeViolations();
     await page.getByRole('button', { name: 'Approve' }).click();
@@ -87,7 +91,7 @@ try {
   });
 
   await check('the 3-D Secure POST form variant works from a real form submission', async () => {
-    const payment = await createPayment({ paymentMethodType: 'CARD', metadata: { sandboxCardFlow: 'post_form' } });
+    const payment = await createPayment({ paymentMethodType: 'CARD', card: 'post_form' });
     const { redirectUrl, postData } = payment.action;
     const inputs = Object.entries(postData).map(([name, value]) => `<input type="hidden" name="${name}" value="${value}">`).join('');
     await page.goto(`${SHOP}/checkout`);

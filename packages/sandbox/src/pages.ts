@@ -24,7 +24,7 @@ button:focus-visible,a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2p
 .status[data-status=success]{background:#e7f6ec}.status[data-status=failed]{background:#fdecec}
 .note{color:#4a4a4a;font-size:.9rem}img{display:block;margin:1rem auto;width:12rem;height:12rem;image-rendering:pixelated}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}
-caption{text-align:left;font-weight:600;padding:.5rem 0}.scroll{overflow-x:auto;margin:1rem 0}code{word-break:break-all}
+caption{text-align:left;font-weight:600;padding:.5rem 0}.scroll{overflow-x:auto;margin:1rem 0}.scroll:focus-visible{outline:3px solid #1d4ed8}code{word-break:break-all}
 `;
 
 export const PAGE_SECURITY_HEADERS: Record<string, string> = {
@@ -175,7 +175,8 @@ const CARD_FLOW_TEXT: Record<CardFlow, string> = {
 function table(caption: string, headings: string[], rows: string[][]): string {
   const head = headings.map((heading) => `<th scope="col">${escapeHtml(heading)}</th>`).join('');
   const body = rows.map((cells) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('');
-  return `<div class="scroll"><table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  // A labelled, focusable region: keyboard users can scroll a table wider than a phone.
+  return `<div class="scroll" role="region" aria-label="${escapeHtml(caption)}" tabindex="0"><table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 export function renderIndexPage({ records, instruments, customers, apiBase }: IndexContent): string {
