@@ -34,3 +34,4 @@ export type {
   WalletDetails,
   WebhookEventType,
 } from './types.js';
+export { MADE_UP_APP_SCHEMES, OMITTABLE_ORDER_FIELDS, UNKNOWN_ORDER_STATUSES } from './variants.js';

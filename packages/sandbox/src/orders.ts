@@ -8,6 +8,7 @@ import {
 } from '@clink-checkout/protocol';
 import type { Device } from './device.js';
 import type { SandboxInstrument } from './instruments.js';
+import type { OrderShape } from './variants.js';
 import type { SandboxOrder } from './types.js';
 
 /** The QR (or wallet session) currently issued for an order. */
@@ -22,6 +23,8 @@ export interface OrderRecord {
   order: SandboxOrder;
   /** The instrument that pays. */
   instrument: SandboxInstrument;
+  /** How answers about this order are written (the default shape, or one the varied sandbox chose). */
+  shape: OrderShape;
   returnUrl: string;
   /** Origin of the sandbox's own pages, fixed when the order is created. */
   baseUrl: string;

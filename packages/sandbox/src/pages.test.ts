@@ -1,8 +1,7 @@
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from './sandbox.js';
 import { createPayment, formsOf, getPage, manualClock, ORIGIN, postForm, seededCard } from './test-support/api.js';
+import { decodePng, decodeSvg } from './test-support/qr-decode.js';
 
 const clock = manualClock();
 let sandbox: Sandbox;
@@ -14,14 +13,6 @@ afterEach(async () => {
 function start(): Sandbox {
   sandbox = createSandbox({ now: clock.now, seed: 'pages' });
   return sandbox;
-}
-
-// jsqr is CommonJS: Node's ESM loader hands over module.exports, bundlers sometimes the default export.
-const jsQR = (typeof jsQRModule === 'function' ? jsQRModule : jsQRModule.default) as typeof jsQRModule.default;
-
-function decodePng(bytes: Uint8Array): string | undefined {
-  const png = PNG.sync.read(Buffer.from(bytes));
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
 function pathOf(url: string): string {
@@ -56,6 +47,7 @@ describe('QR codes', () => {
     expect(text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(text).toContain(`<title>QR code for order ${body.data.orderId}</title>`);
     expect(text).toMatch(/<path fill="#000" d="(M\d+ \d+h1v1h-1z)+"/);
+    expect(decodeSvg(text)).toMatch(new RegExp(`^${ORIGIN}/_sandbox/pay/${body.data.orderId}\\?qr=qr_`));
   });
 
   it('are not served for a CARD order', async () => {

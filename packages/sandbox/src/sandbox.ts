@@ -1,4 +1,4 @@
-import { handleApi } from './api-routes.js';
+import { handleApi, refuse } from './api-routes.js';
 import {
   DEFAULT_HOST,
   DEFAULT_PORT,
@@ -8,7 +8,8 @@ import {
 } from './constants.js';
 import { FAULT_HEADER, FAULT_NAMES, parseFault, type ParsedFault, type SandboxFault } from './faults.js';
 import { envelope, unauthorized } from './http.js';
-import { createIdGenerator } from './ids.js';
+import { createIdGenerator, randomSeed } from './ids.js';
+import { defaultShapes, variedShapes, type AnswerShapes } from './variants.js';
 import type { NodeServer } from './node-server.js';
 import { snapshotOrder } from './orders.js';
 import { handleSandboxRoute } from './page-routes.js';
@@ -51,6 +52,15 @@ export interface SandboxOptions {
   fetchWebhook?: typeof fetch;
   /** Receives one line per API request and webhook attempt. Lines never contain keys. @default no logging */
   log?: (line: string) => void;
+  /**
+   * Vary the shape of answers across what Clink's contract allows (optional fields left out, other
+   * spellings, QR images as URLs, `data:` URLs or bare Base64, redirect and QR together, other app schemes,
+   * errors inside HTTP 200, webhook `created` as a string or a number, an undocumented order status before
+   * a final one, …). Seeded: `true` uses `seed` (or a random seed, see `Sandbox.variantSeed`), `{ seed }`
+   * its own. The same seed and the same calls give the same answers. Every varied answer still pays.
+   * @default false
+   */
+  variants?: boolean | { seed?: number | string };
 }
 
 export interface ListenOptions {
@@ -106,6 +116,8 @@ export interface Sandbox {
   listInstruments(filter?: { customerId?: string; type?: PaymentMethodType }): SandboxInstrument[];
   /** Every customer, oldest first (the seeded card customer is the first). */
   listCustomers(): SandboxCustomer[];
+  /** The seed of a varied sandbox (rerun with `variants: { seed }` to get the same answers); undefined by default. */
+  readonly variantSeed: string | undefined;
   /** Every webhook event the sandbox tried to send, with its attempts. */
   webhookDeliveries(): WebhookDelivery[];
   /** Resolves once no webhook delivery is in progress or waiting for a retry. */
@@ -154,8 +166,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     log,
   });
   const ids = createIdGenerator(options.seed);
+  const shapes = chooseShapes(options);
   const state = new SandboxState({
     ids,
+    shapes,
     now,
     timers,
     qrExpiresInMs: (options.qrExpiresInSeconds ?? DEFAULT_QR_EXPIRES_IN_SECONDS) * 1000,
@@ -189,7 +203,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           break;
         }
         case 'http-500':
-          return envelope(500, 500, 'Internal Server Error (injected by the sandbox)');
+          return refuse(shapes, 500, 'Internal Server Error (injected by the sandbox)');
         case 'malformed-json':
           return new Response('{"code":200,"msg":"success","data":{"orderId":', {
             status: 200,
@@ -203,7 +217,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           return fault satisfies never;
       }
       const baseUrl = baseUrlFor(request);
-      return handleApi(request, path, { state, apiKeys, baseUrl });
+      return handleApi(request, path, { state, shapes, apiKeys, baseUrl });
     }
     return handleSandboxRoute(request, path, { state, apiBase: `${baseUrlFor(request)}/api` });
   }
@@ -292,6 +306,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     succeed: (orderId) => control(orderId, 'approve'),
     fail: (orderId) => control(orderId, 'decline'),
     expire: (orderId) => control(orderId, 'expire'),
+    variantSeed: shapes.seed,
     findOrCreateCustomer,
     createInstrument,
     getInstrument: (id) => {
@@ -303,6 +318,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     webhookDeliveries: () => webhooks.deliveries(),
     webhooksIdle: () => webhooks.idle(),
   };
+}
+
+function chooseShapes(options: SandboxOptions): AnswerShapes {
+  const { variants } = options;
+  if (!variants) return defaultShapes();
+  const seed = typeof variants === 'object' && variants.seed !== undefined ? variants.seed : (options.seed ?? randomSeed());
+  return variedShapes(String(seed));
 }
 
 function trimSlash(url: string): string {

@@ -5,10 +5,12 @@ import { describeDevice } from './device.js';
 import type { IdGenerator } from './ids.js';
 import { checkInstrumentForPayment, InstrumentBook, type SandboxInstrument, type SandboxInstrumentInput } from './instruments.js';
 import { dropUndefined } from './objects.js';
-import { applyOrderEvent, isRefreshable, snapshotOrder, type OrderRecord, type TransitionResult } from './orders.js';
+import { applyOrderEvent, isRefreshable, type OrderRecord, type TransitionResult } from './orders.js';
 import type { SandboxTimers } from './timers.js';
-import type { CreatePaymentBody, SandboxOrder, SandboxWebhookEvent } from './types.js';
+import type { CreatePaymentBody, SandboxOrder } from './types.js';
+import type { AnswerShapes } from './variants.js';
 import type { WebhookSender } from './webhooks.js';
+import { webhookEvent } from './wire.js';
 
 /** Price the sandbox charges for a `priceId` without `priceDataList`: it has no product catalogue. */
 export const DEFAULT_CATALOGUE_PRICE = { amount: 10, currency: 'USD' } as const;
@@ -19,6 +21,8 @@ export interface SandboxStateOptions {
   timers: SandboxTimers;
   qrExpiresInMs: number;
   webhooks: WebhookSender;
+  /** How answers are shaped: the default shape, or the varied sandbox's choices. */
+  shapes: AnswerShapes;
 }
 
 export type OrderCommand = 'approve' | 'decline' | 'expire';
@@ -119,12 +123,14 @@ export class SandboxState {
       riskLevel: 'normal',
       paymentExecutionDetails: [],
     });
+    const device = describeDevice(body.platformType, body.deviceType);
     const record: OrderRecord = {
       order,
       instrument,
+      shape: this.#options.shapes.order(method, device),
       returnUrl: body.returnUrl,
       baseUrl,
-      device: describeDevice(body.platformType, body.deviceType),
+      device,
     };
     if (method === 'CARD') {
       record.cardFlow = instrument.cardFlow ?? 'redirect';
@@ -219,15 +225,10 @@ export class SandboxState {
   }
 
   #emit(type: ClinkOrderEventType, record: OrderRecord): void {
-    const event: SandboxWebhookEvent = {
-      id: this.#options.ids.next('evt'),
-      object: 'event',
-      created: this.now,
-      type,
-      data: snapshotOrder(record.order),
-    };
-    this.#options.webhooks.send(event);
+    const shape = this.#options.shapes.event();
+    this.#options.webhooks.send(webhookEvent(this.#options.ids.next('evt'), type, record, this.now, shape), shape);
   }
+
 }
 
 function chargedAmount(body: CreatePaymentBody): { amount: number; currency: string } {

@@ -60,7 +60,8 @@ describe('webhooks', () => {
     expect(event).toEqual({
       id: expect.stringMatching(/^evt_[a-z0-9]{24}$/),
       object: 'event',
-      created: clock.now(),
+      // Clink's published type: an ISO 8601 date-time string.
+      created: new Date(clock.now()).toISOString(),
       type: 'order.created',
       data: sandbox.getOrder(body.data.orderId),
     });
