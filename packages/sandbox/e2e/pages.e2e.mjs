@@ -30,6 +30,17 @@ async function createPayment({ card, ...fields }) {
   return (await response.json()).data;
 }
 
+/** The text of the wallet's PNG QR (a URL, a data: URL or bare Base64), as a second phone's camera reads it. */
+async function scanPng(wallet) {
+  const value = wallet.imageUrlPng ?? wallet.imageDataUrl;
+  if (!value) return undefined;
+  const bytes = /^https?:/.test(value)
+    ? Buffer.from(await (await fetch(value)).arrayBuffer())
+    : Buffer.from(value.startsWith('data:') ? value.slice(value.indexOf(',') + 1) : value, 'base64');
+  const png = PNG.sync.read(bytes);
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
@@ -100,6 +111,40 @@ try {
     await page.getByRole('button', { name: 'Decline' }).click();
     await page.waitForURL(`${SHOP}/return?orderId=${payment.orderId}`);
     assert.equal(sandbox.getOrder(payment.orderId).status, 'failed');
+  });
+
+  await check('a varied sandbox: on a phone, every method\'s answer leads to a page where Approve pays', async () => {
+    const varied = createSandbox({ seed: 'e2e-varied', variants: true });
+    const { url: variedUrl } = await varied.listen({ port: 0 });
+    try {
+      for (const method of ['ALIPAY', 'CASHAPP', 'GCASH', 'KAKAO', 'PROMPTPAY', 'QRIS', 'TNG', 'WECHAT']) {
+        const instrument = varied.createInstrument({ type: method, customerId: 'cus_e2e' });
+        const response = await fetch(`${variedUrl}/api/payment`, {
+          method: 'POST',
+          headers: { 'X-API-KEY': SANDBOX_API_KEY, 'X-Timestamp': String(Date.now()), 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            paymentMethodType: method, paymentInstrumentId: instrument.id, customerId: 'cus_e2e', returnUrl: `${SHOP}/return`,
+            amount: 3, currency: 'USD', platformType: 'WAP', deviceType: 'Android',
+          }),
+        });
+        const { data } = await response.json();
+        const wallet = data.action.walletHandleRedirectOrDisplayQrCode ?? {};
+        const web = (value) => typeof value === 'string' && /^https?:/.test(value);
+        // As the shared reference's phone rules: an http(s) redirect, else mobileAuthUrl, whose app link falls back.
+        // PROMPTPAY and QRIS may offer only their QR: the customer scans it with another phone.
+        const target = [data.action.redirectUrl, wallet.mobileAuthUrl, wallet.fallbackUrl, wallet.hostedInstructionsUrl].find(web) ?? (await scanPng(wallet));
+        assert.ok(target, `${method}: no web page to continue on`);
+        await page.goto(target);
+        const payHere = page.getByRole('link', { name: 'Pay on this device instead' });
+        if (await payHere.count()) await payHere.click();
+        await page.getByRole('button', { name: 'Approve' }).click();
+        assert.match(await page.getByRole('status').textContent(), /Payment approved/, method);
+        assert.equal(varied.getOrder(data.orderId).status, 'success', method);
+      }
+      await expectNoAxeViolations();
+    } finally {
+      await varied.close();
+    }
   });
 
   await check('the index page lists orders accessibly', async () => {
