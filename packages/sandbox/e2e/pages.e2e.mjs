@@ -152,6 +152,20 @@ try {
     await expectNoAxeViolations();
     assert.ok((await page.getByRole('row').count()) > 1);
   });
+  await check('the pages keep their contrast in dark mode', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      const wallet = await createPayment({ paymentMethodType: 'ALIPAY' });
+      const card = await createPayment({ paymentMethodType: 'CARD', card: 'redirect' });
+      for (const target of [`${url}/`, wallet.action.redirectUrl, wallet.action.walletHandleRedirectOrDisplayQrCode.hostedInstructionsUrl, card.action.redirectUrl]) {
+        await page.goto(target);
+        assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(17, 18, 20)');
+        await expectNoAxeViolations();
+      }
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+  });
 } finally {
   await browser.close();
   await sandbox.close();

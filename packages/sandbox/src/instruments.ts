@@ -98,10 +98,10 @@ export function instrumentForWire(instrument: SandboxInstrument): ClinkPaymentIn
   });
 }
 
-/** How the instrument reads on the sandbox's pages, e.g. "Visa credit •••• 4242" or "WeChat Pay wallet". */
+/** How the instrument reads on the sandbox's pages, e.g. "Visa credit •••• 4242" or "WeChat Pay account". */
 export function describeInstrument(instrument: SandboxInstrument): string {
   if (instrument.card) return `${capitalise(instrument.card.scheme)} ${instrument.card.funding} •••• ${instrument.card.last4}`;
-  return `${PAYMENT_METHODS[instrument.type].displayName} wallet`;
+  return `${PAYMENT_METHODS[instrument.type].displayName} account`;
 }
 
 function capitalise(text: string): string {

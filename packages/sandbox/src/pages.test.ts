@@ -204,7 +204,7 @@ describe('the index page', () => {
     const instrumentId = sandbox.getOrder(id)!.paymentMethod.paymentInstrumentId;
     expect(html).toContain(
       `<tr><td><a href="/_sandbox/pay/${id}">${id}</a></td><td>WeChat Pay</td>` +
-        `<td><code>${instrumentId}</code><br>WeChat Pay wallet</td><td><code>cus_123</code></td><td>requires_action</td></tr>`,
+        `<td><code>${instrumentId}</code><br>WeChat Pay account</td><td><code>cus_123</code></td><td>requires_action</td></tr>`,
     );
   });
 
@@ -217,7 +217,7 @@ describe('the index page', () => {
       '<tr><td><code>pi_sandbox_card_3ds_post</code></td><td>Card</td><td><code>cus_sandbox_cards</code><br>customer@example.com</td>' +
         '<td>Visa credit •••• 3063: 3-D Secure page (form POST)</td></tr>',
     );
-    expect(html).toContain(`<tr><td><code>${wallet.id}</code></td><td>GCash</td><td><code>${wallet.customerId}</code><br>ada@example.com</td><td>GCash wallet</td></tr>`);
+    expect(html).toContain(`<tr><td><code>${wallet.id}</code></td><td>GCash</td><td><code>${wallet.customerId}</code><br>ada@example.com</td><td>GCash account</td></tr>`);
   });
 });
 
@@ -228,6 +228,6 @@ describe('the order pages', () => {
     expect(await (await getPage(sandbox, card.body.data.action.redirectUrl)).text()).toContain('<dt>Paying with</dt><dd>Visa credit •••• 3220</dd>');
     const wallet = await createPayment(sandbox, clock.now(), { paymentMethodType: 'TNG' });
     const phone = await getPage(sandbox, wallet.body.data.action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl);
-    expect(await phone.text()).toContain("<dt>Paying with</dt><dd>Touch &#39;n Go eWallet wallet</dd>");
+    expect(await phone.text()).toContain("<dt>Paying with</dt><dd>Touch &#39;n Go eWallet account</dd>");
   });
 });

@@ -10,21 +10,28 @@ import type { SandboxOrder } from './types.js';
 /** Whether the QR (or app link) a customer arrived with can still be paid. */
 export type QrCheck = 'valid' | 'expired' | 'replaced' | 'not_applicable';
 
+// Colours are variables so the pages follow the device's light or dark preference.
 const STYLE = `
-:root{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f4f5f7}
-main{max-width:28rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:12px;box-shadow:0 1px 4px rgba(0,0,0,.12)}
-main.wide{max-width:64rem}
+:root{color-scheme:light dark;--text:#1a1a1a;--muted:#4a4a4a;--page:#f4f5f7;--card:#fff;--line:#ddd;--link:#1d4ed8;
+--info:#eef2ff;--ok:#e7f6ec;--bad:#fdecec;--decline:#8a1111;--focus:#1d4ed8;
+font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--text);background:var(--page)}
+@media (prefers-color-scheme:dark){:root{--text:#ececec;--muted:#b8b8b8;--page:#111214;--card:#1d1f23;--line:#3a3d44;--link:#9db8ff;
+--info:#1f2a48;--ok:#163d25;--bad:#4a1c1c;--decline:#ff9b9b;--focus:#9db8ff}}
+a{color:var(--link)}
+main{max-width:28rem;margin:2rem auto;padding:1.5rem;background:var(--card);border-radius:12px;box-shadow:0 1px 4px rgba(0,0,0,.12)}
+main.wide{max-width:72rem}
 h1{font-size:1.35rem;margin:0 0 .75rem}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem .75rem;margin:1rem 0}dt{color:#4a4a4a}dd{margin:0;font-weight:600;word-break:break-all}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem .75rem;margin:1rem 0}dt{color:var(--muted)}dd{margin:0;font-weight:600;overflow-wrap:anywhere}
 .actions{display:flex;gap:.75rem;margin-top:1rem}form{margin:0}
-button,.button{font:inherit;padding:.65rem 1.25rem;border-radius:8px;border:2px solid #1a1a1a;cursor:pointer;text-decoration:none;display:inline-block}
-.approve{background:#0b6b2f;border-color:#0b6b2f;color:#fff}.decline{background:#fff;color:#8a1111;border-color:#8a1111}
-button:focus-visible,a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
-.status{padding:.75rem;border-radius:8px;background:#eef2ff}
-.status[data-status=success]{background:#e7f6ec}.status[data-status=failed]{background:#fdecec}
-.note{color:#4a4a4a;font-size:.9rem}img{display:block;margin:1rem auto;width:12rem;height:12rem;image-rendering:pixelated}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}
-caption{text-align:left;font-weight:600;padding:.5rem 0}.scroll{overflow-x:auto;margin:1rem 0}.scroll:focus-visible{outline:3px solid #1d4ed8}code{word-break:break-all}
+button,.button{font:inherit;padding:.65rem 1.25rem;border-radius:8px;border:2px solid var(--text);color:var(--text);background:var(--card);cursor:pointer;text-decoration:none;display:inline-block}
+.approve{background:#0b6b2f;border-color:#0b6b2f;color:#fff}.decline{color:var(--decline);border-color:var(--decline)}
+button:focus-visible,a:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.status{padding:.75rem;border-radius:8px;background:var(--info)}
+.status[data-status=success]{background:var(--ok)}.status[data-status=failed]{background:var(--bad)}
+.note{color:var(--muted);font-size:.9rem}img{display:block;margin:1rem auto;width:12rem;height:12rem;image-rendering:pixelated}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
+caption{text-align:left;font-weight:600;padding:.5rem 0}code{overflow-wrap:anywhere}
+.scroll{overflow-x:auto;margin:1rem 0}.scroll:focus-visible{outline:3px solid var(--focus)}.scroll table{min-width:52rem}.scroll code{white-space:nowrap}
 `;
 
 export const PAGE_SECURITY_HEADERS: Record<string, string> = {
