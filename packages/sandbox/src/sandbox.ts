@@ -35,7 +35,7 @@ export interface SandboxOptions {
   webhookRetry?: WebhookRetryOptions;
   /** How long a QR code (or wallet session) lives. @default 900 */
   qrExpiresInSeconds?: number;
-  /** Makes every id deterministic: the same seed yields the same ids in the same order. */
+  /** Makes every id deterministic: the same seed yields the same ids in the same order. Also seeds `variants: true`. */
   seed?: number | string;
   /**
    * Origin used in links to the sandbox's own pages (QR payloads, redirects).
@@ -87,8 +87,9 @@ export interface Sandbox {
   listen(options?: ListenOptions): Promise<ListenResult>;
   /** Stops the server, pending webhook retries, expiry timers and hung requests. The sandbox is not reusable afterwards. */
   close(): Promise<void>;
-  /** Snapshot of an order in the `GET /order` shape. */
+  /** The sandbox's own complete record of an order (the default `GET /order` shape; varied answers may leave fields out). */
   getOrder(orderId: string): SandboxOrder | undefined;
+  /** Every order, oldest first, as {@link Sandbox.getOrder} gives them. */
   listOrders(): SandboxOrder[];
   /** Approves the payment, as the customer would. Throws when the order is unknown or already final. */
   succeed(orderId: string): SandboxOrder;
