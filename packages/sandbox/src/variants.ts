@@ -138,7 +138,7 @@ export function variedShapes(seed: string): AnswerShapes {
         actionMethodType: pick('methodType', methodTypeOptions(method)),
         images,
         redirectWithQr: chance('redirectWithQr', 0.25),
-        appLink: device.kind === 'phone' && chance('otherApp', 0.4) ? pick('scheme', otherAppLinks(method)) : { kind: 'usual' },
+        appLink: device.kind === 'phone' && chance('otherApp', 0.4) ? otherAppLink(method, chance, pick) : { kind: 'usual' },
         expiry: pick('expiry', ['both', 'both', 'expires_at', 'expires_second'] as const),
         orderOmits: OMITTABLE_ORDER_FIELDS.filter((field) => chance(`omit:${field}`, 0.2)),
         unknownStatus: chance('unknownStatus', 0.3) ? pick('status', UNKNOWN_ORDER_STATUSES) : undefined,
@@ -171,15 +171,20 @@ function methodTypeOptions(method: PaymentMethodType): OrderShape['actionMethodT
   return [{ kind: 'enum' }, { kind: 'absent' }, ...spellings.map((text) => ({ kind: 'free_text' as const, text }))];
 }
 
+type OtherAppLink = Extract<OrderShape['appLink'], { kind: 'other' }>;
+
 /**
- * The method's other known schemes (e.g. `kakaopay`, `alipayhk`) and made-up bank apps. The usual link
- * uses the table's first scheme, except Cash App's, which is an https universal link.
+ * Another app than the usual one: mostly one of the method's other known schemes (e.g. `kakaopay`,
+ * `alipayhk`), else a made-up bank. The usual link uses the table's first scheme, except Cash App's, which
+ * is an https universal link.
  */
-function otherAppLinks(method: PaymentMethodType): Array<Extract<OrderShape['appLink'], { kind: 'other' }>> {
+function otherAppLink(
+  method: PaymentMethodType,
+  chance: (name: string, probability: number) => boolean,
+  pick: <T>(name: string, options: readonly T[]) => T,
+): OtherAppLink {
   const info = PAYMENT_METHODS[method];
-  const others = method === 'CASHAPP' ? info.appSchemes : info.appSchemes.slice(1);
-  return [
-    ...others.map((scheme) => ({ kind: 'other' as const, scheme, packageName: info.androidPackage })),
-    ...MADE_UP_APP_SCHEMES.map((scheme) => ({ kind: 'other' as const, scheme, packageName: undefined })),
-  ];
+  const known = method === 'CASHAPP' ? info.appSchemes : info.appSchemes.slice(1);
+  if (known.length > 0 && chance('knownScheme', 0.65)) return { kind: 'other', scheme: pick('scheme', known), packageName: info.androidPackage };
+  return { kind: 'other', scheme: pick('scheme', MADE_UP_APP_SCHEMES), packageName: undefined };
 }
