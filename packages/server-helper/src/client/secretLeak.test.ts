@@ -67,7 +67,7 @@ describe('the secret key and the webhook secret never leave through errors or lo
       await caught(() => createClinkClient({ apiKey: PROD_KEY, environment: 'sandbox' })),
       await caught(() => createClinkClient({ apiKey: `${API_KEY}\n`, environment: 'sandbox' })),
       await caught(() => createClinkClient({ apiKey: `${API_KEY} extra`, environment: 'sandbox' })),
-      await caught(() => clientWith(ok({})).createPayment({ ...createParams, customerId: API_KEY, amount: -1 } as never)),
+      await caught(() => clientWith(ok({})).createPayment({ ...createParams, paymentMethodType: API_KEY, customerId: API_KEY, amount: Number.NaN } as never)),
       await caught(() => clientWith(new Response(`invalid key ${API_KEY}`, { status: 401 })).getOrder('ord_1')),
       await caught(() => clientWith(json({ code: 401, msg: `key ${API_KEY} unknown` })).getOrder('ord_1')),
       await caught(() => clientWith(json({ code: 500, msg: `busy for ${API_KEY}` }, 500)).getOrder('ord_1')),
@@ -75,7 +75,7 @@ describe('the secret key and the webhook secret never leave through errors or lo
       await caught(() => clientWith(new TypeError(`bad header value ${API_KEY}`, { cause: new Error(API_KEY) })).getOrder('ord_1')),
       await caught(() => clientWith(deafHang).createPayment(createParams)),
       await caught(() => clientWith(ok(order())).getOrder('ord_1', { signal: AbortSignal.abort(new Error(`stop ${API_KEY}`)) })),
-      await caught(() => clientWith(ok({ orderId: API_KEY })).createPayment(createParams)),
+      await caught(() => clientWith(ok({ orderId: API_KEY, amount: 'lots' })).createPayment(createParams)),
     );
 
     const signed = await signClinkWebhookPayload({ payload: { id: 'evt', type: 'order.succeeded', created: 1, data: { orderId: 'o' } }, secret: WEBHOOK_SECRET });
