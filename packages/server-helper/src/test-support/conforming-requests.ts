@@ -29,6 +29,8 @@ export interface ConformingRequests {
   wrap(fetchImpl: typeof fetch, options?: { allowFields?: readonly string[] }): typeof fetch;
   /** How many create requests were checked so far in this file. */
   readonly checked: number;
+  /** The issues found since the last call (the `afterEach` check takes them too). */
+  takeIssues(): RequestIssue[];
 }
 
 /** Registers an `afterEach` that fails the test if any checked request broke the schema. */
@@ -36,10 +38,10 @@ export function conformingRequests(): ConformingRequests {
   const issues: RequestIssue[] = [];
   let checked = 0;
   afterEach(() => {
-    const found = issues.splice(0);
-    expect(found, 'requests that break the protocol schema of Clink API').toEqual([]);
+    expect(issues.splice(0), "requests that break the protocol schema of Clink's API").toEqual([]);
   });
   return {
+    takeIssues: () => issues.splice(0),
     wrap(fetchImpl, options = {}) {
       const allowed = new Set(options.allowFields ?? []);
       return (async (input: RequestInfo | URL, init?: RequestInit) => {
