@@ -103,6 +103,15 @@ describe('errors inside HTTP 200', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('an HTTP 200 answer that is no envelope on a create also says the payment may exist', async () => {
+    const { client } = clientAnswering(json({ orderId: 'ord_1' }));
+
+    const error = await rejection(client.createPayment(createParams));
+
+    expect(error).toMatchObject({ code: 'invalid_response', statusCode: 200 });
+    expect((error as Error).message).toMatch(/not a \{ code, msg, data \} envelope\. The request may have reached Clink/);
+  });
+
   it.each([500, 503, 429])('a body code %i on a read is retried, like that HTTP status', async (code) => {
     const { client, calls } = clientAnswering(json({ code, msg: 'busy' }), ok({ orderId: 'ord_1', status: 'success' }));
 

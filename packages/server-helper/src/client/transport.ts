@@ -228,7 +228,7 @@ function readEnvelope(
   }
   if (envelope === undefined || bodyCode(envelope) === undefined) {
     return fail(
-      new ClinkApiError('invalid_response', `the answer to ${label} is not a { code, msg, data } envelope`, {
+      new ClinkApiError('invalid_response', `the answer to ${label} is not a { code, msg, data } envelope.`, {
         path,
         statusCode: status,
       }),

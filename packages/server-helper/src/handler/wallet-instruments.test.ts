@@ -64,6 +64,18 @@ describe('wallet instruments in the checkout handler', () => {
     expect(clink.routes()).toEqual(['POST /payment-instrument', 'POST /payment', 'POST /payment']);
   });
 
+  it('still reuses the instrument a day later, from the instrument store', async () => {
+    let now = 1_764_154_800_000;
+    const { pay, paidWith, instrumentBodies } = setUp({ now: () => now });
+
+    await pay('GCASH');
+    now += 24 * 60 * 60 * 1000;
+    await pay('GCASH');
+
+    expect(instrumentBodies()).toHaveLength(1);
+    expect(paidWith()).toEqual(['pi_fake_1', 'pi_fake_1']);
+  });
+
   it('keeps one instrument per customer and method', async () => {
     const { pay, paidWith, instrumentBodies } = setUp();
 
