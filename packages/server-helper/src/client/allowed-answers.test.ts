@@ -142,6 +142,8 @@ describe('the field a refusal names', () => {
     ['CUSTOMER_IDENTIFIER_NOT_MATCHED', { referenceCustomerId: 'ref_1', customerEmail: 'buyer@shop.example' }, 'referenceCustomerId'],
     ['Payment instrument does not exist', {}, 'paymentInstrumentId'],
     ['PAYMENT_INSTRUMENT_NOT_FOUND', {}, 'paymentInstrumentId'],
+    ['PAYMENT_INSTRUMENT_TYPE_MISMATCH: paymentInstrumentId pi_1 is a WECHAT instrument, not ALIPAY (paymentMethodType)', {}, 'paymentInstrumentId'],
+    ['CUSTOMER_IDENTIFIER_NOT_MATCHED: customerEmail names another customer than customerId', {}, 'customerEmail'],
     ['priceDataList[0].unitAmount must be greater than 0', {}, 'priceDataList[0].unitAmount'],
     ['the returnUrl host is not allowed', {}, 'returnUrl'],
     ['SYSTEM_BUSY', {}, undefined],

@@ -1,11 +1,9 @@
 import { createPaymentInstrumentRequestSchema, createPaymentRequestSchema } from '@clink-checkout/protocol/schema';
 
-/** Every field of the requests we send, longest first so `customerEmail` wins over a shorter name inside it. */
-const REQUEST_FIELDS = [
-  ...new Set([...Object.keys(createPaymentRequestSchema.fields), ...Object.keys(createPaymentInstrumentRequestSchema.fields)]),
-].sort((a, b) => b.length - a.length);
-const KNOWN = new Set(REQUEST_FIELDS);
-const NAMED_ANYWHERE = REQUEST_FIELDS.map((field) => ({ field, pattern: new RegExp(`\\b${field}\\b`) }));
+/** Every field of the requests we send. */
+const KNOWN = new Set([...Object.keys(createPaymentRequestSchema.fields), ...Object.keys(createPaymentInstrumentRequestSchema.fields)]);
+/** The first of them a message names as a word, e.g. `paymentInstrumentId` in "…_MISMATCH: paymentInstrumentId pi_1 is … (paymentMethodType)". */
+const NAMED = new RegExp(`\\b(${[...KNOWN].join('|')})\\b`);
 
 /** `priceDataList[0].unitAmount` at the start of a message, as validation messages are often written. */
 const LEADING_PATH = /^\s*([A-Za-z_$][\w$]*)((?:\[\d+\]|\.[A-Za-z_$][\w$]*)*)/;
@@ -15,7 +13,7 @@ const CUSTOMER_FIELDS = ['customerId', 'referenceCustomerId', 'customerEmail'] a
 
 /**
  * The request field a refusal from Clink is about, read from its `msg` (Clink publishes no error
- * catalogue, so this reads what the message names): a field path it starts with or names, the customer
+ * catalogue, so this reads what the message names): a field path it starts with, else the first field it names, the customer
  * field the merchant sent for Clink's customer errors, or the instrument for a message about an instrument.
  * `undefined` when the message names none.
  */
@@ -23,8 +21,8 @@ export function refusedField(message: string, body: unknown): string | undefined
   const sent = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const leading = LEADING_PATH.exec(message);
   if (leading !== null && KNOWN.has(leading[1]!)) return leading[1]! + leading[2]!;
-  const named = NAMED_ANYWHERE.find(({ pattern }) => pattern.test(message));
-  if (named !== undefined) return named.field;
+  const named = NAMED.exec(message)?.[1];
+  if (named !== undefined) return named;
   if (CUSTOMER_CODES.test(message)) return CUSTOMER_FIELDS.find((field) => sent[field] !== undefined) ?? 'customerId';
   if (/instrument/i.test(message)) return sent.paymentInstrumentId === undefined && sent.paymentInstrumentType !== undefined ? 'paymentInstrumentType' : 'paymentInstrumentId';
   return undefined;
