@@ -33,7 +33,7 @@ const MARGIN_MS = 500;
 const payment: Omit<CreatePaymentParams, 'paymentInstrumentId'> = {
   paymentMethodType: 'CASHAPP',
   returnUrl: 'https://shop.example/return',
-  customerEmail: SANDBOX_CARD_CUSTOMER.email,
+  customerEmail: SANDBOX_CARD_CUSTOMER.customerEmail,
   amount: 19.99,
   currency: 'USD',
   platformType: 'WEB',

@@ -16,11 +16,14 @@ export function makeSandbox(kind: SandboxKind, options: SandboxOptions = {}): Sa
   return createSandbox({ ...options, ...kind.options });
 }
 
-/** The sandbox's seeded card customer (its e-mail is `customer@example.com`) and its card instruments. */
-export const SANDBOX_CARD_CUSTOMER = { id: 'cus_sandbox_cards', email: 'customer@example.com' } as const;
+/**
+ * The sandbox's seeded card customer and its card instruments, one per card flow (the names and shapes
+ * the sandbox exports; import them from `@clink-checkout/sandbox` once it does).
+ */
+export const SANDBOX_CARD_CUSTOMER = { customerId: 'cus_sandbox_cards', customerEmail: 'customer@example.com' } as const;
 export const SANDBOX_CARD_INSTRUMENTS = {
   redirect: 'pi_sandbox_card_3ds_redirect',
-  postForm: 'pi_sandbox_card_3ds_post',
+  post_form: 'pi_sandbox_card_3ds_post',
   frictionless: 'pi_sandbox_card_frictionless',
   declined: 'pi_sandbox_card_declined',
 } as const;

@@ -57,7 +57,7 @@ export const SERVER_PRICE = { amount: 42.5, currency: 'USD' } as const;
  */
 export const defaultResolvePayment = (input?: Pick<CreateCheckoutPaymentRequest, 'paymentMethodType'>): ResolvedPayment => ({
   ...(input?.paymentMethodType === 'CARD' ? { paymentInstrumentId: SANDBOX_CARD_INSTRUMENTS.redirect } : {}),
-  customerEmail: SANDBOX_CARD_CUSTOMER.email,
+  customerEmail: SANDBOX_CARD_CUSTOMER.customerEmail,
   returnUrl: 'https://shop.example/checkout/return',
   amount: SERVER_PRICE.amount,
   currency: SERVER_PRICE.currency,
