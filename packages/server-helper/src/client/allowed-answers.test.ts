@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ClinkApiError, ClinkAuthenticationError } from '../errors.js';
 import { conformingRequests } from '../test-support/conforming-requests.js';
 import { createClinkClient } from './createClient.js';
-import { json, ok, scriptedFetch } from './test-support/fakeFetch.js';
+import { json, ok, rejection, scriptedFetch } from './test-support/fakeFetch.js';
 
 const requests = conformingRequests();
 const API_KEY = 'sk_test_allowed_answers_0123';
@@ -24,15 +24,6 @@ function clientAnswering(...answers: Response[]) {
   const sleep = vi.fn(async () => {});
   const client = createClinkClient({ apiKey: API_KEY, environment: 'sandbox', fetch: requests.wrap(scripted.fetch), sleep });
   return { client, calls: scripted.calls, sleep };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('POST /payment answers', () => {

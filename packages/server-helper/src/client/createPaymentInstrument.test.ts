@@ -3,7 +3,7 @@ import { CLINK_BASE_URLS } from '@clink-checkout/protocol';
 import { ClinkApiError, ClinkTimeoutError, ClinkValidationError } from '../errors.js';
 import { conformingRequests } from '../test-support/conforming-requests.js';
 import { createClinkClient } from './createClient.js';
-import { deafHang, json, ok, scriptedFetch } from './test-support/fakeFetch.js';
+import { deafHang, json, ok, rejection, scriptedFetch } from './test-support/fakeFetch.js';
 
 const requests = conformingRequests();
 const API_KEY = 'sk_test_instrument_0123456789';
@@ -22,15 +22,6 @@ function clientAnswering(...answers: Parameters<typeof scriptedFetch>) {
     sleep: async () => {},
   });
   return { client, calls: scripted.calls };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('client.createPaymentInstrument', () => {
