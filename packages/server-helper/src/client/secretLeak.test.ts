@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { conformingRequests } from '../test-support/conforming-requests.js';
 import { createClinkClient } from './createClient.js';
 import { deafHang, json, ok, scriptedFetch, type Answer } from './test-support/fakeFetch.js';
 import { verifyClinkWebhook } from '../webhooks/verify.js';
@@ -9,6 +10,7 @@ const API_KEY = 'sk_test_leakcheck_5f1c9a7e3b';
 const PROD_KEY = 'sk_prod_leakcheck_8d2e4b6a0c';
 const WEBHOOK_SECRET = 'whsec_leakcheck_71c3e9';
 const SECRETS = [API_KEY, PROD_KEY, WEBHOOK_SECRET];
+const requests = conformingRequests();
 
 /** Every rendering a merchant's logging stack might produce of an error. */
 function renderings(error: unknown): string[] {
@@ -55,7 +57,7 @@ describe('the secret key and the webhook secret never leave through errors or lo
       createClinkClient({
         apiKey,
         environment: 'sandbox',
-        fetch: scriptedFetch(answer).fetch,
+        fetch: requests.wrap(scriptedFetch(answer).fetch),
         logger: (line) => logLines.push(line),
         maxRetries: 1,
         timeoutMs: 30,
