@@ -1,6 +1,7 @@
 import {
   IDEMPOTENCY_KEY_HEADER,
   ORDER_TOKEN_HEADER,
+  isPaymentMethodType,
   isWalletMethod,
   type CheckoutPaymentResponse,
   type CheckoutRefreshResponse,
@@ -31,6 +32,7 @@ import { createWalletInstruments, type WalletInstrument } from './wallet-instrum
 export type { CheckoutHandler, CheckoutHandlerOptions, ResolvedPayment } from './options.js';
 
 const CORS_ALLOW_HEADERS = ['Content-Type', IDEMPOTENCY_KEY_HEADER, ORDER_TOKEN_HEADER].join(', ');
+const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /** For the merchant's log: why a CARD payment without an instrument cannot be made. */
 const CARD_NEEDS_INSTRUMENT =
@@ -41,7 +43,6 @@ const CARD_NEEDS_INSTRUMENT =
 function refusedInstrument(error: unknown): boolean {
   return error instanceof ClinkApiError && error.field === 'paymentInstrumentId' && !outcomeUnknown(error);
 }
-const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /** The `POST /payment` body: the browser's choices, overridden by whatever `resolvePayment` decided. */
 function paramsFrom(input: CreateCheckoutPaymentRequest, resolved: ResolvedPayment): CreatePaymentParams {
@@ -147,8 +148,9 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     }
 
     let instrument: WalletInstrument | undefined;
-    if (params.paymentInstrumentId === undefined) {
-      const method = params.paymentMethodType;
+    const method = params.paymentMethodType;
+    // An unknown method (overridden by resolvePayment) is left to createPayment's validation to report.
+    if (params.paymentInstrumentId === undefined && isPaymentMethodType(method)) {
       if (!isWalletMethod(method)) {
         log(`refused a CARD payment: paymentInstrumentId ${CARD_NEEDS_INSTRUMENT}`);
         const rejection = new CheckoutRejection('Card payment is not available for this purchase. Please choose another payment method.', {

@@ -260,6 +260,16 @@ describe('wallet instruments in the checkout handler', () => {
     expect(logs.join('\n')).toMatch(/creating the customer's GCASH instrument failed.*CUSTOMER_IDENTIFIER_NOT_MATCHED \(field customerEmail\)/);
   });
 
+  it('leaves a method resolvePayment made up to validation: 400 naming paymentMethodType, no instrument created', async () => {
+    const { pay, clink } = setUp({ customer: () => ({ customerEmail: 'ada@example.com', paymentMethodType: 'PAYPAL' }) as Customer });
+
+    const response = await pay('GCASH');
+
+    expect(response.status).toBe(400);
+    expect(response.json.error.fields).toHaveProperty('paymentMethodType');
+    expect(clink.calls).toEqual([]);
+  });
+
   it('explains a client without createPaymentInstrument (a hand-made wrapper) in the log', async () => {
     const clink = createFakeClink();
     const real = createClinkClient({ apiKey: API_KEY, environment: 'sandbox', fetch: clink.fetch });
