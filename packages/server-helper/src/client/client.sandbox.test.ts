@@ -16,7 +16,7 @@ import {
   SANDBOX_KINDS,
   withInstrumentEndpoint,
 } from '../test-support/sandbox.js';
-import type { CreatePaymentParams } from '../types.js';
+import type { ClinkOrder, CreatePaymentParams } from '../types.js';
 import { verifyClinkWebhook } from '../webhooks/verify.js';
 import { createClinkClient } from './createClient.js';
 import { guardSecrets } from './test-support/secretGuard.js';
@@ -77,6 +77,15 @@ describe.each(SANDBOX_KINDS)('client against the $name', (sandboxKind) => {
     });
   }
 
+  /**
+   * An order still in progress, read as Clink may send it: every field but the id optional, and the
+   * status maybe one Clink added later (which means "not final").
+   */
+  function expectInProgress(order: ClinkOrder, orderId: string): void {
+    expect(order.orderId).toBe(orderId);
+    expect(['success', 'failed', 'partial_refunded', 'refunded']).not.toContain(order.status);
+  }
+
   /** The CASHAPP payment with a wallet instrument created for its customer, as Clink requires. */
   async function payable(client: ReturnType<typeof clientFor>): Promise<CreatePaymentParams> {
     const instrument = await client.createPaymentInstrument({ customerEmail: payment.customerEmail, paymentInstrumentType: 'CASHAPP' });
@@ -105,13 +114,18 @@ describe.each(SANDBOX_KINDS)('client against the $name', (sandboxKind) => {
       const client = clientFor(url);
 
       const payment = await client.createPayment(await payable(client));
-      expect(payment).toMatchObject({ status: 'requires_action', amount: 19.99, currency: 'USD' });
+      expect(payment.status).toBe('requires_action');
+      // Optional in Clink's answer: when it is there, it is what was charged.
+      expect([undefined, 19.99]).toContain(payment.amount);
+      expect([undefined, 'USD']).toContain(payment.currency);
       expect(payment.orderId).toMatch(/\S/);
       expect(payment.action?.walletHandleRedirectOrDisplayQrCode).toBeDefined();
       expect(sandbox.listOrders()).toHaveLength(1);
 
       const before = await client.getOrder(payment.orderId);
-      expect(before).toMatchObject({ orderId: payment.orderId, status: 'requires_action', amountTotal: 19.99, paymentCurrency: 'USD' });
+      expectInProgress(before, payment.orderId);
+      expect([undefined, 19.99]).toContain(before.amountTotal);
+      expect([undefined, 'USD']).toContain(before.paymentCurrency);
 
       const refreshed = await client.refreshQrCode(payment.orderId);
       expect(refreshed.orderId).toBe(payment.orderId);
@@ -132,7 +146,7 @@ describe.each(SANDBOX_KINDS)('client against the $name', (sandboxKind) => {
       const { url } = await startSandbox();
       const error = await guard.rejection(clientFor(url).getOrder('ord_missing'));
       expect(error).toBeInstanceOf(ClinkApiError);
-      expect(error).toMatchObject({ path: '/order/ord_missing', statusCode: 404, code: 404, msg: expect.stringMatching(/^ORDER_NOT_FOUND/) });
+      expect(error).toMatchObject({ path: '/order/ord_missing', failureStatus: 404, code: 404, msg: expect.stringMatching(/^ORDER_NOT_FOUND/) });
     });
 
     it('refuses an invalid create locally: nothing reaches the sandbox', async () => {
@@ -155,7 +169,8 @@ describe.each(SANDBOX_KINDS)('client against the $name', (sandboxKind) => {
 
   describe('injected faults end in typed errors within timeoutMs', () => {
     it.each([
-      ['http-500', ClinkApiError, { statusCode: 500, code: 500 }],
+      // failureStatus: a sandbox may answer the failure inside HTTP 200, as Clink does.
+      ['http-500', ClinkApiError, { failureStatus: 500, code: 500 }],
       ['malformed-json', ClinkConnectionError, { statusCode: 200 }],
       ['hang', ClinkTimeoutError, { timeoutMs: TIMEOUT_MS }],
       ['unauthorized', ClinkAuthenticationError, { statusCode: 401 }],
@@ -211,7 +226,7 @@ describe.each(SANDBOX_KINDS)('client against the $name', (sandboxKind) => {
       });
       const { orderId } = await client.createPayment(params);
 
-      await expect(client.getOrder(orderId)).resolves.toMatchObject({ orderId, status: 'requires_action' });
+      expectInProgress(await client.getOrder(orderId), orderId);
       expect(seen).toEqual(['POST /api/payment', ...Array(4).fill(`GET /api/order/${orderId}`)]);
       expect(lines.filter((line) => line.includes('retry'))).toEqual([
         expect.stringMatching(/api_error, retry 1 of 3/),
@@ -236,7 +251,7 @@ describe.each(SANDBOX_KINDS)('client against the $name', (sandboxKind) => {
     it('a read gives up after maxRetries', async () => {
       const { url, seen } = await startSandbox({ faults: Array(10).fill('http-500') });
       const error = await guard.rejection(clientFor(url, { maxRetries: 2 }).getOrder('ord_1'));
-      expect(error).toMatchObject({ type: 'api_error', statusCode: 500 });
+      expect(error).toMatchObject({ type: 'api_error', failureStatus: 500 });
       expect(seen).toHaveLength(3);
     });
 
