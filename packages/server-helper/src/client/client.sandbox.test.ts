@@ -14,7 +14,6 @@ import {
   SANDBOX_CARD_CUSTOMER,
   SANDBOX_CARD_INSTRUMENTS,
   SANDBOX_KINDS,
-  withInstrumentEndpoint,
 } from '../test-support/sandbox.js';
 import type { ClinkOrder, CreatePaymentParams } from '../types.js';
 import { verifyClinkWebhook } from '../webhooks/verify.js';
@@ -38,7 +37,6 @@ const payment: Omit<CreatePaymentParams, 'paymentInstrumentId'> = {
   currency: 'USD',
   platformType: 'WEB',
 };
-/** Stands in where no request reaches the sandbox, or where the request fails before the instrument matters. */
 /** A CARD payment with the card the seeded customer saved: payable on every sandbox, with no set-up call. */
 const params: CreatePaymentParams = { ...payment, paymentMethodType: 'CARD', paymentInstrumentId: SANDBOX_CARD_INSTRUMENTS.redirect };
 
@@ -73,7 +71,7 @@ describe.each(SANDBOX_KINDS)('client against the $name', (sandboxKind) => {
       logger: guard.logger,
       retryBaseDelayMs: 10,
       ...options,
-      fetch: requests.wrap(withInstrumentEndpoint(options.fetch ?? fetch)),
+      fetch: requests.wrap(options.fetch ?? fetch),
     });
   }
 

@@ -6,7 +6,7 @@ import { resolveConfig, type ClientConfig } from './config.js';
 import { redactSecret } from './redact.js';
 import { parseOrder, parsePayment, parsePaymentInstrument, parseQrRefresh, parseResponse } from './responses.js';
 import { withRetries } from './retry.js';
-import { sendOnce, type ClinkRequest } from './transport.js';
+import { sendOnce, type ClinkRequest, type CreatedThing } from './transport.js';
 import type { ClinkClient, ClinkClientOptions, RequestOptions } from './types.js';
 
 /**
@@ -28,10 +28,16 @@ export function createClinkClient(options: ClinkClientOptions): ClinkClient {
    * de-duplicate), so a repeat after a lost answer could charge the customer twice or store a second
    * instrument.
    */
-  const createOnce = async <T>(path: string, body: unknown, parse: (data: unknown) => T, options?: RequestOptions): Promise<T> => {
-    const request: ClinkRequest = { method: 'POST', path, body, outcomeUnknownOnFailure: true };
+  const createOnce = async <T>(
+    path: string,
+    creates: CreatedThing,
+    body: unknown,
+    parse: (data: unknown) => T,
+    options?: RequestOptions,
+  ): Promise<T> => {
+    const request: ClinkRequest = { method: 'POST', path, body, creates };
     const data = await sendOnce(config, request, options?.signal);
-    return parseResponse(`POST ${path}`, path, () => parse(data), { outcomeUnknown: true });
+    return parseResponse(`POST ${path}`, path, () => parse(data), { creates });
   };
 
   return {
@@ -39,12 +45,12 @@ export function createClinkClient(options: ClinkClientOptions): ClinkClient {
 
     async createPayment(params, requestOptions) {
       const body = withoutKey(config, () => validateCreatePaymentParams(params));
-      return createOnce('/payment', body, parsePayment, requestOptions);
+      return createOnce('/payment', 'payment', body, parsePayment, requestOptions);
     },
 
     async createPaymentInstrument(params, requestOptions) {
       const body = withoutKey(config, () => validateCreatePaymentInstrumentParams(params));
-      return createOnce('/payment-instrument', body, parsePaymentInstrument, requestOptions);
+      return createOnce('/payment-instrument', 'payment instrument', body, parsePaymentInstrument, requestOptions);
     },
 
     async refreshQrCode(orderId, requestOptions) {

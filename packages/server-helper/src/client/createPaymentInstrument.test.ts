@@ -97,6 +97,7 @@ describe('client.createPaymentInstrument', () => {
     const error = await rejection(client.createPaymentInstrument({ customerId: 'cus_1', paymentInstrumentType: 'WECHAT' }));
 
     expect(error).toBeInstanceOf(ClinkTimeoutError);
+    expect((error as Error).message).toMatch(/may have reached Clink and created the payment instrument: do not send it again blindly\.$/);
     expect(calls).toHaveLength(1);
   });
 

@@ -6,7 +6,7 @@ import {
   type ClinkWalletDetails,
 } from '@clink-checkout/protocol';
 import { ClinkApiError } from '../errors.js';
-import { UNKNOWN_OUTCOME } from './transport.js';
+import { unknownOutcome, type CreatedThing } from './transport.js';
 import type { ClinkQrRefreshResponse, Payment, PaymentInstrument, PaymentStatus } from '../types.js';
 
 /**
@@ -38,14 +38,14 @@ function shapeError(path: string, message: string): never {
 
 /**
  * Converts a shape problem into a `ClinkApiError` that names the request and the field. For a create
- * (`outcomeUnknown`), Clink answered success, so what it created exists even though we cannot read it.
+ * (`creates`), Clink answered success, so what it created exists even though we cannot read it.
  */
-export function parseResponse<T>(label: string, path: string, parse: () => T, options: { outcomeUnknown?: boolean } = {}): T {
+export function parseResponse<T>(label: string, path: string, parse: () => T, options: { creates?: CreatedThing } = {}): T {
   try {
     return parse();
   } catch (error) {
     if (!(error instanceof ResponseShapeError)) throw error;
-    const message = `unexpected answer to ${label}: ${error.message}.${options.outcomeUnknown ? UNKNOWN_OUTCOME : ''}`;
+    const message = `unexpected answer to ${label}: ${error.message}.${options.creates ? unknownOutcome(options.creates) : ''}`;
     throw new ClinkApiError('invalid_response', message, { path, statusCode: 200 });
   }
 }

@@ -15,12 +15,16 @@ export interface ClinkRequest {
   /** Path below the base URL with encoded segments, e.g. `/order/ord_1`. */
   path: string;
   body?: unknown;
-  /** Set for creates: a failure after sending may hide an order that exists, and the message says so. */
-  outcomeUnknownOnFailure?: boolean;
+  /** Set for creates, naming what they create: a failure after sending may hide one that exists, and the message says so. */
+  creates?: CreatedThing;
 }
 
-export const UNKNOWN_OUTCOME =
-  ' The request may have reached Clink and created the payment: do not send it again blindly.';
+/** What a create call makes at Clink. */
+export type CreatedThing = 'payment' | 'payment instrument';
+
+/** Appended to a failed create's message: the failure does not prove that nothing was created. */
+export const unknownOutcome = (created: CreatedThing): string =>
+  ` The request may have reached Clink and created the ${created}: do not send it again blindly.`;
 
 /** Server-suggested wait before a retry (from `Retry-After`), kept off the error's public fields. */
 export const retryAfterMs = new WeakMap<ClinkError, number>();
@@ -72,7 +76,7 @@ export async function sendOnce(config: ClientConfig, request: ClinkRequest, call
     text = await untilAborted(response.text(), controller.signal);
   } catch (cause) {
     const error = transportError(config, label, path, controller.signal, cause, callerSignal);
-    if (request.outcomeUnknownOnFailure) error.message += UNKNOWN_OUTCOME;
+    if (request.creates) error.message += unknownOutcome(request.creates);
     config.log(`clink ${label} failed: ${error.type} after ${config.now() - started} ms`);
     throw error;
   } finally {
@@ -86,7 +90,7 @@ export async function sendOnce(config: ClientConfig, request: ClinkRequest, call
     return data;
   } catch (error) {
     const clinkError = error as ClinkError;
-    if (request.outcomeUnknownOnFailure && outcomeUnknown(clinkError)) clinkError.message += UNKNOWN_OUTCOME;
+    if (request.creates && outcomeUnknown(clinkError)) clinkError.message += unknownOutcome(request.creates);
     const waitMs = parseRetryAfter(retryAfter, config.now());
     if (waitMs !== undefined) retryAfterMs.set(clinkError, waitMs);
     config.log(`clink ${label} -> HTTP ${status} ${clinkError.type} (${config.now() - started} ms)`);

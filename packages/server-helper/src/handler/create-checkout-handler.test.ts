@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createClinkClient } from '../client/index.js';
 import { ClinkConfigurationError } from '../errors.js';
 import { conformingRequests } from '../test-support/conforming-requests.js';
-import { makeSandbox, SANDBOX_KINDS, withInstrumentEndpoint } from '../test-support/sandbox.js';
+import { makeSandbox, SANDBOX_KINDS } from '../test-support/sandbox.js';
 import { createCheckoutHandler, type CheckoutHandlerOptions } from './create-checkout-handler.js';
 import { createRedactor } from './log.js';
 import { defaultResolvePayment, TOKEN_SECRET } from './test-support/harness.js';
@@ -19,7 +19,7 @@ function options(overrides: Partial<CheckoutHandlerOptions> = {}): CheckoutHandl
       apiKey: SANDBOX_API_KEY,
       environment: 'sandbox',
       baseUrl: 'http://127.0.0.1:4010/api',
-      fetch: requests.wrap(withInstrumentEndpoint((input, init) => sandbox.fetch(new Request(input, init)))),
+      fetch: requests.wrap((input, init) => sandbox.fetch(new Request(input, init))),
     }),
     tokenSecret: TOKEN_SECRET,
     resolvePayment: defaultResolvePayment,

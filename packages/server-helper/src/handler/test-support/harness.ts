@@ -19,7 +19,6 @@ import {
   makeSandbox,
   SANDBOX_CARD_CUSTOMER,
   SANDBOX_CARD_INSTRUMENTS,
-  withInstrumentEndpoint,
   type SandboxKind,
 } from '../../test-support/sandbox.js';
 import {
@@ -118,11 +117,11 @@ export function createHarness({ transcript, requests, sandboxKind }: HarnessCont
     timeoutMs: options.clientTimeoutMs ?? 5_000,
     logger: (line) => transcript.record(line),
     fetch: requests.wrap(
-      withInstrumentEndpoint(async (input, init) => {
+      async (input, init) => {
         const request = new Request(input, init);
         if (harness.fault !== undefined) request.headers.set('X-Sandbox-Fault', harness.fault);
         return sandbox.fetch(request);
-      }),
+      },
     ),
   });
   harness.handler = createCheckoutHandler({
