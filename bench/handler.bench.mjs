@@ -21,8 +21,8 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 250);
 const BUDGET_P99_MS = 1;
 
+// No instrument: the handler finds or creates the customer's wallet instrument (created once, then remembered).
 const payment = {
-  paymentInstrumentId: 'pi_bench_wallet',
   customerEmail: 'customer@example.com',
   returnUrl: 'https://shop.example/checkout/return',
   amount: 42.5,
@@ -44,13 +44,15 @@ function setUp() {
     resolvePayment: () => payment,
     logger: (line) => console.error(line),
   });
-  return { sandbox, client, handler };
+  // The direct side pays with an instrument saved beforehand, as a merchant's own code would.
+  const { id: paymentInstrumentId } = sandbox.createInstrument({ type: 'ALIPAY', customerEmail: payment.customerEmail });
+  return { sandbox, client, handler, paymentInstrumentId };
 }
 
 /** One operation each way: create a payment, then read its status. */
 const scenarios = {
-  direct: ({ client }) => async () => {
-    const created = await client.createPayment({ ...payment, paymentMethodType: 'ALIPAY', platformType: 'WEB' });
+  direct: ({ client, paymentInstrumentId }) => async () => {
+    const created = await client.createPayment({ ...payment, paymentInstrumentId, paymentMethodType: 'ALIPAY', platformType: 'WEB' });
     await client.getOrder(created.orderId);
   },
   handler: ({ handler }) => async () => {

@@ -1,5 +1,5 @@
 import type { FieldError } from '../errors.js';
-import type { CheckoutErrorBody, CheckoutErrorType } from './protocol.js';
+import type { CheckoutErrorBody, CheckoutErrorType } from '@clink-checkout/protocol';
 
 /**
  * A refusal produced by the handler itself (bad route, body, token, …). Internal: it never leaves
