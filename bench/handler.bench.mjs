@@ -77,14 +77,14 @@ function summarise(runs) {
   };
 }
 
-async function benchStore(storeKind, apiBase, redisUrl) {
+async function benchStore(storeKind, apiBase, instrumentId, redisUrl) {
   const servers = {};
   for (const kind of ['baseline', 'handler']) {
     const execArgv = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${storeKind}-${kind}.cpuprofile`] : [];
     const compare = kind === 'baseline' && process.env.BENCH_COMPARE_DIST;
     const { child, ready } = start(
       'server-process.mjs',
-      { BENCH_SERVER: compare ? 'handler' : kind, ...(compare ? { BENCH_SERVER_DIST: compare } : {}), BENCH_STORE: storeKind, BENCH_CLINK_API_BASE: apiBase, ...(redisUrl ? { BENCH_REDIS_URL: redisUrl } : {}) },
+      { BENCH_SERVER: compare ? 'handler' : kind, ...(compare ? { BENCH_SERVER_DIST: compare } : {}), BENCH_STORE: storeKind, BENCH_CLINK_API_BASE: apiBase, BENCH_INSTRUMENT_ID: instrumentId, ...(redisUrl ? { BENCH_REDIS_URL: redisUrl } : {}) },
       execArgv,
     );
     const { port } = await ready;
@@ -140,7 +140,7 @@ function report(storeKind, rows) {
 
 const clinkDelay = Number(process.env.BENCH_CLINK_DELAY_MS ?? 50);
 const sandbox = start('sandbox-process.mjs', { BENCH_CLINK_DELAY_MS: String(clinkDelay) });
-const { apiBase } = await sandbox.ready;
+const { apiBase, instrumentId } = await sandbox.ready;
 console.log(
   `Checkout handler vs. a hand-written server: POST /payments (one Clink create each, sandbox ${clinkDelay} ms away), ` +
     `node:http server process, autocannon in a third process; ${ROUNDS} alternating rounds of ${DURATION} s per side after ${WARMUP} s of warm-up.`,
@@ -158,7 +158,7 @@ try {
       redis = await startRedisServer();
       redisUrl = redis.url;
     }
-    allPass = report(storeKind, await benchStore(storeKind, apiBase, redisUrl)) && allPass;
+    allPass = report(storeKind, await benchStore(storeKind, apiBase, instrumentId, redisUrl)) && allPass;
   }
 } finally {
   await redis?.stop();

@@ -11,6 +11,9 @@ const { createSandbox } = await import(pathToFileURL(path.join(root, 'packages/s
 setMaxListeners(1000);
 const delayMs = Number(process.env.BENCH_CLINK_DELAY_MS ?? 50);
 const sandbox = createSandbox({ seed: 'bench', fault: `latency:${delayMs}` });
+// The baseline pays with an instrument the customer saved beforehand, as a merchant's own code would;
+// the handler finds or creates its own (once, then remembered).
+const { id: instrumentId } = sandbox.createInstrument({ type: 'ALIPAY', customerEmail: 'customer@example.com' });
 const { url } = await sandbox.listen({ port: 0 });
-process.send?.({ ready: true, apiBase: `${url}/api` });
+process.send?.({ ready: true, apiBase: `${url}/api`, instrumentId });
 process.on('disconnect', () => void sandbox.close().finally(() => process.exit(0)));

@@ -18,8 +18,8 @@ const { toNodeHandler } = await load('node/index.js');
 
 const kind = process.env.BENCH_SERVER;
 const storeKind = process.env.BENCH_STORE ?? 'memory';
+// No instrument: the handler finds or creates the customer's wallet instrument (created once, then remembered).
 const PAYMENT = {
-  paymentInstrumentId: 'pi_bench_wallet',
   customerEmail: 'customer@example.com',
   returnUrl: 'https://shop.example/checkout/return',
   amount: 42.5,
@@ -71,6 +71,7 @@ function baselineListener() {
       if (redis !== undefined) await redis.sendCommand(['SET', key, 'in_flight', 'NX', 'PX', '120000']);
       const payment = await client.createPayment({
         ...PAYMENT,
+        paymentInstrumentId: process.env.BENCH_INSTRUMENT_ID,
         paymentMethodType: input.paymentMethodType,
         platformType: input.platformType,
       });

@@ -137,7 +137,7 @@ export const ExpiredStartAgain: Story = {
 /** A card that needs no challenge: Clink answers "succeeded" at once. */
 export const Succeeded: Story = {
   args: { paymentMethodType: 'CARD' },
-  parameters: checkoutParameters({ backend: { metadata: { sandboxCardFlow: 'frictionless' } } }),
+  parameters: checkoutParameters({ backend: { cardFlow: 'frictionless' } }),
   play: async ({ canvas, userEvent, args, loaded }) => {
     const { backend, navigation } = loadedOf({ loaded });
     const button = canvas.getByRole('button', { name: 'Pay with Card' });
@@ -171,7 +171,7 @@ export const Failed: Story = {
 /** The card issuer declines without a challenge: Clink answers "failed" at once. */
 export const CardDeclined: Story = {
   args: { paymentMethodType: 'CARD' },
-  parameters: checkoutParameters({ backend: { metadata: { sandboxCardFlow: 'declined' } } }),
+  parameters: checkoutParameters({ backend: { cardFlow: 'declined' } }),
   play: async ({ canvas, userEvent, args }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Pay with Card' }));
     await expect(await canvas.findByText('Payment failed')).toBeVisible();
@@ -184,7 +184,7 @@ export const CardDeclined: Story = {
 export const CardFormPost: Story = {
   name: 'Card 3-D Secure form post',
   args: { paymentMethodType: 'CARD' },
-  parameters: checkoutParameters({ backend: { metadata: { sandboxCardFlow: 'post_form' } } }),
+  parameters: checkoutParameters({ backend: { cardFlow: 'post_form' } }),
   play: async ({ canvasElement, userEvent, loaded }) => {
     const canvas = within(canvasElement);
     const { backend, navigation } = loadedOf({ loaded });
@@ -327,9 +327,62 @@ export const ServerError: Story = {
     const alert = await canvas.findByRole('alert');
     await expect(alert).toHaveTextContent('We could not start the payment. Please try again.');
     await expect(button).toBeEnabled();
-    // The merchant's server logged the failure, without the secret key.
-    await expect(backend.serverLog.join('\n')).toMatch(/createPayment failed/);
+    // The merchant's server logged the failure (the first call to Clink saves the customer's wallet), without the key.
+    await expect(backend.serverLog.join('\n')).toMatch(/creating the customer's TNG instrument failed \(502\)/);
     await expect(backend.serverLog.join('\n')).not.toContain(SANDBOX_API_KEY);
     await waitFor(() => expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ name: 'CheckoutRequestError' })));
+  },
+};
+
+/**
+ * Clink names no list of wallet apps, so a phone opens whatever app its link names. This sandbox varies its
+ * answers across Clink's contract (seeded): here WeChat Pay's link is a bank's own `sandboxbank://` app and no
+ * QR image comes with it. The "Open" button launches that app, with the sandbox's page as the fallback, and the
+ * QR for another device is drawn from the link.
+ */
+export const UnknownAppVariedAnswer: Story = {
+  name: 'A bank app Clink names (varied answer, Android)',
+  globals: { device: 'android' },
+  parameters: checkoutParameters({ backend: { variants: { seed: 'storybook-3' } } }),
+  play: async ({ canvasElement, userEvent, args, loaded }) => {
+    const canvas = within(canvasElement);
+    const { backend, navigation } = loadedOf({ loaded });
+    await userEvent.click(canvas.getByRole('button', { name: 'Pay with WeChat Pay' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Open WeChat Pay' }));
+    await expectNavigation(
+      canvasElement,
+      navigation,
+      /^intent:\/\/pay\?.*#Intent;scheme=sandboxbank;S\.browser_fallback_url=https%3A%2F%2Fsandbox\.local%2F_sandbox%2Fpay%2F.*;end$/,
+    );
+    await userEvent.click(canvas.getByText('Pay with another device'));
+    await waitFor(() =>
+      expect(canvasElement.querySelector('svg title')).toHaveTextContent(`WeChat Pay QR code for ${shownAmount('WECHAT')}`),
+    );
+
+    backend.sandbox.succeed(backend.latestOrderId());
+    customerReturnsToPage();
+    await expect(await canvas.findByText('Payment successful', {}, OUTCOME_TIMEOUT)).toBeVisible();
+    await waitFor(() => expect(args.onSuccess).toHaveBeenCalledOnce());
+  },
+};
+
+/**
+ * One answer with both a QR code and an https `redirectUrl` (seeded varied sandbox): a phone cannot scan its own
+ * screen, so it follows the redirect to the payment page.
+ */
+export const RedirectAndQrVariedAnswer: Story = {
+  name: 'Redirect and QR code in one answer (varied answer, Android)',
+  args: { paymentMethodType: 'PROMPTPAY' },
+  globals: { device: 'android' },
+  parameters: checkoutParameters({ backend: { variants: { seed: 'storybook-6' } } }),
+  play: async ({ canvasElement, userEvent, loaded }) => {
+    const canvas = within(canvasElement);
+    const { backend, navigation } = loadedOf({ loaded });
+    await userEvent.click(canvas.getByRole('button', { name: 'Pay with PromptPay' }));
+    await expect(await canvas.findByText('Taking you to the payment page…')).toBeVisible();
+    const redirectUrl = backend.latestPayment().action?.redirectUrl;
+    await expect(redirectUrl).toMatch(/^https:\/\/sandbox\.local\/_sandbox\/pay\//);
+    await expectNavigation(canvasElement, navigation, new RegExp(`^${redirectUrl!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    await expect(canvasElement.querySelector('img, svg')).toBeNull();
   },
 };

@@ -1,4 +1,13 @@
-import { createSandbox, SANDBOX_API_KEY, type Sandbox, type SandboxFault } from '@clink-checkout/sandbox';
+import {
+  createSandbox,
+  SANDBOX_API_KEY,
+  SANDBOX_CARD_CUSTOMER,
+  SANDBOX_CARD_INSTRUMENTS,
+  type CardFlow,
+  type Sandbox,
+  type SandboxFault,
+  type SandboxOptions,
+} from '@clink-checkout/sandbox';
 import {
   createCheckoutHandler,
   createClinkClient,
@@ -43,8 +52,10 @@ export interface StoryBackendOptions {
    * the components refuse to do. Gets the API path (e.g. `/api/payment`) and the parsed envelope.
    */
   rewriteClinkAnswer?: (path: string, envelope: ClinkEnvelope) => ClinkEnvelope;
-  /** Sent to the sandbox as `metadata` of every payment, e.g. `{ sandboxCardFlow: 'post_form' }`. */
-  metadata?: Record<string, string>;
+  /** The card the customer saved, which picks the sandbox's card flow (3-D Secure redirect, POST form, …). @default 'redirect' */
+  cardFlow?: CardFlow;
+  /** Let the sandbox vary its answers across everything Clink's contract allows (seeded, so a story replays). */
+  variants?: SandboxOptions['variants'];
 }
 
 /** Clink's response envelope, loosely typed for rewriting. */
@@ -83,6 +94,7 @@ export function createStoryBackend(options: StoryBackendOptions = {}): StoryBack
     publicUrl: SANDBOX_ORIGIN,
     ...(options.qrExpiresInSeconds === undefined ? {} : { qrExpiresInSeconds: options.qrExpiresInSeconds }),
     ...(options.fault === undefined ? {} : { fault: options.fault }),
+    ...(options.variants === undefined ? {} : { variants: options.variants }),
   });
   const client = createClinkClient({
     apiKey: SANDBOX_API_KEY,
@@ -102,13 +114,13 @@ export function createStoryBackend(options: StoryBackendOptions = {}): StoryBack
   const handler = createCheckoutHandler({
     client,
     tokenSecret: STORY_TOKEN_SECRET,
+    // Wallet instruments are found or created by the handler; a card is one the customer saved earlier.
     resolvePayment: (input) => ({
-      paymentInstrumentId: 'pi_storybook_demo',
-      customerEmail: 'customer@example.com',
+      ...(input.paymentMethodType === 'CARD' ? { paymentInstrumentId: SANDBOX_CARD_INSTRUMENTS[options.cardFlow ?? 'redirect'] } : {}),
+      customerEmail: SANDBOX_CARD_CUSTOMER.customerEmail,
       ...PRICES[input.paymentMethodType],
       returnUrl: RETURN_URL,
       merchantReferenceId: `storybook-${input.paymentMethodType.toLowerCase()}`,
-      ...(options.metadata ? { metadata: options.metadata } : {}),
     }),
     logger: (line) => serverLog.push(line),
   });

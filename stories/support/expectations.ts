@@ -1,20 +1,12 @@
-import type { PaymentMethodType } from '@clink-checkout/react';
+import { PAYMENT_METHODS, type PaymentMethodType } from '@clink-checkout/protocol';
 import { expect, waitFor, within } from 'storybook/test';
 import { PRICES } from './backend.js';
 import type { NavigationRecorder } from './navigation.js';
 
-/** Names customers know the methods by, as the components print them. */
-export const WALLET_NAMES: Record<PaymentMethodType, string> = {
-  ALIPAY: 'Alipay',
-  CARD: 'Card',
-  CASHAPP: 'Cash App Pay',
-  GCASH: 'GCash',
-  KAKAO: 'KakaoPay',
-  PROMPTPAY: 'PromptPay',
-  QRIS: 'QRIS',
-  TNG: "Touch 'n Go eWallet",
-  WECHAT: 'WeChat Pay',
-};
+/** Names customers know the methods by, as the components print them (the one payment method table). */
+export const WALLET_NAMES = Object.fromEntries(
+  Object.values(PAYMENT_METHODS).map((method) => [method.type, method.displayName]),
+) as Record<PaymentMethodType, string>;
 
 /** The amount of a method's story payment as a customer reads it in `locale`. */
 export function shownAmount(method: PaymentMethodType, locale = 'en'): string {

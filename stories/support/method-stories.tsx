@@ -1,4 +1,5 @@
 import { ClinkPayButton, type PaymentMethodType } from '@clink-checkout/react';
+import { PAYMENT_METHODS } from '@clink-checkout/protocol';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { loadedOf, stayOnPage, type DeviceName } from './environment.js';
@@ -26,30 +27,22 @@ function flowOf(method: PaymentMethodType, device: DeviceName): Flow {
   return 'app_link';
 }
 
-/** Deep-link schemes and Android packages of the wallets (the shared scheme table). */
-const APPS: Partial<Record<PaymentMethodType, { scheme: string; packageName: string }>> = {
-  ALIPAY: { scheme: 'alipays', packageName: 'com.eg.android.AlipayGphone' },
-  WECHAT: { scheme: 'weixin', packageName: 'com.tencent.mm' },
-  GCASH: { scheme: 'gcash', packageName: 'com.globe.gcash.android' },
-  KAKAO: { scheme: 'kakaotalk', packageName: 'com.kakao.talk' },
-  TNG: { scheme: 'tngdwallet', packageName: 'my.com.tngdigital.ewallet' },
-};
-
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SANDBOX_PAGE = (page: string) => new RegExp(`^https://sandbox\\.local/_sandbox/${page}/`);
 
 /** The URL the "Open" button must launch on this device. */
 function launchPattern(method: PaymentMethodType, device: DeviceName): RegExp {
-  const app = APPS[method];
-  // Cash App opens through an https universal link, never through an intent.
-  if (!app) return SANDBOX_PAGE('pay');
+  const { appSchemes, androidPackage } = PAYMENT_METHODS[method];
+  // The sandbox opens Cash App through an https universal link, never through an intent.
+  if (method === 'CASHAPP') return SANDBOX_PAGE('pay');
+  const scheme = `(${appSchemes.join('|')})`;
   if (device === 'android') {
     return new RegExp(
-      `^intent://.*#Intent;scheme=${app.scheme};package=${escape(app.packageName)};` +
+      `^intent://.*#Intent;scheme=${scheme};package=${escape(androidPackage!)};` +
         `S\\.browser_fallback_url=${escape(encodeURIComponent('https://sandbox.local/_sandbox/pay/'))}`,
     );
   }
-  return new RegExp(`^${app.scheme}://`);
+  return new RegExp(`^${scheme}://`);
 }
 
 /** The Clink payment button for `method`, with navigation kept inside the story. */

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { chromium } from 'playwright-core';
-import { createSandbox, SANDBOX_API_KEY } from '../dist/index.js';
+import { createSandbox, SANDBOX_API_KEY, SANDBOX_CARD_CUSTOMER, SANDBOX_CARD_INSTRUMENTS } from '../dist/index.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -16,14 +16,29 @@ const SHOP = 'https://shop.example';
 const sandbox = createSandbox({ seed: 'e2e' });
 const { url } = await sandbox.listen({ port: 0 });
 
-async function createPayment(fields) {
+/** Pays with a wallet saved for the e2e customer, or with one of the seeded cards (`card: flow`). */
+async function createPayment({ card, ...fields }) {
+  const payer = card
+    ? { customerId: SANDBOX_CARD_CUSTOMER.customerId, paymentInstrumentId: SANDBOX_CARD_INSTRUMENTS[card] }
+    : { customerId: 'cus_e2e', paymentInstrumentId: sandbox.createInstrument({ type: fields.paymentMethodType, customerId: 'cus_e2e' }).id };
   const response = await fetch(`${url}/api/payment`, {
     method: 'POST',
     headers: { 'X-API-KEY': SANDBOX_API_KEY, 'X-Timestamp': String(Date.now()), 'Content-Type': 'application/json' },
-    body: JSON.stringify({ paymentInstrumentId: 'pi_e2e', returnUrl: `${SHOP}/return`, customerId: 'cus_e2e', amount: 12.5, currency: 'USD', ...fields }),
+    body: JSON.stringify({ returnUrl: `${SHOP}/return`, amount: 12.5, currency: 'USD', ...payer, ...fields }),
   });
   assert.equal(response.status, 200);
   return (await response.json()).data;
+}
+
+/** The text of the wallet's PNG QR (a URL, a data: URL or bare Base64), as a second phone's camera reads it. */
+async function scanPng(wallet) {
+  const value = wallet.imageUrlPng ?? wallet.imageDataUrl;
+  if (!value) return undefined;
+  const bytes = /^https?:/.test(value)
+    ? Buffer.from(await (await fetch(value)).arrayBuffer())
+    : Buffer.from(value.startsWith('data:') ? value.slice(value.indexOf(',') + 1) : value, 'base64');
+  const png = PNG.sync.read(bytes);
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
 const browser = await chromium.launch({
@@ -78,7 +93,7 @@ try {
   });
 
   await check('3-D Secure Approve returns to returnUrl with the orderId', async () => {
-    const payment = await createPayment({ paymentMethodType: 'CARD' });
+    const payment = await createPayment({ paymentMethodType: 'CARD', card: 'redirect' });
     await page.goto(payment.action.redirectUrl);
     await expectNoAxeViolations();
     await page.getByRole('button', { name: 'Approve' }).click();
@@ -87,7 +102,7 @@ try {
   });
 
   await check('the 3-D Secure POST form variant works from a real form submission', async () => {
-    const payment = await createPayment({ paymentMethodType: 'CARD', metadata: { sandboxCardFlow: 'post_form' } });
+    const payment = await createPayment({ paymentMethodType: 'CARD', card: 'post_form' });
     const { redirectUrl, postData } = payment.action;
     const inputs = Object.entries(postData).map(([name, value]) => `<input type="hidden" name="${name}" value="${value}">`).join('');
     await page.goto(`${SHOP}/checkout`);
@@ -98,10 +113,58 @@ try {
     assert.equal(sandbox.getOrder(payment.orderId).status, 'failed');
   });
 
+  await check('a varied sandbox: on a phone, every method\'s answer leads to a page where Approve pays', async () => {
+    const varied = createSandbox({ seed: 'e2e-varied', variants: true });
+    const { url: variedUrl } = await varied.listen({ port: 0 });
+    try {
+      for (const method of ['ALIPAY', 'CASHAPP', 'GCASH', 'KAKAO', 'PROMPTPAY', 'QRIS', 'TNG', 'WECHAT']) {
+        const instrument = varied.createInstrument({ type: method, customerId: 'cus_e2e' });
+        const response = await fetch(`${variedUrl}/api/payment`, {
+          method: 'POST',
+          headers: { 'X-API-KEY': SANDBOX_API_KEY, 'X-Timestamp': String(Date.now()), 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            paymentMethodType: method, paymentInstrumentId: instrument.id, customerId: 'cus_e2e', returnUrl: `${SHOP}/return`,
+            amount: 3, currency: 'USD', platformType: 'WAP', deviceType: 'Android',
+          }),
+        });
+        const { data } = await response.json();
+        const wallet = data.action.walletHandleRedirectOrDisplayQrCode ?? {};
+        const web = (value) => typeof value === 'string' && /^https?:/.test(value);
+        // As the shared reference's phone rules: an http(s) redirect, else mobileAuthUrl, whose app link falls back.
+        // PROMPTPAY and QRIS may offer only their QR: the customer scans it with another phone.
+        const target = [data.action.redirectUrl, wallet.mobileAuthUrl, wallet.fallbackUrl, wallet.hostedInstructionsUrl].find(web) ?? (await scanPng(wallet));
+        assert.ok(target, `${method}: no web page to continue on`);
+        await page.goto(target);
+        const payHere = page.getByRole('link', { name: 'Pay on this device instead' });
+        if (await payHere.count()) await payHere.click();
+        await page.getByRole('button', { name: 'Approve' }).click();
+        assert.match(await page.getByRole('status').textContent(), /Payment approved/, method);
+        assert.equal(varied.getOrder(data.orderId).status, 'success', method);
+      }
+      await expectNoAxeViolations();
+    } finally {
+      await varied.close();
+    }
+  });
+
   await check('the index page lists orders accessibly', async () => {
     await page.goto(`${url}/`);
     await expectNoAxeViolations();
     assert.ok((await page.getByRole('row').count()) > 1);
+  });
+  await check('the pages keep their contrast in dark mode', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      const wallet = await createPayment({ paymentMethodType: 'ALIPAY' });
+      const card = await createPayment({ paymentMethodType: 'CARD', card: 'redirect' });
+      for (const target of [`${url}/`, wallet.action.redirectUrl, wallet.action.walletHandleRedirectOrDisplayQrCode.hostedInstructionsUrl, card.action.redirectUrl]) {
+        await page.goto(target);
+        assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(17, 18, 20)');
+        await expectNoAxeViolations();
+      }
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
   });
 } finally {
   await browser.close();

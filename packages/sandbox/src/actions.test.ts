@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from './sandbox.js';
-import { createPayment, manualClock, ORIGIN } from './test-support/api.js';
+import { createPayment, manualClock, ORIGIN, seededCard } from './test-support/api.js';
 
 const clock = manualClock();
 let sandbox: Sandbox;
@@ -92,13 +92,9 @@ describe('the action table', () => {
 });
 
 describe('CARD flows', () => {
-  it('uses a POST form with postData when metadata.sandboxCardFlow is post_form', async () => {
+  it('uses a POST form with postData for the seeded post_form card', async () => {
     sandbox = createSandbox({ now: clock.now, seed: 'card' });
-    const { body } = await createPayment(sandbox, clock.now(), {
-      paymentMethodType: 'CARD',
-      metadata: { sandboxCardFlow: 'post_form' },
-      returnUrl: 'https://shop.example/return?step=2',
-    });
+    const { body } = await createPayment(sandbox, clock.now(), { ...seededCard('post_form'), returnUrl: 'https://shop.example/return?step=2' });
     const { orderId, action } = body.data;
     expect(action).toEqual({
       type: 'CARD',
@@ -113,32 +109,48 @@ describe('CARD flows', () => {
     });
   });
 
-  it('uses the POST form when the paymentInstrumentId contains "post"', async () => {
+  it('uses a GET redirect for the seeded redirect card', async () => {
     sandbox = createSandbox({ now: clock.now });
-    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'CARD', paymentInstrumentId: 'pi_card_post_3ds' });
-    expect(body.data.action.method).toBe('POST');
+    const { body } = await createPayment(sandbox, clock.now(), seededCard('redirect'));
+    expect(body.data.action).toEqual({
+      type: 'CARD',
+      paymentMethodType: 'CARD',
+      redirectUrl: `${ORIGIN}/_sandbox/3ds/${body.data.orderId}`,
+      method: 'GET',
+    });
   });
 
-  it('succeeds at once without an action for the frictionless flow', async () => {
+  it('succeeds at once without an action for the seeded frictionless card', async () => {
     sandbox = createSandbox({ now: clock.now });
-    const { body } = await createPayment(sandbox, clock.now(), {
-      paymentMethodType: 'CARD',
-      metadata: { sandboxCardFlow: 'frictionless' },
-    });
+    const { body } = await createPayment(sandbox, clock.now(), seededCard('frictionless'));
     expect(body.data.status).toBe(1);
     expect(body.data.action).toBeUndefined();
     expect(sandbox.getOrder(body.data.orderId)?.status).toBe('success');
   });
 
-  it('fails at once without an action for the declined flow', async () => {
+  it('fails at once without an action for the seeded declined card', async () => {
     sandbox = createSandbox({ now: clock.now });
-    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'CARD', paymentInstrumentId: 'pi_card_declined' });
+    const { body } = await createPayment(sandbox, clock.now(), seededCard('declined'));
     expect(body.data.status).toBe(3);
     expect(body.data.action).toBeUndefined();
     expect(sandbox.getOrder(body.data.orderId)).toMatchObject({
       status: 'failed',
       paymentExecutionDetails: [{ originalFailureCode: 'DECLINED' }],
     });
+  });
+
+  it('follows the flow of a card saved by a test, whatever its id says', async () => {
+    sandbox = createSandbox({ now: clock.now });
+    const card = sandbox.createInstrument({ type: 'CARD', customerId: 'cus_123', id: 'pi_card_post_declined', cardFlow: 'frictionless' });
+    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'CARD', paymentInstrumentId: card.id });
+    expect(body.data.status).toBe(1);
+  });
+
+  it('ignores the old metadata switch: the instrument decides', async () => {
+    sandbox = createSandbox({ now: clock.now });
+    const { body } = await createPayment(sandbox, clock.now(), { ...seededCard('redirect'), metadata: { sandboxCardFlow: 'declined' } });
+    expect(body.data.status).toBe(5);
+    expect(body.data.action.method).toBe('GET');
   });
 });
 

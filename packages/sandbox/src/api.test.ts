@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from './sandbox.js';
 import { SANDBOX_API_KEY } from './constants.js';
-import { apiRequest, createPayment, manualClock, readJson, validPayment } from './test-support/api.js';
+import { apiRequest, createPayment, manualClock, paymentBody, readJson } from './test-support/api.js';
 
 let sandbox: Sandbox;
 const clock = manualClock();
@@ -40,7 +40,7 @@ describe('authentication', () => {
   it('refuses a create without a key and creates no order', async () => {
     start();
     const response = await sandbox.fetch(
-      apiRequest('/payment', { method: 'POST', body: validPayment(), headers: { 'X-Timestamp': String(clock.now()) } }),
+      apiRequest('/payment', { method: 'POST', body: paymentBody(sandbox), headers: { 'X-Timestamp': String(clock.now()) } }),
     );
     expect(response.status).toBe(401);
     expect(sandbox.listOrders()).toEqual([]);
@@ -92,7 +92,7 @@ describe('POST /payment', () => {
       priceDataList: [{ name: 'Tea', unitAmount: 0 }],
     });
     expect(status).toBe(400);
-    expect(body).toEqual({ code: 400, msg: 'priceDataList[0].unitAmount must be greater than 0', data: null });
+    expect(body).toEqual({ code: 400, msg: 'priceDataList[0].unitAmount must be greater than 0' });
     expect(sandbox.listOrders()).toHaveLength(0);
   });
 
@@ -102,7 +102,7 @@ describe('POST /payment', () => {
       await sandbox.fetch(apiRequest('/payment', { method: 'POST', body: '{"paymentMethodType":', now: clock.now() })),
     );
     expect(status).toBe(400);
-    expect(body).toEqual({ code: 400, msg: 'request body must be valid JSON', data: null });
+    expect(body).toEqual({ code: 400, msg: 'request body must be valid JSON' });
   });
 
   it('charges the priceDataList total for a priceId payment', async () => {
@@ -118,6 +118,14 @@ describe('POST /payment', () => {
       ],
     });
     expect(body.data).toMatchObject({ amount: 12.1, currency: 'SGD' });
+  });
+
+  it('charges amount and currency when both price forms are given, the currency in uppercase', async () => {
+    start();
+    const { status, body } = await createPayment(sandbox, clock.now(), { priceId: 'price_1', productId: 'prod_1', amount: 4.125, currency: 'eur' });
+    expect(status).toBe(200);
+    expect(body.data).toMatchObject({ amount: 4.125, currency: 'EUR' });
+    expect(sandbox.getOrder(body.data.orderId)).toMatchObject({ priceId: 'price_1', productId: 'prod_1', amountTotal: 4.125, paymentCurrency: 'EUR' });
   });
 
   it('refuses GET on the create path', async () => {
@@ -152,7 +160,7 @@ describe('GET /order/{id}', () => {
         customerEmail: 'ada@example.com',
         createTime: clock.now(),
         priceDataList: [{ name: 'Tea', unitAmount: 9.99 }],
-        paymentMethod: { paymentMethodType: 'GCASH', paymentInstrumentId: 'pi_test_wallet' },
+        paymentMethod: { paymentMethodType: 'GCASH', paymentInstrumentId: expect.stringMatching(/^pi_[a-z0-9]{24}$/) },
         amountSubtotal: 9.99,
         amountTotal: 9.99,
         paymentCurrency: 'USD',
@@ -184,7 +192,7 @@ describe('GET /order/{id}', () => {
     start();
     const { status, body } = await readJson(await sandbox.fetch(apiRequest('/order/ord_missing', { now: clock.now() })));
     expect(status).toBe(404);
-    expect(body).toEqual({ code: 404, msg: 'ORDER_NOT_FOUND: no order with id ord_missing', data: null });
+    expect(body).toEqual({ code: 404, msg: 'ORDER_NOT_FOUND: no order with id ord_missing' });
   });
 });
 
@@ -217,7 +225,7 @@ describe('POST /payment/{orderId}/qrcode/refresh', () => {
       ),
     );
     expect(status).toBe(400);
-    expect(body).toEqual({ code: 400, msg: `QR code refresh is only supported for CASHAPP, not ${method}`, data: null });
+    expect(body).toEqual({ code: 400, msg: `QR code refresh is only supported for CASHAPP, not ${method}` });
   });
 
   it('refuses a refresh once the order is paid', async () => {
@@ -249,7 +257,7 @@ describe('sandbox.fetch', () => {
     const response = await fetchLike('http://sandbox.test/api/payment', {
       method: 'POST',
       headers: { 'X-API-KEY': SANDBOX_API_KEY, 'X-Timestamp': String(clock.now()), 'Content-Type': 'application/json' },
-      body: JSON.stringify(validPayment()),
+      body: JSON.stringify(paymentBody(sandbox)),
     });
     expect(response.status).toBe(200);
     expect(sandbox.listOrders()).toHaveLength(1);
@@ -268,7 +276,7 @@ describe('unknown endpoints', () => {
     start();
     const { status, body } = await readJson(await sandbox.fetch(apiRequest('/refund', { method: 'POST', now: clock.now() })));
     expect(status).toBe(404);
-    expect(body).toEqual({ code: 404, msg: 'no such endpoint: POST /api/refund', data: null });
+    expect(body).toEqual({ code: 404, msg: 'no such endpoint: POST /api/refund' });
   });
 });
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_QR_EXPIRES_IN_SECONDS, SANDBOX_API_KEY } from './constants.js';
+import { randomSeed } from './ids.js';
 import { createSandbox } from './sandbox.js';
 
 const USAGE = `Usage: clink-sandbox [options]
@@ -14,7 +15,9 @@ Options:
   --webhook-url <url>        where to POST signed webhooks (default: none)
   --webhook-secret <secret>  webhook signing secret (default whsec_clink_sandbox)
   --qr-expires-in <seconds>  QR code lifetime (default ${DEFAULT_QR_EXPIRES_IN_SECONDS})
-  --seed <seed>              deterministic ids
+  --seed <seed>              deterministic ids (and, with --variants, deterministic varied answers)
+  --variants                 vary the shape of answers across what Clink's contract allows
+                             (seeded: the seed is printed so a run can be reproduced)
   --api-key <key>            accepted X-API-KEY (repeatable; default ${SANDBOX_API_KEY})
   --quiet                    do not log requests and webhook attempts
   -h, --help                 show this help
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
         'webhook-secret': { type: 'string' },
         'qr-expires-in': { type: 'string' },
         seed: { type: 'string' },
+        variants: { type: 'boolean' },
         'api-key': { type: 'string', multiple: true },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -65,13 +69,16 @@ async function main(): Promise<void> {
     if (value !== undefined && !/^https?:\/\/[^/]/.test(value)) fail(`--${name} must be an http(s) URL`);
   }
 
+  // One seed for ids and varied answers, so printing it is enough to reproduce a whole run.
+  const seed = values.seed ?? (values.variants ? randomSeed() : undefined);
   const sandbox = createSandbox({
     ...(apiKeys ? { apiKeys } : {}),
     ...(values['webhook-url'] ? { webhookUrl: values['webhook-url'] } : {}),
     ...(values['webhook-secret'] ? { webhookSecret: values['webhook-secret'] } : {}),
     ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
     ...(qrExpiresInSeconds !== undefined ? { qrExpiresInSeconds } : {}),
-    ...(values.seed !== undefined ? { seed: values.seed } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(values.variants ? { variants: { seed: seed! } } : {}),
     ...(values.quiet ? {} : { log: (line: string) => process.stdout.write(`${line}\n`) }),
   });
   let stopping = false;
@@ -94,6 +101,9 @@ async function main(): Promise<void> {
   const { url } = await sandbox.listen({ port, host: values.host ?? DEFAULT_HOST });
   const keyNote = apiKeys ? `${apiKeys.length} custom key(s)` : `key ${SANDBOX_API_KEY}`;
   process.stdout.write(`Clink sandbox listening on ${url} (API base ${url}/api, ${keyNote})\n`);
+  if (sandbox.variantSeed !== undefined) {
+    process.stdout.write(`Varied answers, seed ${sandbox.variantSeed} (the same answers again: --variants --seed ${sandbox.variantSeed})\n`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import type { DeviceType, PlatformType } from './constants.js';
+import type { DeviceType, PlatformType } from '@clink-checkout/protocol';
 
 /** Where the customer pays, as the sandbox reads `platformType` and `deviceType`. */
 export type Device = { kind: 'desktop' } | { kind: 'phone'; os: DeviceType | undefined };

@@ -129,7 +129,7 @@ describe('test controls', () => {
     await postForm(sandbox, `/_sandbox/orders/${orderId}/succeed`);
     const again = await readJson(await postForm(sandbox, `/_sandbox/orders/${orderId}/fail`));
     expect(again.status).toBe(409);
-    expect(again.body).toEqual({ code: 409, msg: `order ${orderId} is already success`, data: null });
+    expect(again.body).toEqual({ code: 409, msg: `order ${orderId} is already success` });
     expect((await postForm(sandbox, '/_sandbox/orders/ord_missing/succeed')).status).toBe(404);
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FAULT_HEADER, parseFault } from './faults.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
-import { apiRequest, authHeaders, createPayment, recordingTimers, readJson, validPayment } from './test-support/api.js';
+import { apiRequest, authHeaders, createPayment, paymentBody, recordingTimers, readJson } from './test-support/api.js';
 
 let sandbox: Sandbox;
 
@@ -33,9 +33,9 @@ describe('parseFault', () => {
 describe('faults by request header', () => {
   it('http-500 answers with an error envelope and creates nothing', async () => {
     sandbox = createSandbox();
-    const response = await sandbox.fetch(faulted('http-500', '/payment', { method: 'POST', body: validPayment() }));
+    const response = await sandbox.fetch(faulted('http-500', '/payment', { method: 'POST', body: paymentBody(sandbox) }));
     expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({ code: 500, msg: 'Internal Server Error (injected by the sandbox)', data: null });
+    expect(await response.json()).toEqual({ code: 500, msg: 'Internal Server Error (injected by the sandbox)' });
     expect(sandbox.listOrders()).toEqual([]);
   });
 
@@ -58,7 +58,7 @@ describe('faults by request header', () => {
   it('latency delays the real answer by the given milliseconds', async () => {
     const timers = recordingTimers(10_000);
     sandbox = createSandbox({ timers });
-    const response = await sandbox.fetch(faulted('latency:1500', '/payment', { method: 'POST', body: validPayment() }));
+    const response = await sandbox.fetch(faulted('latency:1500', '/payment', { method: 'POST', body: paymentBody(sandbox) }));
     expect(timers.requested[0]).toBe(1_500);
     expect(response.status).toBe(200);
     expect((await response.json()).data.orderId).toMatch(/^ord_/);
@@ -76,7 +76,7 @@ describe('faults by request header', () => {
     sandbox = createSandbox();
     const controller = new AbortController();
     let settled = false;
-    const pending = sandbox.fetch(faulted('hang', '/payment', { method: 'POST', body: validPayment(), signal: controller.signal }));
+    const pending = sandbox.fetch(faulted('hang', '/payment', { method: 'POST', body: paymentBody(sandbox), signal: controller.signal }));
     void pending.then(
       () => (settled = true),
       () => (settled = true),
@@ -119,7 +119,7 @@ describe('faults by option', () => {
   it('lets a function fault only some requests, and the header wins over the option', async () => {
     let calls = 0;
     sandbox = createSandbox({ fault: () => (++calls === 1 ? 'unauthorized' : undefined) });
-    const create = (): Promise<Response> => sandbox.fetch(apiRequest('/payment', { method: 'POST', body: validPayment() }));
+    const create = (): Promise<Response> => sandbox.fetch(apiRequest('/payment', { method: 'POST', body: paymentBody(sandbox) }));
     expect((await create()).status).toBe(401);
     expect((await create()).status).toBe(200);
     expect((await sandbox.fetch(faulted('malformed-json'))).status).toBe(200);

@@ -1,8 +1,11 @@
 import { PAGE_SECURITY_HEADERS } from './pages.js';
 
-/** A Clink envelope response. */
-export function envelope(httpStatus: number, code: number, msg: string, data: unknown = null): Response {
-  return new Response(JSON.stringify({ code, msg, data }), {
+/**
+ * A Clink envelope response. A refusal has no `data`: Clink's types mark it optional and never say it
+ * may be `null`.
+ */
+export function envelope(httpStatus: number, code: number, msg: string, data?: unknown): Response {
+  return new Response(JSON.stringify(data === undefined ? { code, msg } : { code, msg, data }), {
     status: httpStatus,
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
   });

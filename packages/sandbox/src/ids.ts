@@ -64,6 +64,16 @@ function seededBytes(seed: number | string): () => number {
   return () => next() % 252;
 }
 
+/** A number in [0, 1) that depends only on `text`: the same text always gives the same number. */
+export function hashToUnit(text: string): number {
+  return hashSeed(text)[0] / 2 ** 32;
+}
+
+/** A short random seed, for runs that must be reproducible afterwards. */
+export function randomSeed(): string {
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(4)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /** cyrb128: spreads a seed string over four 32-bit words. */
 function hashSeed(text: string): [number, number, number, number] {
   let h1 = 1779033703;

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_API_KEY } from './constants.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
-import { validPayment } from './test-support/api.js';
+import { paymentBody, seededCard, validPayment } from './test-support/api.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distBin = path.join(packageDir, 'dist', 'bin.js');
@@ -38,7 +38,7 @@ describe('listen()', () => {
     const created = await fetch(`${url}/api/payment`, {
       method: 'POST',
       headers: headers(),
-      body: JSON.stringify(validPayment({ paymentMethodType: 'CASHAPP' })),
+      body: JSON.stringify(paymentBody(sandbox, { paymentMethodType: 'CASHAPP' })),
     });
     expect(created.status).toBe(200);
     const { data } = await created.json();
@@ -110,7 +110,7 @@ describe('listen()', () => {
       const created = await fetch(`${url}/api/payment`, {
         method: 'POST',
         headers: headers(),
-        body: JSON.stringify(validPayment({ paymentMethodType: 'CARD', metadata: { sandboxCardFlow: 'frictionless' } })),
+        body: JSON.stringify(validPayment(seededCard('frictionless'))),
       });
       expect(created.status).toBe(200);
       await sandbox.webhooksIdle();
@@ -136,7 +136,7 @@ describe('listen()', () => {
     const { url } = await sandbox.listen({ port: 0 });
     const response = await fetch(`${url}/api/payment`, { method: 'POST', headers: headers(), body: 'x'.repeat(1024 * 1024 + 1) });
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ code: 413, msg: 'request body is larger than 1048576 bytes', data: null });
+    expect(await response.json()).toEqual({ code: 413, msg: 'request body is larger than 1048576 bytes' });
     expect(sandbox.listOrders()).toEqual([]);
   });
 
@@ -172,10 +172,19 @@ describe('the clink-sandbox bin', () => {
     const [, url, apiBase] = match!;
     expect(apiBase).toBe(`${url}/api`);
 
+    const saved = await fetch(`${apiBase}/payment-instrument`, {
+      method: 'POST',
+      headers: headers(),
+      body: JSON.stringify({ customerEmail: 'ada@example.com', paymentInstrumentType: 'QRIS' }),
+    });
+    const instrument = (await saved.json()).data;
+    expect(instrument).toMatchObject({ id: expect.stringMatching(/^pi_/), type: 'QRIS' });
     const created = await fetch(`${apiBase}/payment`, {
       method: 'POST',
       headers: headers(),
-      body: JSON.stringify(validPayment({ paymentMethodType: 'QRIS' })),
+      body: JSON.stringify(
+        validPayment({ paymentMethodType: 'QRIS', customerId: undefined, customerEmail: 'ada@example.com', paymentInstrumentId: instrument.id }),
+      ),
     });
     const { data } = await created.json();
     expect(data.action.walletHandleRedirectOrDisplayQrCode.expiresSecond).toBe(30);
@@ -185,6 +194,43 @@ describe('the clink-sandbox bin', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
+
+  it('varies its answers with --variants, reproducibly with the printed seed', async () => {
+    const actionsFor = async (args: string[]): Promise<{ seedLine: string; actions: unknown[] }> => {
+      const bin = spawn(process.execPath, [binPath, '--port', '0', '--quiet', '--variants', ...args], { cwd: packageDir });
+      child = bin;
+      const lines = await readLines(bin, 2);
+      const apiBase = /API base (\S+),/.exec(lines[0]!)![1]!;
+      const actions: unknown[] = [];
+      for (const method of ['WECHAT', 'GCASH', 'KAKAO', 'QRIS', 'TNG', 'CASHAPP']) {
+        const saved = await fetch(`${apiBase}/payment-instrument`, {
+          method: 'POST',
+          headers: headers(),
+          body: JSON.stringify({ customerEmail: 'ada@example.com', paymentInstrumentType: method }),
+        });
+        const instrumentId = (await saved.json()).data.id;
+        const created = await fetch(`${apiBase}/payment`, {
+          method: 'POST',
+          headers: headers(),
+          body: JSON.stringify(
+            validPayment({ paymentMethodType: method, customerId: undefined, customerEmail: 'ada@example.com', paymentInstrumentId: instrumentId, platformType: 'WAP', deviceType: 'Android' }),
+          ),
+        });
+        actions.push(shapeOf((await created.json()).data.action));
+      }
+      bin.kill('SIGTERM');
+      await new Promise((resolve) => bin.once('exit', resolve));
+      return { seedLine: lines[1]!, actions };
+    };
+    const chosen = await actionsFor(['--seed', 'cli-variants']);
+    expect(chosen.seedLine).toBe('Varied answers, seed cli-variants (the same answers again: --variants --seed cli-variants)');
+    expect(await actionsFor(['--seed', 'cli-variants'])).toEqual(chosen);
+    expect((await actionsFor(['--seed', 'cli-other'])).actions).not.toEqual(chosen.actions);
+    const random = await actionsFor([]);
+    const printed = /seed (\S+) \(/.exec(random.seedLine)![1]!;
+    expect(printed).toMatch(/^[0-9a-f]{8}$/);
+    expect((await actionsFor(['--seed', printed])).actions).toEqual(random.actions);
+  }, 60_000);
 
   it('stops on SIGINT too', async () => {
     child = spawn(process.execPath, [binPath, '--port', '0', '--quiet'], { cwd: packageDir });
@@ -205,20 +251,40 @@ describe('the clink-sandbox bin', () => {
   });
 });
 
-function readLine(child: ChildProcessWithoutNullStreams): Promise<string> {
+/**
+ * What varies between shapes, without what differs between processes (ports, clocks): the fields present,
+ * how each QR image is written, and the scheme of every link.
+ */
+function shapeOf(value: unknown): unknown {
+  if (typeof value === 'string') {
+    if (value.startsWith('data:')) return 'data: URL';
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1];
+    return scheme ? `${scheme}: link` : /^[A-Za-z0-9+/]{40,}={0,2}$/.test(value) ? 'bare Base64' : value;
+  }
+  if (typeof value === 'number') return 'number';
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shapeOf(inner)]));
+}
+
+/** The first `count` lines the bin prints. */
+function readLines(child: ChildProcessWithoutNullStreams, count: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     let buffer = '';
-    const timer = setTimeout(() => reject(new Error(`no output from the bin; got ${JSON.stringify(buffer)}`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`too little output from the bin; got ${JSON.stringify(buffer)}`)), 10_000);
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
-      const newline = buffer.indexOf('\n');
-      if (newline >= 0) {
+      const lines = buffer.split('\n');
+      if (lines.length > count) {
         clearTimeout(timer);
-        resolve(buffer.slice(0, newline));
+        resolve(lines.slice(0, count));
       }
     });
-    child.once('exit', (code) => reject(new Error(`the bin exited with ${code} before printing its URL`)));
+    child.once('exit', (code) => reject(new Error(`the bin exited with ${code} after ${JSON.stringify(buffer)}`)));
   });
+}
+
+async function readLine(child: ChildProcessWithoutNullStreams): Promise<string> {
+  return (await readLines(child, 1))[0]!;
 }
 
 function newestSource(): number {

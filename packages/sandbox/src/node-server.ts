@@ -66,7 +66,7 @@ async function serve(handler: FetchHandler, req: IncomingMessage, res: ServerRes
     }
     if (error instanceof BodyTooLargeError) {
       res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
-      res.end(JSON.stringify({ code: 413, msg: `request body is larger than ${MAX_BODY_BYTES} bytes`, data: null }));
+      res.end(JSON.stringify({ code: 413, msg: `request body is larger than ${MAX_BODY_BYTES} bytes` }));
       return;
     }
     if (!res.headersSent) {

@@ -1,7 +1,15 @@
-import type { CardFlow } from './card-flow.js';
-import type { PaymentMethodType } from './constants.js';
+import type { CardFlow } from './cards.js';
+import {
+  PAYMENT_METHODS,
+  type ClinkOrderEventType,
+  type ClinkOrderStatus,
+  type ClinkPaymentExecutionDetail,
+  type PaymentMethodType,
+} from '@clink-checkout/protocol';
 import type { Device } from './device.js';
-import type { OrderStatus, PaymentExecutionDetail, SandboxOrder, WebhookEventType } from './types.js';
+import type { SandboxInstrument } from './instruments.js';
+import type { OrderShape } from './variants.js';
+import type { SandboxOrder } from './types.js';
 
 /** The QR (or wallet session) currently issued for an order. */
 export interface QrState {
@@ -13,6 +21,10 @@ export interface QrState {
 /** What the sandbox keeps per order; `order` is exactly what `GET /order` returns. */
 export interface OrderRecord {
   order: SandboxOrder;
+  /** The instrument that pays. */
+  instrument: SandboxInstrument;
+  /** How answers about this order are written (the default shape, or one the varied sandbox chose). */
+  shape: OrderShape;
   returnUrl: string;
   /** Origin of the sandbox's own pages, fixed when the order is created. */
   baseUrl: string;
@@ -33,15 +45,15 @@ export type OrderEvent =
   | { type: 'refresh_qr'; qr: QrState };
 
 export type TransitionResult =
-  | { ok: true; webhook: WebhookEventType | undefined }
+  | { ok: true; webhook: ClinkOrderEventType | undefined }
   | { ok: false; message: string };
 
-/** Only CASHAPP QR codes can be refreshed, so only CASHAPP orders outlive their QR. */
+/** Only CASHAPP QR codes can be refreshed (the method table's `refreshableQr`), so only CASHAPP orders outlive their QR. */
 export function isRefreshable(method: PaymentMethodType): boolean {
-  return method === 'CASHAPP';
+  return PAYMENT_METHODS[method].refreshableQr;
 }
 
-export function isFinal(status: OrderStatus): boolean {
+export function isFinal(status: ClinkOrderStatus): boolean {
   return status !== 'requires_action' && status !== 'pending';
 }
 
@@ -76,12 +88,12 @@ export function applyOrderEvent(record: OrderRecord, event: OrderEvent): Transit
   }
 }
 
-function fail(order: SandboxOrder, detail: PaymentExecutionDetail): void {
+function fail(order: SandboxOrder, detail: ClinkPaymentExecutionDetail): void {
   order.status = 'failed';
   order.paymentExecutionDetails = [detail];
 }
 
-function failureDetail(method: PaymentMethodType, channelTransactionId: string, code: string, message: string): PaymentExecutionDetail {
+function failureDetail(method: PaymentMethodType, channelTransactionId: string, code: string, message: string): ClinkPaymentExecutionDetail {
   return { channelCode: method, channelTransactionId, originalFailureCode: code, originalFailureMessage: message };
 }
 

@@ -10,6 +10,7 @@ import {
   type QrCheck,
 } from './pages.js';
 import { encodeQr, qrToPng, qrToSvg } from './qr.js';
+import { isHttpUrl } from './validation.js';
 import type { OrderCommand, SandboxState } from './state.js';
 
 export interface PageContext {
@@ -25,10 +26,15 @@ export async function handleSandboxRoute(request: Request, path: string, context
   const method = request.method;
 
   if ((path === '/' || path === '/_sandbox') && method === 'GET') {
-    return html(200, renderIndexPage(state.list(), context.apiBase));
+    return html(
+      200,
+      renderIndexPage({ records: state.list(), instruments: state.instruments.list(), customers: state.customers.list(), apiBase: context.apiBase }),
+    );
   }
   if (path === '/_sandbox/health' && method === 'GET') return success({ ok: true });
   if (path === '/_sandbox/orders' && method === 'GET') return success(state.list().map((r) => snapshotOrder(r.order)));
+  if (path === '/_sandbox/instruments' && method === 'GET') return success(structuredClone(state.instruments.list()));
+  if (path === '/_sandbox/customers' && method === 'GET') return success(structuredClone(state.customers.list()));
 
   const control = /^\/_sandbox\/orders\/([^/]+)(?:\/(succeed|fail|expire))?$/.exec(path);
   if (control) {
@@ -91,7 +97,8 @@ export async function handleSandboxRoute(request: Request, path: string, context
     }
     if (method !== 'POST') return html(405, renderMessagePage('Not allowed', 'Use the Approve or Decline button.'));
     state.apply(record, decision);
-    return seeOther(links.returnUrl(record));
+    const returnUrl = links.returnUrl(record);
+    return isHttpUrl(returnUrl) ? seeOther(returnUrl) : html(200, renderThreeDsPage(record));
   }
 
   const instructions = /^\/_sandbox\/instructions\/([^/]+)$/.exec(path);

@@ -1,8 +1,7 @@
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from './sandbox.js';
-import { createPayment, formsOf, getPage, manualClock, ORIGIN, postForm } from './test-support/api.js';
+import { createPayment, formsOf, getPage, manualClock, ORIGIN, postForm, seededCard } from './test-support/api.js';
+import { decodePng, decodeSvg } from './test-support/qr-decode.js';
 
 const clock = manualClock();
 let sandbox: Sandbox;
@@ -14,14 +13,6 @@ afterEach(async () => {
 function start(): Sandbox {
   sandbox = createSandbox({ now: clock.now, seed: 'pages' });
   return sandbox;
-}
-
-// jsqr is CommonJS: Node's ESM loader hands over module.exports, bundlers sometimes the default export.
-const jsQR = (typeof jsQRModule === 'function' ? jsQRModule : jsQRModule.default) as typeof jsQRModule.default;
-
-function decodePng(bytes: Uint8Array): string | undefined {
-  const png = PNG.sync.read(Buffer.from(bytes));
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
 function pathOf(url: string): string {
@@ -56,6 +47,7 @@ describe('QR codes', () => {
     expect(text).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(text).toContain(`<title>QR code for order ${body.data.orderId}</title>`);
     expect(text).toMatch(/<path fill="#000" d="(M\d+ \d+h1v1h-1z)+"/);
+    expect(decodeSvg(text)).toMatch(new RegExp(`^${ORIGIN}/_sandbox/pay/${body.data.orderId}\\?qr=qr_`));
   });
 
   it('are not served for a CARD order', async () => {
@@ -144,9 +136,24 @@ describe('the 3-D Secure page', () => {
     expect(sandbox.getOrder(orderId)?.status).toBe('failed');
   });
 
+  it('returns to an app returnUrl only through the page: a non-web address is never linked or redirected to', async () => {
+    start();
+    for (const returnUrl of ['shopapp://checkout/done', 'javascript:alert(1)']) {
+      const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'CARD', returnUrl });
+      const orderId = body.data.orderId as string;
+      const response = await postForm(sandbox, `/_sandbox/3ds/${orderId}/approve`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('Location')).toBeNull();
+      const html = await response.text();
+      expect(html).toContain('data-status="success"');
+      expect(html).toContain("Return to the merchant's app to continue.");
+      expect(html).not.toContain(returnUrl.split(':')[0] + ':');
+    }
+  });
+
   it('accepts the POST-form variant with the postData fields', async () => {
     start();
-    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'CARD', metadata: { sandboxCardFlow: 'post_form' } });
+    const { body } = await createPayment(sandbox, clock.now(), seededCard('post_form'));
     const { action, orderId } = body.data;
     const page = await postForm(sandbox, pathOf(action.redirectUrl), action.postData);
     expect(page.status).toBe(200);
@@ -157,7 +164,7 @@ describe('the 3-D Secure page', () => {
 
   it('refuses a POST-form with the wrong PaReq', async () => {
     start();
-    const { body } = await createPayment(sandbox, clock.now(), { paymentMethodType: 'CARD', metadata: { sandboxCardFlow: 'post_form' } });
+    const { body } = await createPayment(sandbox, clock.now(), seededCard('post_form'));
     const { action } = body.data;
     const page = await postForm(sandbox, pathOf(action.redirectUrl), { ...action.postData, PaReq: 'forged' });
     expect(page.status).toBe(400);
@@ -180,20 +187,47 @@ describe('the hosted instructions page', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
     const html = await page.text();
-    expect(html).toContain('<h1>How to pay with ALIPAY</h1>');
+    expect(html).toContain('<h1>How to pay with Alipay</h1>');
     expect(html).toMatch(new RegExp(`<img src="${ORIGIN}/_sandbox/qr/${orderId}\\.png\\?qr=[^"]+" alt="QR code for order ${orderId}"`));
     expect(html).toMatch(new RegExp(`href="${ORIGIN}/_sandbox/pay/${orderId}\\?qr=`));
   });
 });
 
 describe('the index page', () => {
-  it('lists the orders with their status', async () => {
+  it('lists the orders with the instrument that paid, the customer and the status', async () => {
     start();
     const { body } = await createPayment(sandbox, clock.now());
     const html = await (await getPage(sandbox, '/')).text();
     expect(html).toContain('<h1>Clink sandbox</h1>');
     expect(html).toContain(`${ORIGIN}/api`);
     const id = body.data.orderId as string;
-    expect(html).toContain(`<a href="/_sandbox/pay/${id}">${id}</a></td><td>WECHAT</td><td>requires_action</td>`);
+    const instrumentId = sandbox.getOrder(id)!.paymentMethod.paymentInstrumentId;
+    expect(html).toContain(
+      `<tr><td><a href="/_sandbox/pay/${id}">${id}</a></td><td>WeChat Pay</td>` +
+        `<td><code>${instrumentId}</code><br>WeChat Pay account</td><td><code>cus_123</code></td><td>requires_action</td></tr>`,
+    );
+  });
+
+  it('lists the seeded card instruments with their flows, and instruments saved since', async () => {
+    start();
+    const wallet = sandbox.createInstrument({ type: 'GCASH', customerEmail: 'ada@example.com' });
+    const html = await (await getPage(sandbox, '/')).text();
+    expect(html).toContain('<caption>Payment instruments</caption>');
+    expect(html).toContain(
+      '<tr><td><code>pi_sandbox_card_3ds_post</code></td><td>Card</td><td><code>cus_sandbox_cards</code><br>customer@example.com</td>' +
+        '<td>Visa credit •••• 3063: 3-D Secure page (form POST)</td></tr>',
+    );
+    expect(html).toContain(`<tr><td><code>${wallet.id}</code></td><td>GCash</td><td><code>${wallet.customerId}</code><br>ada@example.com</td><td>GCash account</td></tr>`);
+  });
+});
+
+describe('the order pages', () => {
+  it('say what the customer is paying with', async () => {
+    start();
+    const card = await createPayment(sandbox, clock.now(), seededCard('redirect'));
+    expect(await (await getPage(sandbox, card.body.data.action.redirectUrl)).text()).toContain('<dt>Paying with</dt><dd>Visa credit •••• 3220</dd>');
+    const wallet = await createPayment(sandbox, clock.now(), { paymentMethodType: 'TNG' });
+    const phone = await getPage(sandbox, wallet.body.data.action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl);
+    expect(await phone.text()).toContain("<dt>Paying with</dt><dd>Touch &#39;n Go eWallet account</dd>");
   });
 });

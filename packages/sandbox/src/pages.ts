@@ -1,23 +1,37 @@
+import { PAYMENT_METHODS } from '@clink-checkout/protocol';
 import { links } from './links.js';
+import type { CardFlow } from './cards.js';
+import type { SandboxCustomer } from './customers.js';
+import { describeInstrument, type SandboxInstrument } from './instruments.js';
+import { isHttpUrl } from './validation.js';
 import type { OrderRecord } from './orders.js';
 import type { SandboxOrder } from './types.js';
 
 /** Whether the QR (or app link) a customer arrived with can still be paid. */
 export type QrCheck = 'valid' | 'expired' | 'replaced' | 'not_applicable';
 
+// Colours are variables so the pages follow the device's light or dark preference.
 const STYLE = `
-:root{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;background:#f4f5f7}
-main{max-width:28rem;margin:2rem auto;padding:1.5rem;background:#fff;border-radius:12px;box-shadow:0 1px 4px rgba(0,0,0,.12)}
+:root{color-scheme:light dark;--text:#1a1a1a;--muted:#4a4a4a;--page:#f4f5f7;--card:#fff;--line:#ddd;--link:#1d4ed8;
+--info:#eef2ff;--ok:#e7f6ec;--bad:#fdecec;--decline:#8a1111;--focus:#1d4ed8;
+font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--text);background:var(--page)}
+@media (prefers-color-scheme:dark){:root{--text:#ececec;--muted:#b8b8b8;--page:#111214;--card:#1d1f23;--line:#3a3d44;--link:#9db8ff;
+--info:#1f2a48;--ok:#163d25;--bad:#4a1c1c;--decline:#ff9b9b;--focus:#9db8ff}}
+a{color:var(--link)}
+main{max-width:28rem;margin:2rem auto;padding:1.5rem;background:var(--card);border-radius:12px;box-shadow:0 1px 4px rgba(0,0,0,.12)}
+main.wide{max-width:72rem}
 h1{font-size:1.35rem;margin:0 0 .75rem}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem .75rem;margin:1rem 0}dt{color:#4a4a4a}dd{margin:0;font-weight:600;word-break:break-all}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem .75rem;margin:1rem 0}dt{color:var(--muted)}dd{margin:0;font-weight:600;overflow-wrap:anywhere}
 .actions{display:flex;gap:.75rem;margin-top:1rem}form{margin:0}
-button,.button{font:inherit;padding:.65rem 1.25rem;border-radius:8px;border:2px solid #1a1a1a;cursor:pointer;text-decoration:none;display:inline-block}
-.approve{background:#0b6b2f;border-color:#0b6b2f;color:#fff}.decline{background:#fff;color:#8a1111;border-color:#8a1111}
-button:focus-visible,a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}
-.status{padding:.75rem;border-radius:8px;background:#eef2ff}
-.status[data-status=success]{background:#e7f6ec}.status[data-status=failed]{background:#fdecec}
-.note{color:#4a4a4a;font-size:.9rem}img{display:block;margin:1rem auto;width:12rem;height:12rem;image-rendering:pixelated}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #ddd}
+button,.button{font:inherit;padding:.65rem 1.25rem;border-radius:8px;border:2px solid var(--text);color:var(--text);background:var(--card);cursor:pointer;text-decoration:none;display:inline-block}
+.approve{background:#0b6b2f;border-color:#0b6b2f;color:#fff}.decline{color:var(--decline);border-color:var(--decline)}
+button:focus-visible,a:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.status{padding:.75rem;border-radius:8px;background:var(--info)}
+.status[data-status=success]{background:var(--ok)}.status[data-status=failed]{background:var(--bad)}
+.note{color:var(--muted);font-size:.9rem}img{display:block;margin:1rem auto;width:12rem;height:12rem;image-rendering:pixelated}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
+caption{text-align:left;font-weight:600;padding:.5rem 0}code{overflow-wrap:anywhere}
+.scroll{overflow-x:auto;margin:1rem 0}.scroll:focus-visible{outline:3px solid var(--focus)}.scroll table{min-width:52rem}.scroll code{white-space:nowrap}
 `;
 
 export const PAGE_SECURITY_HEADERS: Record<string, string> = {
@@ -32,12 +46,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function layout(title: string, body: string): string {
+function layout(title: string, body: string, width: 'narrow' | 'wide' = 'narrow'): string {
   return (
     `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(title)} · Clink sandbox</title><style>${STYLE}</style></head>` +
-    `<body><main>${body}</main></body></html>`
+    `<body><main${width === 'wide' ? ' class="wide"' : ''}>${body}</main></body></html>`
   );
 }
 
@@ -49,11 +63,17 @@ function formatAmount(amount: number, currency: string): string {
   }
 }
 
-function orderSummary(order: SandboxOrder): string {
+/** The name customers know the method by, from the shared method table. */
+function methodName(order: SandboxOrder): string {
+  return PAYMENT_METHODS[order.paymentMethod.paymentMethodType].displayName;
+}
+
+function orderSummary({ order, instrument }: OrderRecord): string {
   return (
     `<dl><dt>Order</dt><dd>${escapeHtml(order.orderId)}</dd>` +
     `<dt>Amount</dt><dd>${escapeHtml(formatAmount(order.amountTotal, order.paymentCurrency))}</dd>` +
-    `<dt>Method</dt><dd>${escapeHtml(order.paymentMethod.paymentMethodType)}</dd></dl>`
+    `<dt>Method</dt><dd>${escapeHtml(methodName(order))}</dd>` +
+    `<dt>Paying with</dt><dd>${escapeHtml(describeInstrument(instrument))}</dd></dl>`
   );
 }
 
@@ -72,6 +92,16 @@ function statusLine(order: SandboxOrder): string {
   return `<p class="status" role="status" data-status="${order.status}">${escapeHtml(text)}</p>`;
 }
 
+/**
+ * The way back to `returnUrl`. Clink takes any absolute URL there; the sandbox links only to a web page,
+ * so a `javascript:` address can never run from its pages.
+ */
+function returnLink(record: OrderRecord): string {
+  const target = links.returnUrl(record);
+  if (!isHttpUrl(target)) return `<p class="note">Return to the merchant's app to continue.</p>`;
+  return `<p><a class="button" href="${escapeHtml(target)}">Return to the merchant</a></p>`;
+}
+
 function decisionButtons(action: string, hidden: Record<string, string>): string {
   const fields = Object.entries(hidden)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
@@ -88,12 +118,10 @@ function decisionButtons(action: string, hidden: Record<string, string>): string
 export function renderPhonePage(record: OrderRecord, qrCheck: QrCheck): string {
   const { order } = record;
   const path = `/_sandbox/pay/${encodeURIComponent(order.orderId)}`;
-  let body = `<h1>Confirm payment</h1><p class="note">Sandbox stand-in for the customer's ${escapeHtml(
-    order.paymentMethod.paymentMethodType,
-  )} app.</p>${orderSummary(order)}`;
+  let body = `<h1>Confirm payment</h1><p class="note">Sandbox stand-in for the customer's ${escapeHtml(methodName(order))} app.</p>${orderSummary(record)}`;
   if (order.status !== 'requires_action') {
     body += statusLine(order);
-    body += `<p><a class="button" href="${escapeHtml(links.returnUrl(record))}">Return to the merchant</a></p>`;
+    body += returnLink(record);
   } else if (qrCheck === 'expired') {
     body += `<p class="status" role="status" data-status="expired">This code has expired. Ask the merchant for a new one.</p>`;
   } else if (qrCheck === 'replaced') {
@@ -109,13 +137,13 @@ export function renderPhonePage(record: OrderRecord, qrCheck: QrCheck): string {
 export function renderThreeDsPage(record: OrderRecord): string {
   const { order } = record;
   const path = `/_sandbox/3ds/${encodeURIComponent(order.orderId)}`;
-  let body = `<h1>3-D Secure check</h1><p class="note">Sandbox stand-in for the card issuer's verification page.</p>${orderSummary(order)}`;
+  let body = `<h1>3-D Secure check</h1><p class="note">Sandbox stand-in for the card issuer's verification page.</p>${orderSummary(record)}`;
   if (order.status === 'requires_action') {
     body += `<p>Approve to authenticate the payment, or decline to refuse it.</p>`;
     body += decisionButtons(path, {});
   } else {
     body += statusLine(order);
-    body += `<p><a class="button" href="${escapeHtml(links.returnUrl(record))}">Return to the merchant</a></p>`;
+    body += returnLink(record);
   }
   return layout('3-D Secure check', body);
 }
@@ -123,33 +151,74 @@ export function renderThreeDsPage(record: OrderRecord): string {
 /** Clink's hosted instructions: how to pay, with the QR and a link for paying on this device. */
 export function renderInstructionsPage(record: OrderRecord): string {
   const { order } = record;
-  let body = `<h1>How to pay with ${escapeHtml(order.paymentMethod.paymentMethodType)}</h1>${orderSummary(order)}${statusLine(order)}`;
+  let body = `<h1>How to pay with ${escapeHtml(methodName(order))}</h1>${orderSummary(record)}${statusLine(order)}`;
   if (order.status === 'requires_action' && record.qr) {
     body +=
-      `<ol><li>Open your ${escapeHtml(order.paymentMethod.paymentMethodType)} app.</li>` +
+      `<ol><li>Open your ${escapeHtml(methodName(order))} app.</li>` +
       `<li>Scan this QR code.</li><li>Approve the payment in the app.</li></ol>` +
       `<img src="${escapeHtml(links.qrImage(record, 'png'))}" alt="QR code for order ${escapeHtml(order.orderId)}" width="192" height="192">` +
       `<p><a class="button" href="${escapeHtml(links.phonePage(record))}">Pay on this device instead</a></p>`;
   } else if (order.status !== 'requires_action') {
-    body += `<p><a class="button" href="${escapeHtml(links.returnUrl(record))}">Return to the merchant</a></p>`;
+    body += returnLink(record);
   }
   return layout('Payment instructions', body);
 }
 
-export function renderIndexPage(records: OrderRecord[], apiBase: string): string {
-  const rows = records
-    .map(
-      ({ order }) =>
-        `<tr><td><a href="/_sandbox/pay/${encodeURIComponent(order.orderId)}">${escapeHtml(order.orderId)}</a></td>` +
-        `<td>${escapeHtml(order.paymentMethod.paymentMethodType)}</td><td>${escapeHtml(order.status)}</td></tr>`,
-    )
-    .join('');
-  const table = rows
-    ? `<table><caption>Orders</caption><thead><tr><th scope="col">Order</th><th scope="col">Method</th><th scope="col">Status</th></tr></thead><tbody>${rows}</tbody></table>`
+/** What the index page lists. */
+export interface IndexContent {
+  records: OrderRecord[];
+  instruments: SandboxInstrument[];
+  customers: SandboxCustomer[];
+  apiBase: string;
+}
+
+const CARD_FLOW_TEXT: Record<CardFlow, string> = {
+  redirect: '3-D Secure page (GET redirect)',
+  post_form: '3-D Secure page (form POST)',
+  frictionless: 'succeeds at once',
+  declined: 'declined at once',
+};
+
+function table(caption: string, headings: string[], rows: string[][]): string {
+  const head = headings.map((heading) => `<th scope="col">${escapeHtml(heading)}</th>`).join('');
+  const body = rows.map((cells) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('');
+  // A labelled, focusable region: keyboard users can scroll a table wider than a phone.
+  return `<div class="scroll" role="region" aria-label="${escapeHtml(caption)}" tabindex="0"><table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+export function renderIndexPage({ records, instruments, customers, apiBase }: IndexContent): string {
+  const emailOf = new Map(customers.map((customer) => [customer.customerId, customer.customerEmail]));
+  const customerCell = (customerId: string): string => {
+    const email = emailOf.get(customerId);
+    return `<code>${escapeHtml(customerId)}</code>${email ? `<br>${escapeHtml(email)}` : ''}`;
+  };
+  const orders = records.length
+    ? table(
+        'Orders',
+        ['Order', 'Method', 'Paid with', 'Customer', 'Status'],
+        records.map(({ order, instrument }) => [
+          `<a href="/_sandbox/pay/${encodeURIComponent(order.orderId)}">${escapeHtml(order.orderId)}</a>`,
+          escapeHtml(methodName(order)),
+          `<code>${escapeHtml(instrument.id)}</code><br>${escapeHtml(describeInstrument(instrument))}`,
+          customerCell(order.customerId),
+          escapeHtml(order.status),
+        ]),
+      )
     : `<p>No orders yet.</p>`;
+  const saved = table(
+    'Payment instruments',
+    ['Instrument', 'Method', 'Customer', 'Details'],
+    instruments.map((instrument) => [
+      `<code>${escapeHtml(instrument.id)}</code>`,
+      escapeHtml(PAYMENT_METHODS[instrument.type].displayName),
+      customerCell(instrument.customerId),
+      escapeHtml(describeInstrument(instrument) + (instrument.cardFlow ? `: ${CARD_FLOW_TEXT[instrument.cardFlow]}` : '')),
+    ]),
+  );
   return layout(
     'Clink sandbox',
-    `<h1>Clink sandbox</h1><p>A local look-alike of Clink's API. API base: <code>${escapeHtml(apiBase)}</code></p>${table}`,
+    `<h1>Clink sandbox</h1><p>A local look-alike of Clink's API. API base: <code>${escapeHtml(apiBase)}</code></p>${orders}${saved}`,
+    'wide',
   );
 }
 

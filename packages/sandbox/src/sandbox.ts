@@ -1,4 +1,4 @@
-import { handleApi } from './api-routes.js';
+import { handleApi, refuse } from './api-routes.js';
 import {
   DEFAULT_HOST,
   DEFAULT_PORT,
@@ -8,7 +8,8 @@ import {
 } from './constants.js';
 import { FAULT_HEADER, FAULT_NAMES, parseFault, type ParsedFault, type SandboxFault } from './faults.js';
 import { envelope, unauthorized } from './http.js';
-import { createIdGenerator } from './ids.js';
+import { createIdGenerator, randomSeed } from './ids.js';
+import { defaultShapes, variedShapes, type AnswerShapes } from './variants.js';
 import type { NodeServer } from './node-server.js';
 import { snapshotOrder } from './orders.js';
 import { handleSandboxRoute } from './page-routes.js';
@@ -16,6 +17,10 @@ import { SandboxState, type OrderCommand } from './state.js';
 import { isHttpUrl } from './validation.js';
 import { defaultTimers, delay, waitForAbort, type SandboxTimers } from './timers.js';
 import type { SandboxOrder } from './types.js';
+import { CARD_FLOWS, isCardFlow } from './cards.js';
+import type { SandboxCustomer, SandboxCustomerInput } from './customers.js';
+import type { SandboxInstrument, SandboxInstrumentInput } from './instruments.js';
+import { isPaymentMethodType, type PaymentMethodType } from '@clink-checkout/protocol';
 import { createWebhookSender, type WebhookDelivery, type WebhookRetryOptions } from './webhooks.js';
 
 /** Options of {@link createSandbox}. */
@@ -30,7 +35,7 @@ export interface SandboxOptions {
   webhookRetry?: WebhookRetryOptions;
   /** How long a QR code (or wallet session) lives. @default 900 */
   qrExpiresInSeconds?: number;
-  /** Makes every id deterministic: the same seed yields the same ids in the same order. */
+  /** Makes every id deterministic: the same seed yields the same ids in the same order. Also seeds `variants: true`. */
   seed?: number | string;
   /**
    * Origin used in links to the sandbox's own pages (QR payloads, redirects).
@@ -47,6 +52,15 @@ export interface SandboxOptions {
   fetchWebhook?: typeof fetch;
   /** Receives one line per API request and webhook attempt. Lines never contain keys. @default no logging */
   log?: (line: string) => void;
+  /**
+   * Vary the shape of answers across what Clink's contract allows (optional fields left out, other
+   * spellings, QR images as URLs, `data:` URLs or bare Base64, redirect and QR together, other app schemes,
+   * errors inside HTTP 200, webhook `created` as a string or a number, an undocumented order status before
+   * a final one, …). Seeded: `true` uses `seed` (or a random seed, see `Sandbox.variantSeed`), `{ seed }`
+   * its own. The same seed and the same calls give the same answers. Every varied answer still pays.
+   * @default false
+   */
+  variants?: boolean | { seed?: number | string };
 }
 
 export interface ListenOptions {
@@ -73,8 +87,9 @@ export interface Sandbox {
   listen(options?: ListenOptions): Promise<ListenResult>;
   /** Stops the server, pending webhook retries, expiry timers and hung requests. The sandbox is not reusable afterwards. */
   close(): Promise<void>;
-  /** Snapshot of an order in the `GET /order` shape. */
+  /** The sandbox's own complete record of an order (the default `GET /order` shape; varied answers may leave fields out). */
   getOrder(orderId: string): SandboxOrder | undefined;
+  /** Every order, oldest first, as {@link Sandbox.getOrder} gives them. */
   listOrders(): SandboxOrder[];
   /** Approves the payment, as the customer would. Throws when the order is unknown or already final. */
   succeed(orderId: string): SandboxOrder;
@@ -82,18 +97,43 @@ export interface Sandbox {
   fail(orderId: string): SandboxOrder;
   /** Expires the QR now: the order fails, except CASHAPP, which waits for a QR refresh. */
   expire(orderId: string): SandboxOrder;
+  /**
+   * Finds or creates a customer by Clink's rules (`customerId` wins, the other identifiers must match it;
+   * without it, `customerEmail` / `referenceCustomerId` find or create one). Unlike the API, a `customerId`
+   * the sandbox does not know creates a customer with that id, so tests can choose ids.
+   * Throws `SandboxControlError` with `code` `invalid_input` or `customer_not_matched`.
+   */
+  findOrCreateCustomer(input: SandboxCustomerInput): SandboxCustomer;
+  /**
+   * Saves a payment instrument for a customer found or created as {@link Sandbox.findOrCreateCustomer} does.
+   * Unlike `POST /payment-instrument`, it also saves a `CARD` (as if the customer had saved the card on
+   * Clink's hosted page), whose `cardFlow` decides how payments with it go.
+   * Throws `SandboxControlError` with `code` `invalid_input`, `customer_not_matched` or `instrument_exists`.
+   */
+  createInstrument(input: SandboxInstrumentInput): SandboxInstrument;
+  /** A saved instrument, seeded cards included. */
+  getInstrument(id: string): SandboxInstrument | undefined;
+  /** Saved instruments, oldest first, optionally of one customer and/or one method. */
+  listInstruments(filter?: { customerId?: string; type?: PaymentMethodType }): SandboxInstrument[];
+  /** Every customer, oldest first (the seeded card customer is the first). */
+  listCustomers(): SandboxCustomer[];
+  /** The seed of a varied sandbox (rerun with `variants: { seed }` to get the same answers); undefined by default. */
+  readonly variantSeed: string | undefined;
   /** Every webhook event the sandbox tried to send, with its attempts. */
   webhookDeliveries(): WebhookDelivery[];
   /** Resolves once no webhook delivery is in progress or waiting for a retry. */
   webhooksIdle(): Promise<void>;
 }
 
-/** Thrown by the programmatic controls (`succeed`, `fail`, `expire`). */
+/** What went wrong in a programmatic control. */
+export type SandboxControlErrorCode = 'order_not_found' | 'invalid_transition' | 'invalid_input' | 'customer_not_matched' | 'instrument_exists';
+
+/** Thrown by the programmatic controls (`succeed`, `fail`, `expire`, `createInstrument`, …). */
 export class SandboxControlError extends Error {
   override readonly name = 'SandboxControlError';
   constructor(
     message: string,
-    readonly code: 'order_not_found' | 'invalid_transition',
+    readonly code: SandboxControlErrorCode,
   ) {
     super(message);
   }
@@ -126,8 +166,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     retry: options.webhookRetry,
     log,
   });
+  const ids = createIdGenerator(options.seed);
+  const shapes = chooseShapes(options);
   const state = new SandboxState({
-    ids: createIdGenerator(options.seed),
+    ids,
+    shapes,
     now,
     timers,
     qrExpiresInMs: (options.qrExpiresInSeconds ?? DEFAULT_QR_EXPIRES_IN_SECONDS) * 1000,
@@ -161,7 +204,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           break;
         }
         case 'http-500':
-          return envelope(500, 500, 'Internal Server Error (injected by the sandbox)');
+          return refuse(shapes, 500, 'Internal Server Error (injected by the sandbox)');
         case 'malformed-json':
           return new Response('{"code":200,"msg":"success","data":{"orderId":', {
             status: 200,
@@ -175,7 +218,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           return fault satisfies never;
       }
       const baseUrl = baseUrlFor(request);
-      return handleApi(request, path, { state, apiKeys, baseUrl });
+      return handleApi(request, path, { state, shapes, apiKeys, baseUrl });
     }
     return handleSandboxRoute(request, path, { state, apiBase: `${baseUrlFor(request)}/api` });
   }
@@ -186,6 +229,30 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const result = state.apply(record, command);
     if (!result.ok) throw new SandboxControlError(result.message, 'invalid_transition');
     return snapshotOrder(record.order);
+  }
+
+  function checkCustomerInput(input: SandboxCustomerInput): void {
+    if (!input.customerId && !input.customerEmail && !input.referenceCustomerId) {
+      throw new SandboxControlError('give at least one of customerId, customerEmail or referenceCustomerId', 'invalid_input');
+    }
+  }
+
+  function findOrCreateCustomer(input: SandboxCustomerInput): SandboxCustomer {
+    checkCustomerInput(input);
+    const resolution = state.customers.resolve(input, 'new');
+    if (!resolution.ok) throw new SandboxControlError(resolution.message, 'customer_not_matched');
+    return structuredClone(state.customers.commit(resolution, input, { id: () => ids.next('cus'), now: now() }));
+  }
+
+  function createInstrument(input: SandboxInstrumentInput): SandboxInstrument {
+    checkCustomerInput(input);
+    if (!isPaymentMethodType(input.type)) throw new SandboxControlError(`type must be a payment method type, got ${String(input.type)}`, 'invalid_input');
+    if (input.cardFlow !== undefined && (input.type !== 'CARD' || !isCardFlow(input.cardFlow))) {
+      throw new SandboxControlError(`cardFlow is for CARD instruments only and must be one of ${CARD_FLOWS.join(', ')}`, 'invalid_input');
+    }
+    const created = state.createInstrument(input, 'new');
+    if (!created.ok) throw new SandboxControlError(created.message, created.field === 'id' ? 'instrument_exists' : 'customer_not_matched');
+    return structuredClone(created.instrument);
   }
 
   async function handle(input: Request | string | URL, init?: RequestInit): Promise<Response> {
@@ -240,9 +307,25 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     succeed: (orderId) => control(orderId, 'approve'),
     fail: (orderId) => control(orderId, 'decline'),
     expire: (orderId) => control(orderId, 'expire'),
+    variantSeed: shapes.seed,
+    findOrCreateCustomer,
+    createInstrument,
+    getInstrument: (id) => {
+      const instrument = state.instruments.get(id);
+      return instrument && structuredClone(instrument);
+    },
+    listInstruments: (filter) => structuredClone(state.instruments.list(filter)),
+    listCustomers: () => structuredClone(state.customers.list()),
     webhookDeliveries: () => webhooks.deliveries(),
     webhooksIdle: () => webhooks.idle(),
   };
+}
+
+function chooseShapes(options: SandboxOptions): AnswerShapes {
+  const { variants } = options;
+  if (!variants) return defaultShapes();
+  const seed = typeof variants === 'object' && variants.seed !== undefined ? variants.seed : (options.seed ?? randomSeed());
+  return variedShapes(String(seed));
 }
 
 function trimSlash(url: string): string {

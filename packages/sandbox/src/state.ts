@@ -1,10 +1,16 @@
-import { chooseCardFlow } from './card-flow.js';
+import type { ClinkOrderEventType } from '@clink-checkout/protocol';
+import { CARD_FLOWS, sandboxCard, SANDBOX_CARD_CUSTOMER, SANDBOX_CARD_INSTRUMENTS } from './cards.js';
+import { CustomerBook } from './customers.js';
 import { describeDevice } from './device.js';
 import type { IdGenerator } from './ids.js';
-import { applyOrderEvent, isRefreshable, snapshotOrder, type OrderRecord, type TransitionResult } from './orders.js';
+import { checkInstrumentForPayment, InstrumentBook, type SandboxInstrument, type SandboxInstrumentInput } from './instruments.js';
+import { dropUndefined } from './objects.js';
+import { applyOrderEvent, isRefreshable, type OrderRecord, type TransitionResult } from './orders.js';
 import type { SandboxTimers } from './timers.js';
-import type { CreatePaymentBody, SandboxOrder, SandboxWebhookEvent, WebhookEventType } from './types.js';
+import type { CreatePaymentBody, SandboxOrder } from './types.js';
+import type { AnswerShapes } from './variants.js';
 import type { WebhookSender } from './webhooks.js';
+import { webhookEvent } from './wire.js';
 
 /** Price the sandbox charges for a `priceId` without `priceDataList`: it has no product catalogue. */
 export const DEFAULT_CATALOGUE_PRICE = { amount: 10, currency: 'USD' } as const;
@@ -15,25 +21,83 @@ export interface SandboxStateOptions {
   timers: SandboxTimers;
   qrExpiresInMs: number;
   webhooks: WebhookSender;
+  /** How answers are shaped: the default shape, or the varied sandbox's choices. */
+  shapes: AnswerShapes;
 }
 
 export type OrderCommand = 'approve' | 'decline' | 'expire';
 
-/** The orders, their clocks and the webhooks they cause. */
+/** A refusal that names the field it is about; `message` is what the API answers. */
+export interface Refusal {
+  ok: false;
+  field: string;
+  message: string;
+}
+
+/** The customers, their instruments, the orders, their clocks and the webhooks they cause. */
 export class SandboxState {
+  readonly customers = new CustomerBook();
+  readonly instruments = new InstrumentBook();
   readonly #records = new Map<string, OrderRecord>();
   readonly #expiryTimers = new Set<unknown>();
   readonly #options: SandboxStateOptions;
 
   constructor(options: SandboxStateOptions) {
     this.#options = options;
+    this.#seedCards();
   }
 
   get now(): number {
     return this.#options.now();
   }
 
-  create(body: CreatePaymentBody, baseUrl: string): OrderRecord {
+  /**
+   * Finds or creates the customer, then saves the instrument. The API passes `unknownCustomerId: 'refuse'`
+   * (Clink's `customerId` names an existing customer); test controls may create a customer with a chosen id.
+   */
+  createInstrument(input: SandboxInstrumentInput, unknownCustomerId: 'refuse' | 'new'): { ok: true; instrument: SandboxInstrument } | Refusal {
+    if (input.id !== undefined && this.instruments.has(input.id)) {
+      return { ok: false, field: 'id', message: `an instrument with id ${input.id} already exists` };
+    }
+    const resolution = this.customers.resolve(input, unknownCustomerId);
+    if (!resolution.ok) return resolution;
+    const customer = this.customers.commit(resolution, input, { id: () => this.#options.ids.next('cus'), now: this.now });
+    const { ids } = this.#options;
+    const cardFlow = input.type === 'CARD' ? (input.cardFlow ?? 'redirect') : undefined;
+    const instrument = this.instruments.add(
+      dropUndefined({
+        id: input.id ?? ids.next('pi'),
+        customerId: customer.customerId,
+        type: input.type,
+        created: this.now,
+        wallet: cardFlow ? undefined : { accountTag: ids.next('acct') },
+        card: cardFlow ? sandboxCard(cardFlow, customer.customerName ?? SANDBOX_CARD_CUSTOMER.customerName) : undefined,
+        cardFlow,
+        subPaymentMethodType: input.subPaymentMethodType,
+        metadata: input.metadata,
+      }),
+    );
+    return { ok: true, instrument };
+  }
+
+  /**
+   * Creates the order once the customer and the instrument pass Clink's rules: the customer is found
+   * (never created: a new customer owns no instrument), the instrument exists, is of the payment's
+   * method and belongs to that customer.
+   */
+  create(body: CreatePaymentBody, baseUrl: string): { ok: true; record: OrderRecord } | Refusal {
+    const resolution = this.customers.resolve(body);
+    if (!resolution.ok) return resolution;
+    const check = checkInstrumentForPayment(
+      this.instruments.get(body.paymentInstrumentId),
+      body.paymentInstrumentId,
+      body.paymentMethodType,
+      resolution.customer,
+    );
+    if (!check.ok) return check;
+    const { instrument } = check;
+    const customer = this.customers.commit(resolution, body, { id: () => this.#options.ids.next('cus'), now: this.now });
+
     const { ids } = this.#options;
     const now = this.now;
     const method = body.paymentMethodType;
@@ -42,13 +106,13 @@ export class SandboxState {
       orderId: ids.next('ord'),
       type: 'onetime' as const,
       merchantReferenceId: body.merchantReferenceId,
-      customerId: body.customerId,
-      customerEmail: body.customerEmail,
+      customerId: customer.customerId,
+      customerEmail: customer.customerEmail,
       createTime: now,
       productId: body.productId,
       priceId: body.priceId,
       priceDataList: body.priceDataList,
-      paymentMethod: { paymentMethodType: method, paymentInstrumentId: body.paymentInstrumentId },
+      paymentMethod: { paymentMethodType: method, paymentInstrumentId: instrument.id },
       amountSubtotal: amount,
       amountTotal: amount,
       paymentCurrency: currency,
@@ -59,14 +123,17 @@ export class SandboxState {
       riskLevel: 'normal',
       paymentExecutionDetails: [],
     });
+    const device = describeDevice(body.platformType, body.deviceType);
     const record: OrderRecord = {
       order,
+      instrument,
+      shape: this.#options.shapes.order(method, device),
       returnUrl: body.returnUrl,
       baseUrl,
-      device: describeDevice(body.platformType, body.deviceType),
+      device,
     };
     if (method === 'CARD') {
-      record.cardFlow = chooseCardFlow(body);
+      record.cardFlow = instrument.cardFlow ?? 'redirect';
       record.challengeToken = ids.next('pareq');
     } else {
       record.qr = this.#newQr();
@@ -78,7 +145,7 @@ export class SandboxState {
     else if (record.cardFlow === 'declined') this.apply(record, 'decline');
     else this.#emit('order.next_action', record);
     if (record.qr) this.#scheduleExpiry(record.qr.expiresAtMs);
-    return record;
+    return { ok: true, record };
   }
 
   get(orderId: string): OrderRecord | undefined {
@@ -132,6 +199,14 @@ export class SandboxState {
     this.#expiryTimers.clear();
   }
 
+  /** Clink cannot create card instruments through its API, so the sandbox starts with one saved card per flow. */
+  #seedCards(): void {
+    for (const flow of CARD_FLOWS) {
+      const seeded = this.createInstrument({ ...SANDBOX_CARD_CUSTOMER, type: 'CARD', id: SANDBOX_CARD_INSTRUMENTS[flow], cardFlow: flow }, 'new');
+      if (!seeded.ok) throw new Error(`could not seed ${SANDBOX_CARD_INSTRUMENTS[flow]}: ${seeded.message}`);
+    }
+  }
+
   #newQr(): { token: string; expiresAtMs: number } {
     return { token: this.#options.ids.next('qr'), expiresAtMs: this.now + this.#options.qrExpiresInMs };
   }
@@ -149,16 +224,11 @@ export class SandboxState {
     this.#expiryTimers.add(handle);
   }
 
-  #emit(type: WebhookEventType, record: OrderRecord): void {
-    const event: SandboxWebhookEvent = {
-      id: this.#options.ids.next('evt'),
-      object: 'event',
-      created: this.now,
-      type,
-      data: snapshotOrder(record.order),
-    };
-    this.#options.webhooks.send(event);
+  #emit(type: ClinkOrderEventType, record: OrderRecord): void {
+    const shape = this.#options.shapes.event();
+    this.#options.webhooks.send(webhookEvent(this.#options.ids.next('evt'), type, record, this.now, shape), shape);
   }
+
 }
 
 function chargedAmount(body: CreatePaymentBody): { amount: number; currency: string } {
@@ -172,8 +242,4 @@ function chargedAmount(body: CreatePaymentBody): { amount: number; currency: str
     };
   }
   return { ...DEFAULT_CATALOGUE_PRICE };
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

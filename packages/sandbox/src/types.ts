@@ -1,127 +1,69 @@
-import type { DeviceType, PaymentMethodType, PlatformType } from './constants.js';
+import type {
+  ClinkAction,
+  ClinkCreatePaymentData,
+  ClinkCreatePaymentRequest,
+  ClinkOrder,
+  ClinkOrderEventType,
+  ClinkOrderStatus,
+  ClinkPaymentExecutionDetail,
+  ClinkPaymentStatusCode,
+  ClinkPriceData,
+  ClinkQrRefreshData,
+  ClinkWalletDetails,
+  ClinkWebhookBody,
+  PaymentMethodType,
+} from '@clink-checkout/protocol';
 
-/** A price line of `POST /payment`. */
-export interface PriceData {
-  name: string;
-  unitAmount: number;
-  quantity?: number;
-  currency?: string;
-  imageUrl?: string;
-}
+export type { ClinkAction, ClinkEnvelope } from '@clink-checkout/protocol';
 
-/** A validated `POST /payment` body. */
-export interface CreatePaymentBody {
-  paymentInstrumentId: string;
-  paymentMethodType: PaymentMethodType;
-  returnUrl: string;
-  customerId?: string;
-  customerEmail?: string;
-  referenceCustomerId?: string;
-  priceId?: string;
-  productId?: string;
-  amount?: number;
-  currency?: string;
-  priceDataList?: PriceData[];
-  merchantReferenceId?: string;
-  promotionCode?: string;
-  metadata?: Record<string, string>;
-  platformType?: PlatformType;
-  deviceType?: DeviceType;
-}
+/** A `POST /payment` body once the sandbox has read it: Clink's request type, with `currency` in uppercase. */
+export type CreatePaymentBody = ClinkCreatePaymentRequest;
 
-/** `walletHandleRedirectOrDisplayQrCode` of an action. */
-export interface WalletDetails {
-  imageUrlPng?: string;
-  imageUrlSvg?: string;
-  imageDataUrl?: string;
-  hostedInstructionsUrl?: string;
-  mobileAuthUrl?: string;
-  fallbackUrl?: string;
-  packageName?: string;
-  /** Unix seconds. */
-  expiresAt?: number;
-  /** Seconds left when the response was produced; 0 means expired. */
-  expiresSecond?: number;
-}
-
-/** What the sandbox asks the browser to do next. */
-export interface ClinkAction {
-  redirectUrl?: string;
-  method?: 'GET' | 'POST';
-  postData?: Record<string, string>;
-  type: string;
-  paymentMethodType: PaymentMethodType;
-  walletHandleRedirectOrDisplayQrCode?: WalletDetails;
-}
-
-/** Integer status of `POST /payment`: 1 succeeded, 2 pending, 3 failed, 5 next action. */
-export type PaymentStatusCode = 1 | 2 | 3 | 5;
-
-/** `data` of `POST /payment`. */
-export interface PaymentResponseData {
-  orderId: string;
-  sessionId: string;
-  status: PaymentStatusCode;
-  amount: number;
-  currency: string;
-  action?: ClinkAction;
-}
-
-/** `data` of `POST /payment/{orderId}/qrcode/refresh`. */
-export interface QrRefreshResponseData {
-  orderId: string;
-  action: ClinkAction;
-}
-
-/** Order status strings of `GET /order/{id}`. */
-export type OrderStatus = 'success' | 'failed' | 'requires_action' | 'pending' | 'partial_refunded' | 'refunded';
-
-export interface PaymentExecutionDetail {
-  channelCode: string;
-  channelTransactionId: string;
-  originalFailureCode?: string;
-  originalFailureMessage?: string;
-}
-
-/** `data` of `GET /order/{id}`: the full documented order shape. */
-export interface SandboxOrder {
+/**
+ * The sandbox's own record of an order: Clink's `GET /order` shape with every field the sandbox always
+ * knows. API answers and webhooks carry it as is by default; under variants they may leave fields out.
+ */
+export interface SandboxOrder extends ClinkOrder {
   orderId: string;
   type: 'onetime';
-  merchantReferenceId?: string;
-  customerId?: string;
-  customerEmail?: string;
+  /** The customer the payment resolved to. */
+  customerId: string;
   createTime: number;
-  productId?: string;
-  priceId?: string;
-  priceDataList?: PriceData[];
   paymentMethod: { paymentMethodType: PaymentMethodType; paymentInstrumentId: string };
   amountSubtotal: number;
   amountTotal: number;
   paymentCurrency: string;
   originalCurrency: string;
-  status: OrderStatus;
-  paymentTime?: number;
+  status: ClinkOrderStatus;
   sessionId: string;
-  metadata?: Record<string, string>;
   riskLevel: string;
-  paymentExecutionDetails: PaymentExecutionDetail[];
+  paymentExecutionDetails: ClinkPaymentExecutionDetail[];
 }
 
-/** Clink's response envelope. */
-export interface ClinkEnvelope<T> {
-  code: number;
-  msg: string;
-  data: T;
-}
-
-/** A webhook event as the sandbox sends it. */
-export interface SandboxWebhookEvent {
+/** A webhook body as the sandbox sends it (`EventOrderVo`). */
+export interface SandboxWebhookEvent extends ClinkWebhookBody<ClinkOrderEventType, ClinkOrder> {
   id: string;
   object: 'event';
-  /** Milliseconds since the epoch. */
-  created: number;
-  type: WebhookEventType;
-  data: SandboxOrder;
+  /** An ISO 8601 string by default (Clink's published type); integer ms or s under variants. */
+  created: string | number;
+  type: ClinkOrderEventType;
+  /** The order, or (under variants, as seen in real traffic) `{ object: order }`. */
+  data: ClinkOrder | { object: ClinkOrder };
 }
 
-export type WebhookEventType = 'order.created' | 'order.next_action' | 'order.succeeded' | 'order.failed';
+/** @deprecated Use `ClinkPriceData` from `@clink-checkout/protocol`. */
+export type PriceData = ClinkPriceData;
+/** @deprecated Use `ClinkWalletDetails` from `@clink-checkout/protocol`. */
+export type WalletDetails = ClinkWalletDetails;
+/** @deprecated Use `ClinkPaymentStatusCode` from `@clink-checkout/protocol`. */
+export type PaymentStatusCode = ClinkPaymentStatusCode;
+/** @deprecated Use `ClinkCreatePaymentData` from `@clink-checkout/protocol`. */
+export type PaymentResponseData = ClinkCreatePaymentData;
+/** @deprecated Use `ClinkQrRefreshData` from `@clink-checkout/protocol`. */
+export type QrRefreshResponseData = ClinkQrRefreshData;
+/** @deprecated Use `ClinkOrderStatus` from `@clink-checkout/protocol`. */
+export type OrderStatus = ClinkOrderStatus;
+/** @deprecated Use `ClinkPaymentExecutionDetail` from `@clink-checkout/protocol`. */
+export type PaymentExecutionDetail = ClinkPaymentExecutionDetail;
+/** @deprecated Use `ClinkOrderEventType` from `@clink-checkout/protocol`. */
+export type WebhookEventType = ClinkOrderEventType;

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_WEBHOOK_SECRET } from './constants.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
-import { createPayment, manualClock, recordingTimers } from './test-support/api.js';
+import { createPayment, manualClock, recordingTimers, seededCard } from './test-support/api.js';
 
 interface Received {
   url: string;
@@ -60,7 +60,8 @@ describe('webhooks', () => {
     expect(event).toEqual({
       id: expect.stringMatching(/^evt_[a-z0-9]{24}$/),
       object: 'event',
-      created: clock.now(),
+      // Clink's published type: an ISO 8601 date-time string.
+      created: new Date(clock.now()).toISOString(),
       type: 'order.created',
       data: sandbox.getOrder(body.data.orderId),
     });
@@ -144,7 +145,7 @@ describe('webhooks', () => {
       timers,
       webhookRetry: { maxAttempts: 4, initialDelayMs: 500, maxDelayMs: 1_500, attemptTimeoutMs: 120_000 },
     });
-    await createPayment(sandbox, Date.now(), { paymentMethodType: 'CARD', metadata: { sandboxCardFlow: 'frictionless' } });
+    await createPayment(sandbox, Date.now(), seededCard('frictionless'));
     await sandbox.webhooksIdle();
     const deliveries = sandbox.webhookDeliveries();
     expect(deliveries.map((d) => [d.event.type, d.state, d.attempts.length])).toEqual([

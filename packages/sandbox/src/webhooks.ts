@@ -40,8 +40,14 @@ export interface WebhookSenderOptions {
   log: (line: string) => void;
 }
 
+/** How a delivery's headers are written: `X-Clink-Timestamp` in ms or s, with or without `X-Clink-SignType`. */
+export interface WebhookHeaderShape {
+  timestampUnit: 'ms' | 's';
+  signType: boolean;
+}
+
 export interface WebhookSender {
-  send(event: SandboxWebhookEvent): void;
+  send(event: SandboxWebhookEvent, headers?: WebhookHeaderShape): void;
   deliveries(): WebhookDelivery[];
   idle(): Promise<void>;
   close(): void;
@@ -74,8 +80,8 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   const inFlight = new Set<Promise<void>>();
   const closing = new AbortController();
 
-  async function attempt(delivery: WebhookDelivery, url: string, body: string): Promise<boolean> {
-    const timestamp = String(options.now());
+  async function attempt(delivery: WebhookDelivery, url: string, body: string, shape: WebhookHeaderShape): Promise<boolean> {
+    const timestamp = String(shape.timestampUnit === 's' ? Math.floor(options.now() / 1000) : options.now());
     const record: WebhookAttempt = { at: options.now() };
     delivery.attempts.push(record);
     const timeout = new AbortController();
@@ -93,7 +99,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
           'Content-Type': 'application/json',
           'X-Clink-Timestamp': timestamp,
           'X-Clink-Signature': signature,
-          'X-Clink-SignType': 'SHA256',
+          ...(shape.signType ? { 'X-Clink-SignType': 'SHA256' } : {}),
         },
         body,
         signal: timeout.signal,
@@ -115,12 +121,12 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   // happened; retries run on their own so one failing event never holds back the next.
   let previousFirstAttempt: Promise<void> = Promise.resolve();
 
-  async function deliver(delivery: WebhookDelivery, url: string, turn: Promise<void>, done: () => void): Promise<void> {
+  async function deliver(delivery: WebhookDelivery, url: string, shape: WebhookHeaderShape, turn: Promise<void>, done: () => void): Promise<void> {
     const body = JSON.stringify(delivery.event);
     await turn;
     for (let n = 1; n <= maxAttempts; n += 1) {
       if (closing.signal.aborted) break;
-      const ok = await attempt(delivery, url, body).finally(() => {
+      const ok = await attempt(delivery, url, body, shape).finally(() => {
         if (n === 1) done();
       });
       const last = delivery.attempts[delivery.attempts.length - 1];
@@ -145,7 +151,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   }
 
   return {
-    send(event) {
+    send(event, headers = { timestampUnit: 'ms', signType: true }) {
       const url = options.url;
       if (!url) return;
       const delivery: WebhookDelivery = { event, state: 'pending', attempts: [] };
@@ -156,7 +162,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       previousFirstAttempt = new Promise((resolve) => {
         done = resolve;
       });
-      const task = deliver(delivery, url, turn, done).catch((error: unknown) => {
+      const task = deliver(delivery, url, headers, turn, done).catch((error: unknown) => {
         done();
         delivery.state = 'failed';
         options.log(`webhook ${event.id} crashed: ${error instanceof Error ? error.message : String(error)}`);

@@ -42,6 +42,8 @@ export abstract class ClinkError extends Error {
 export interface FieldError {
   path: string;
   message: string;
+  /** Where the broken rule is stated (Clink's reference), when it comes from there. */
+  source?: string;
 }
 
 /** The input broke a documented rule; nothing was sent to Clink. */
@@ -63,19 +65,45 @@ export class ClinkAuthenticationError extends ClinkError {
   readonly type = 'authentication_error' as const;
 }
 
-/** Clink answered with a failure: a non-2xx status or a body `code` other than 200. */
+export interface ClinkApiErrorOptions extends ClinkErrorOptions {
+  /** The request field Clink's answer names, e.g. `paymentInstrumentId`. */
+  field?: string;
+}
+
+/**
+ * Clink answered with a failure: a non-2xx status, a body `code` other than 200 (also inside HTTP 200),
+ * or an answer of unexpected shape (`code: 'invalid_response'`).
+ */
 export class ClinkApiError extends ClinkError {
   readonly type = 'api_error' as const;
   /** Clink's body `code` (the HTTP status when the body had none). */
   readonly code: number | string;
   /** Clink's body `msg`, e.g. `CUSTOMER_NOT_FOUND`. */
   readonly msg: string;
+  /**
+   * The request field the refusal is about, when Clink's answer names one (`paymentInstrumentId` for an
+   * instrument Clink does not know, the customer field for `CUSTOMER_NOT_FOUND`, …).
+   */
+  readonly field: string | undefined;
+  /**
+   * The HTTP status this failure stands for: the status of a non-2xx answer or, for an error inside
+   * HTTP 200, the body `code` when it is an HTTP status (Clink answers `{ code: 500 }` with HTTP 200 too).
+   * `undefined` for a refusal with a code of Clink's own, such as `40001`.
+   */
+  readonly failureStatus: number | undefined;
 
-  constructor(code: number | string, msg: string, options: ClinkErrorOptions = {}) {
+  constructor(code: number | string, msg: string, options: ClinkApiErrorOptions = {}) {
     super(`Clink answered ${options.path ?? ''} with code ${code}: ${msg}`.replace('  ', ' '), options);
     this.code = code;
     this.msg = msg;
+    this.field = options.field;
+    this.failureStatus = failureStatusOf(code, options.statusCode);
   }
+}
+
+function failureStatusOf(code: number | string, statusCode: number | undefined): number | undefined {
+  if (statusCode !== undefined && (statusCode < 200 || statusCode > 299)) return statusCode;
+  return typeof code === 'number' && code >= 400 && code <= 599 ? code : undefined;
 }
 
 /** The request could not reach Clink, or the answer could not be read. */
@@ -107,8 +135,10 @@ export class ClinkTimeoutError extends ClinkError {
  * - `invalid_header`: a header is present but malformed (e.g. a non-numeric timestamp);
  * - `bad_signature`: the signature does not match the body, timestamp and secret;
  * - `stale_timestamp`: the timestamp lies outside the tolerance window (past or future);
- * - `parsed_body`: a parsed object (or nothing) was passed instead of the raw body;
- * - `invalid_payload`: the signature is valid but the body is not a Clink event.
+ * - `parsed_body`: a parsed object (or nothing) was passed instead of the raw body.
+ *
+ * A correctly signed body that is not a usable event is not a failure: `verifyClinkWebhook` returns it
+ * as `{ category: 'unusable' }`, to be acknowledged (Clink re-delivers refused webhooks forever).
  */
 export type WebhookFailureReason =
   | 'missing_secret'
@@ -116,8 +146,7 @@ export type WebhookFailureReason =
   | 'invalid_header'
   | 'bad_signature'
   | 'stale_timestamp'
-  | 'parsed_body'
-  | 'invalid_payload';
+  | 'parsed_body';
 
 export interface ClinkWebhookSignatureErrorOptions extends ClinkErrorOptions {
   /** @default 'bad_signature' */

@@ -1,160 +1,106 @@
 /**
- * Clink's wire types (see the package README and Clink's API reference) and the normalised
- * shapes this package hands to merchants.
+ * Clink's wire types come from `@clink-checkout/protocol` (one copy for every package); this module
+ * re-exports what merchants import from `@clink-checkout/server` under the names they know, and adds the
+ * normalised shapes this package hands back.
  */
+import type {
+  ClinkAction,
+  ClinkCreatePaymentData,
+  ClinkCreatePaymentInstrumentRequest,
+  ClinkCreatePaymentRequest,
+  ClinkPaymentInstrument,
+  ClinkPriceData,
+  ClinkWalletDetails,
+  PaymentStatus,
+} from '@clink-checkout/protocol';
 
-/** Every payment method Clink accepts for a one-time payment, uppercase as on the wire. */
-export const PAYMENT_METHOD_TYPES = [
-  'ALIPAY',
-  'CARD',
-  'CASHAPP',
-  'GCASH',
-  'KAKAO',
-  'PROMPTPAY',
-  'QRIS',
-  'TNG',
-  'WECHAT',
-] as const;
-export type PaymentMethodType = (typeof PAYMENT_METHOD_TYPES)[number];
+export {
+  PAYMENT_METHOD_TYPES,
+  PAYMENT_METHODS,
+  isPaymentMethodType,
+  isWalletMethod,
+  PLATFORM_TYPES,
+  DEVICE_TYPES,
+  ORDER_STATUSES,
+  PAYMENT_STATUS_CODES,
+  ORDER_EVENT_TYPES,
+  REFUND_EVENT_TYPES,
+  REFUND_STATUSES,
+  CLINK_BASE_URLS,
+  type PaymentMethodType,
+  type PaymentMethodInfo,
+  type WalletMethodType,
+  type PlatformType,
+  type DeviceType,
+  type ClinkAction,
+  type ClinkEnvelope,
+  type ClinkEnvironment,
+  type ClinkOrder,
+  type ClinkOrderStatus,
+  type ClinkPaymentStatusCode,
+  type ClinkPaymentExecutionDetail,
+  type ClinkPaymentInstrument,
+  type ClinkCardDetails,
+  type ClinkRefund,
+  type ClinkRefundStatus,
+  type ClinkOrderEventType,
+  type ClinkRefundEventType,
+  type ClinkWebhookBody,
+  type PaymentStatus,
+  API_KEY_HEADER,
+  REQUEST_TIMESTAMP_HEADER,
+  SUCCESS_CODE,
+  // The checkout handler's contract with the browser.
+  ORDER_TOKEN_HEADER,
+  IDEMPOTENCY_KEY_HEADER,
+  PAYMENT_STATUSES,
+  type CreateCheckoutPaymentRequest,
+  type CheckoutPaymentResponse,
+  type CheckoutStatusResponse,
+  type CheckoutRefreshResponse,
+  type CheckoutErrorType,
+  type CheckoutErrorBody,
+} from '@clink-checkout/protocol';
 
-/** `WEB` is a desktop browser, `WAP` a mobile browser. */
-export const PLATFORM_TYPES = ['WEB', 'WAP'] as const;
-export type PlatformType = (typeof PLATFORM_TYPES)[number];
+/**
+ * Body of Clink's `POST /payment` (`ClinkCreatePaymentRequest` in `@clink-checkout/protocol`). Fields
+ * Clink adds later may be passed too: they are sent as given.
+ */
+export type CreatePaymentParams = ClinkCreatePaymentRequest;
 
-/** Exactly this casing: Clink rejects `android` or `IOS`. */
-export const DEVICE_TYPES = ['Android', 'iOS'] as const;
-export type DeviceType = (typeof DEVICE_TYPES)[number];
+/**
+ * Body of Clink's `POST /payment-instrument` (`ClinkCreatePaymentInstrumentRequest`): a wallet
+ * instrument for a customer. `CARD` is not accepted: cards are saved through Clink's hosted pages.
+ */
+export type CreatePaymentInstrumentParams = ClinkCreatePaymentInstrumentRequest;
 
-/** Body of Clink's `POST /payment`. */
-export interface CreatePaymentParams {
-  paymentInstrumentId: string;
-  paymentMethodType: PaymentMethodType;
-  returnUrl: string;
-  customerId?: string;
-  customerEmail?: string;
-  referenceCustomerId?: string;
-  priceId?: string;
-  productId?: string;
-  /** Decimal major units, e.g. 9.99. */
-  amount?: number;
-  /** ISO-4217, three uppercase letters. */
-  currency?: string;
-  priceDataList?: PriceData[];
-  merchantReferenceId?: string;
-  promotionCode?: string;
-  metadata?: Record<string, string>;
-  platformType?: PlatformType;
-  deviceType?: DeviceType;
-}
+/** A price line of `priceDataList` (`ClinkPriceData`). */
+export type PriceData = ClinkPriceData;
 
-export interface PriceData {
-  name: string;
-  unitAmount: number;
-  quantity?: number;
-  currency?: string;
-  imageUrl?: string;
-}
+/** `walletHandleRedirectOrDisplayQrCode` of an action (`ClinkWalletDetails`). */
+export type WalletDetails = ClinkWalletDetails;
 
-/** Wallet details inside an action. Every field may be absent. */
-export interface WalletDetails {
-  imageUrlPng?: string;
-  imageUrlSvg?: string;
-  imageDataUrl?: string;
-  hostedInstructionsUrl?: string;
-  mobileAuthUrl?: string;
-  fallbackUrl?: string;
-  packageName?: string;
-  /** Unix seconds (milliseconds when >= 1e12). */
-  expiresAt?: number;
-  /** Seconds left when the response was produced; 0 means expired. */
-  expiresSecond?: number;
-}
+/** `data` of a `POST /payment` answer as Clink sends it (`ClinkCreatePaymentData`): every field optional. */
+export type ClinkPaymentResponse = ClinkCreatePaymentData;
 
-/** What Clink asks the browser to do next. */
-export interface ClinkAction {
-  redirectUrl?: string;
-  method?: 'GET' | 'POST';
-  postData?: Record<string, string>;
-  type?: string;
-  paymentMethodType?: PaymentMethodType;
-  walletHandleRedirectOrDisplayQrCode?: WalletDetails;
-}
-
-/** Clink's integer payment status on create: 1 succeeded, 2 pending, 3 failed, 5 next action. */
-export type ClinkPaymentStatusCode = 1 | 2 | 3 | 5;
-
-/** `data` of a `POST /payment` response, as Clink sends it. */
-export interface ClinkPaymentResponse {
-  orderId: string;
-  sessionId: string;
-  status?: ClinkPaymentStatusCode;
-  amount: number;
-  currency: string;
-  action?: ClinkAction;
-}
-
-/** `data` of `POST /payment/{orderId}/qrcode/refresh`. */
+/** A QR refresh (`POST /payment/{orderId}/qrcode/refresh`), normalised: the order id and the new action. */
 export interface ClinkQrRefreshResponse {
   orderId: string;
   action: ClinkAction;
 }
 
-/** Order status strings of `GET /order/{id}`. */
-export const ORDER_STATUSES = [
-  'success',
-  'failed',
-  'requires_action',
-  'pending',
-  'partial_refunded',
-  'refunded',
-] as const;
-export type ClinkOrderStatus = (typeof ORDER_STATUSES)[number];
-
-/** `data` of `GET /order/{id}`. */
-export interface ClinkOrder {
-  orderId: string;
-  type: 'onetime' | 'recurring';
-  merchantReferenceId?: string;
-  customerId?: string;
-  customerEmail?: string;
-  createTime: number;
-  productId?: string;
-  priceId?: string;
-  priceDataList?: PriceData[];
-  paymentMethod?: { paymentMethodType: PaymentMethodType; paymentInstrumentId: string };
-  amountSubtotal: number;
-  amountTotal: number;
-  paymentCurrency: string;
-  originalCurrency?: string;
-  status: ClinkOrderStatus;
-  paymentTime?: number;
-  sessionId?: string;
-  metadata?: Record<string, string>;
-  riskLevel?: string;
-  paymentExecutionDetails?: Array<{
-    channelCode?: string;
-    channelTransactionId?: string;
-    originalFailureCode?: string;
-    originalFailureMessage?: string;
-  }>;
-}
-
-/** Clink's response envelope. */
-export interface ClinkEnvelope<T> {
-  code: number;
-  msg: string;
-  data: T;
-}
-
-/** Our normalised payment status (see `derivePaymentStatus`). */
-export type PaymentStatus = 'succeeded' | 'pending' | 'failed' | 'requires_action';
-
-/** A created payment, normalised. */
+/** A created payment, normalised from Clink's answer. */
 export interface Payment {
+  /** Always present: an answer without one cannot be followed and is reported as `invalid_response`. */
   orderId: string;
-  sessionId: string;
+  sessionId?: string;
+  /** From Clink's integer `status` (see `derivePaymentStatus`). */
   status: PaymentStatus;
   action?: ClinkAction;
-  amount: number;
-  currency: string;
+  /** What is being charged, when Clink said so: optional in Clink's types (a failed payment may have none). */
+  amount?: number;
+  currency?: string;
 }
+
+/** A payment instrument Clink created (`PaymentInstrumentApiVo`), with the id it always needs. */
+export type PaymentInstrument = ClinkPaymentInstrument & { id: string };

@@ -27,7 +27,9 @@ function visit(schema: Schema, value: unknown, path: string, issues: SchemaIssue
     case 'string':
       if (typeof value !== 'string') return fail(`must be a string, got ${describe(value)}`);
       if (schema.nonEmpty && value === '') return fail('must not be empty');
-      if (schema.enum && !schema.enum.includes(value)) return fail(`must be one of ${schema.enum.join(', ')}, got ${JSON.stringify(value)}`);
+      if (schema.enum && !schema.extensible && !schema.enum.includes(value)) {
+        return fail(`must be one of ${schema.enum.join(', ')}, got ${JSON.stringify(value)}`);
+      }
       if (schema.format && !FORMATS[schema.format](value)) return fail(`must be ${FORMAT_NAMES[schema.format]}, got ${JSON.stringify(value)}`);
       return;
     case 'integer':

@@ -76,6 +76,11 @@ describe("Clink's answers", () => {
     expect(checkSchema(orderSchema, { orderId: 'o_1', status: 'pending' })).toEqual([]);
   });
 
+  it('accepts an order status Clink has not documented yet, but not a status of another type', () => {
+    expect(checkSchema(orderSchema, { orderId: 'o_1', status: 'processing' })).toEqual([]);
+    expect(checkSchema(orderSchema, { orderId: 'o_1', status: 5 })).toEqual([expect.objectContaining({ path: 'status' })]);
+  });
+
   it('accepts a webhook created as a date-time string or an integer, and the order under data.object', () => {
     const event = { id: 'evt_1', object: 'event', type: 'order.succeeded', data: { orderId: 'o_1', status: 'success' } };
     expect(checkSchema(orderEventSchema, { ...event, created: '2026-12-01T10:00:00.000Z' })).toEqual([]);

@@ -167,7 +167,10 @@ export const orderSchema: ObjectSchema = {
     amountTotal: optional(money, 'OpenAPI OrderApiVo.amountTotal'),
     paymentCurrency: optional(text, 'OpenAPI OrderApiVo.paymentCurrency'),
     originalCurrency: optional(text, 'OpenAPI OrderApiVo.originalCurrency'),
-    status: optional({ type: 'string', enum: ORDER_STATUSES }, 'OpenAPI OrderApiVo.status (enum; a reader treats an unknown one as not final)'),
+    status: optional(
+      { type: 'string', enum: ORDER_STATUSES, extensible: true },
+      'OpenAPI OrderApiVo.status (enum). Clink adds statuses without notice: a value not listed means "not final" (shared reference)',
+    ),
     paymentTime: optional(millis, 'OpenAPI OrderApiVo.paymentTime (int64 ms)'),
     sessionId: optional(text, 'OpenAPI OrderApiVo.sessionId'),
     metadata: optional(stringMap, 'OpenAPI OrderApiVo.metadata (string map)'),

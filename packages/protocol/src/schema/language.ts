@@ -14,7 +14,14 @@ export type StringFormat =
   | 'currency';
 
 export type Schema =
-  | { type: 'string'; enum?: readonly string[]; format?: StringFormat; nonEmpty?: boolean }
+  | {
+      type: 'string';
+      enum?: readonly string[];
+      /** The `enum` lists the documented values, but the source says others may come (a reader must cope). */
+      extensible?: boolean;
+      format?: StringFormat;
+      nonEmpty?: boolean;
+    }
   | { type: 'integer' | 'number'; enum?: readonly number[]; exclusiveMinimum?: number; minimum?: number }
   | { type: 'boolean' }
   | ObjectSchema

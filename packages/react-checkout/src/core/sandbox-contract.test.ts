@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_API_KEY, type CardFlow, type Sandbox } from '@clink-checkout/sandbox';
 import { createCheckoutHandler, createClinkClient } from '../../../server-helper/src/index.js';
-import { DEFAULT_SANDBOX, makeSandbox, paymentInstrumentFor } from '../../test/support/sandbox.js';
+import { DEFAULT_SANDBOX, makeSandbox, paymentInstrumentFor, TEST_CUSTOMER } from '../../test/support/sandbox.js';
 import { createCheckoutApi } from './api.js';
 import { classifyAction } from './classify.js';
 import { CheckoutRequestError } from './errors.js';
@@ -45,7 +45,7 @@ beforeEach(() => {
     now: () => serverNow,
     resolvePayment: (input) => ({
       ...paymentInstrumentFor(input.paymentMethodType, input.payload as CardFlow | undefined),
-      customerEmail: 'customer@example.com',
+      ...TEST_CUSTOMER,
       returnUrl: 'https://shop.example/return',
       amount: 12.5,
       currency: 'USD',

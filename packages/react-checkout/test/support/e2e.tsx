@@ -15,7 +15,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { vi } from 'vitest';
 import type { DeviceInfo, PaymentMethodType } from '../../src/index.js';
 import { ClinkCheckoutProvider, messagesEn, PaymentStatusView, usePaymentStatus } from '../../src/index.js';
-import { DEFAULT_SANDBOX, makeSandbox, paymentInstrumentFor, type SandboxKind } from './sandbox.js';
+import { DEFAULT_SANDBOX, makeSandbox, paymentInstrumentFor, TEST_CUSTOMER, type SandboxKind } from './sandbox.js';
 
 export const SHOP_ORIGIN = 'http://shop.test';
 export const ENDPOINT = `${SHOP_ORIGIN}/api/checkout`;
@@ -187,7 +187,7 @@ export function createShop(options: ShopOptions = {}): Shop {
     // The server decides the price and the customer; the browser only picks the method.
     resolvePayment: (input): ResolvedPayment => ({
       ...paymentInstrumentFor(input.paymentMethodType, cardFlow),
-      customerEmail: 'customer@example.com',
+      ...TEST_CUSTOMER,
       returnUrl: RETURN_URL,
       amount: SERVER_PRICE.amount,
       currency: SERVER_PRICE.currency,

@@ -1,3 +1,5 @@
+import { isPaymentMethodType } from '@clink-checkout/protocol';
+import { SANDBOX_CARD_CUSTOMER, SANDBOX_CARD_INSTRUMENTS, type CardFlow } from '../cards.js';
 import { SANDBOX_API_KEY } from '../constants.js';
 import type { Sandbox } from '../sandbox.js';
 import type { SandboxTimers } from '../timers.js';
@@ -84,8 +86,34 @@ export async function readJson(response: Response): Promise<Json> {
   return { status: response.status, body: (await response.json()) as Json['body'] };
 }
 
+/**
+ * Creates a payment through the API. Unless the test names a `paymentInstrumentId`, an instrument of the
+ * payment's method is first saved for the payment's customer, as Clink requires.
+ */
 export async function createPayment(sandbox: Sandbox, now: number, overrides: Record<string, unknown> = {}): Promise<Json> {
-  return readJson(await sandbox.fetch(apiRequest('/payment', { method: 'POST', body: validPayment(overrides), now })));
+  return readJson(await sandbox.fetch(apiRequest('/payment', { method: 'POST', body: paymentBody(sandbox, overrides), now })));
+}
+
+/** {@link validPayment}, paid with an instrument saved for it unless the test names one. */
+export function paymentBody(sandbox: Sandbox, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const body = validPayment(overrides);
+  if (!('paymentInstrumentId' in overrides)) body.paymentInstrumentId = instrumentFor(sandbox, body);
+  return body;
+}
+
+/** Saves an instrument of the body's method for the body's customer and returns its id. */
+export function instrumentFor(sandbox: Sandbox, body: Record<string, unknown>): string {
+  const method = body.paymentMethodType;
+  if (!isPaymentMethodType(method)) return 'pi_for_an_invalid_method';
+  const text = (key: string) => (typeof body[key] === 'string' && body[key] !== '' ? (body[key] as string) : undefined);
+  const customer = { customerId: text('customerId'), customerEmail: text('customerEmail'), referenceCustomerId: text('referenceCustomerId') };
+  if (!customer.customerId && !customer.customerEmail && !customer.referenceCustomerId) return 'pi_without_a_customer';
+  return sandbox.createInstrument({ ...customer, type: method }).id;
+}
+
+/** The fields that pay with one of the seeded card instruments. */
+export function seededCard(flow: CardFlow): Record<string, unknown> {
+  return { paymentMethodType: 'CARD', customerId: SANDBOX_CARD_CUSTOMER.customerId, paymentInstrumentId: SANDBOX_CARD_INSTRUMENTS[flow] };
 }
 
 /** Submits an HTML form as a browser would, without following the redirect. */

@@ -1,12 +1,7 @@
+import { CLINK_BASE_URLS, type ClinkEnvironment } from '@clink-checkout/protocol';
 import { ClinkConfigurationError } from '../errors.js';
-import type { ClinkClientOptions, ClinkEnvironment } from './types.js';
+import type { ClinkClientOptions } from './types.js';
 import { maskKey } from './redact.js';
-
-/** Clink's API bases, from Clink's API reference. */
-export const CLINK_BASE_URLS = {
-  sandbox: 'https://uat-api.clinkbill.com/api',
-  production: 'https://api.clinkbill.com/api',
-} as const satisfies Record<ClinkEnvironment, string>;
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_RETRIES = 2;

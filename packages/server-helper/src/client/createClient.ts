@@ -1,10 +1,13 @@
+import { ClinkValidationError } from '../errors.js';
+import { validateCreatePaymentInstrumentParams } from '../validation/createPaymentInstrumentParams.js';
 import { validateCreatePaymentParams } from '../validation/createPaymentParams.js';
 import { validateOrderId } from '../validation/orderId.js';
-import { resolveConfig } from './config.js';
-import { parseOrder, parsePayment, parseQrRefresh, parseResponse } from './responses.js';
+import { resolveConfig, type ClientConfig } from './config.js';
+import { redactSecret } from './redact.js';
+import { parseOrder, parsePayment, parsePaymentInstrument, parseQrRefresh, parseResponse } from './responses.js';
 import { withRetries } from './retry.js';
-import { sendOnce, type ClinkRequest } from './transport.js';
-import type { ClinkClient, ClinkClientOptions } from './types.js';
+import { sendOnce, type ClinkRequest, type CreatedThing } from './transport.js';
+import type { ClinkClient, ClinkClientOptions, RequestOptions } from './types.js';
 
 /**
  * Creates a client for Clink's merchant API. Runs wherever `fetch` exists (Node 18+, edge
@@ -20,30 +23,58 @@ export function createClinkClient(options: ClinkClientOptions): ClinkClient {
   const read = async (request: ClinkRequest, signal?: AbortSignal): Promise<unknown> =>
     withRetries(config, `${request.method} ${request.path}`, signal, () => sendOnce(config, request, signal));
 
+  /**
+   * One attempt, never retried: Clink has no idempotency key (and `merchantReferenceId` does not
+   * de-duplicate), so a repeat after a lost answer could charge the customer twice or store a second
+   * instrument.
+   */
+  const createOnce = async <T>(
+    path: string,
+    creates: CreatedThing,
+    body: unknown,
+    parse: (data: unknown) => T,
+    options?: RequestOptions,
+  ): Promise<T> => {
+    const request: ClinkRequest = { method: 'POST', path, body, creates };
+    const data = await sendOnce(config, request, options?.signal);
+    return parseResponse(`POST ${path}`, path, () => parse(data), { creates });
+  };
+
   return {
     environment: config.environment,
 
     async createPayment(params, requestOptions) {
-      const body = validateCreatePaymentParams(params);
-      const request: ClinkRequest = { method: 'POST', path: '/payment', body, outcomeUnknownOnFailure: true };
-      // Never retried: Clink has no idempotency key and merchantReferenceId does not de-duplicate,
-      // so a repeat after a lost answer could charge the customer twice.
-      const data = await sendOnce(config, request, requestOptions?.signal);
-      return parseResponse('POST /payment', request.path, () => parsePayment(data));
+      const body = withoutKey(config, () => validateCreatePaymentParams(params));
+      return createOnce('/payment', 'payment', body, parsePayment, requestOptions);
+    },
+
+    async createPaymentInstrument(params, requestOptions) {
+      const body = withoutKey(config, () => validateCreatePaymentInstrumentParams(params));
+      return createOnce('/payment-instrument', 'payment instrument', body, parsePaymentInstrument, requestOptions);
     },
 
     async refreshQrCode(orderId, requestOptions) {
       const id = validateOrderId(orderId);
       const request: ClinkRequest = { method: 'POST', path: `/payment/${encodeURIComponent(id)}/qrcode/refresh` };
       const data = await read(request, requestOptions?.signal);
-      return parseResponse(`POST ${request.path}`, request.path, () => parseQrRefresh(data));
+      return parseResponse(`POST ${request.path}`, request.path, () => parseQrRefresh(data, id));
     },
 
     async getOrder(orderId, requestOptions) {
       const id = validateOrderId(orderId);
       const request: ClinkRequest = { method: 'GET', path: `/order/${encodeURIComponent(id)}` };
       const data = await read(request, requestOptions?.signal);
-      return parseResponse(`GET ${request.path}`, request.path, () => parseOrder(data));
+      return parseResponse(`GET ${request.path}`, request.path, () => parseOrder(data, id));
     },
   };
+}
+
+/** Validation messages quote short values; a key passed in a field by mistake must not travel with them. */
+function withoutKey<T>(config: ClientConfig, validate: () => T): T {
+  try {
+    return validate();
+  } catch (error) {
+    if (!(error instanceof ClinkValidationError)) throw error;
+    throw new ClinkValidationError(error.fields.map((field) => ({ ...field, message: redactSecret(field.message, config.apiKey) })));
+  }
 }

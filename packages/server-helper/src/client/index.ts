@@ -1,4 +1,3 @@
 export { createClinkClient } from './createClient.js';
 export { derivePaymentStatus } from './responses.js';
-export { CLINK_BASE_URLS } from './config.js';
 export type * from './types.js';

@@ -1,14 +1,13 @@
-import { ClinkApiError } from '../errors.js';
 import {
-  ORDER_STATUSES,
-  PAYMENT_METHOD_TYPES,
+  isPaymentMethodType,
+  isWalletMethod,
   type ClinkAction,
   type ClinkOrder,
-  type ClinkQrRefreshResponse,
-  type Payment,
-  type PaymentStatus,
-  type WalletDetails,
-} from '../types.js';
+  type ClinkWalletDetails,
+} from '@clink-checkout/protocol';
+import { ClinkApiError } from '../errors.js';
+import { unknownOutcome, type CreatedThing } from './transport.js';
+import type { ClinkQrRefreshResponse, Payment, PaymentInstrument, PaymentStatus } from '../types.js';
 
 /**
  * Maps Clink's integer create status to ours: 1 succeeded, 2 pending, 3 failed, 5 requires_action.
@@ -37,13 +36,17 @@ function shapeError(path: string, message: string): never {
   throw new ResponseShapeError(`${path} ${message}`);
 }
 
-/** Converts a shape problem into a `ClinkApiError` that names the request and the field. */
-export function parseResponse<T>(label: string, path: string, parse: () => T): T {
+/**
+ * Converts a shape problem into a `ClinkApiError` that names the request and the field. For a create
+ * (`creates`), Clink answered success, so what it created exists even though we cannot read it.
+ */
+export function parseResponse<T>(label: string, path: string, parse: () => T, options: { creates?: CreatedThing } = {}): T {
   try {
     return parse();
   } catch (error) {
     if (!(error instanceof ResponseShapeError)) throw error;
-    throw new ClinkApiError('invalid_response', `unexpected answer to ${label}: ${error.message}`, { path, statusCode: 200 });
+    const message = `unexpected answer to ${label}: ${error.message}.${options.creates ? unknownOutcome(options.creates) : ''}`;
+    throw new ClinkApiError('invalid_response', message, { path, statusCode: 200 });
   }
 }
 
@@ -96,9 +99,9 @@ const WALLET_STRING_FIELDS = [
   'packageName',
 ] as const;
 
-function parseWallet(value: unknown, path: string): WalletDetails {
+function parseWallet(value: unknown, path: string): ClinkWalletDetails {
   const record = asObject(value, path);
-  const wallet: WalletDetails = {};
+  const wallet: ClinkWalletDetails = {};
   for (const key of WALLET_STRING_FIELDS) {
     const field = optionalString(record, key, path);
     if (field !== undefined && field !== '') wallet[key] = field;
@@ -131,15 +134,12 @@ export function parseAction(value: unknown, path: string): ClinkAction {
       }),
     );
   }
-  const type = optionalString(record, 'type', path);
-  if (type !== undefined) action.type = type;
+  // Clink's method enum; a value it adds later is left out rather than refused (the browser knows the method).
+  const type = optionalString(record, 'type', path)?.toUpperCase();
+  if (isPaymentMethodType(type)) action.type = type;
+  // Free text in Clink's types: never a reason to refuse an answer.
   const methodType = optionalString(record, 'paymentMethodType', path);
-  if (methodType !== undefined) {
-    if (!(PAYMENT_METHOD_TYPES as readonly string[]).includes(methodType)) {
-      shapeError(`${path}.paymentMethodType`, `is ${JSON.stringify(methodType)}, not a known payment method`);
-    }
-    action.paymentMethodType = methodType as ClinkAction['paymentMethodType'];
-  }
+  if (methodType !== undefined) action.paymentMethodType = methodType;
   const wallet = record.walletHandleRedirectOrDisplayQrCode;
   if (wallet !== undefined && wallet !== null) {
     action.walletHandleRedirectOrDisplayQrCode = parseWallet(wallet, `${path}.walletHandleRedirectOrDisplayQrCode`);
@@ -147,49 +147,63 @@ export function parseAction(value: unknown, path: string): ClinkAction {
   return action;
 }
 
-/** `data` of `POST /payment` -> `Payment`. */
+/**
+ * `data` of `POST /payment` -> `Payment`. Only `orderId` is needed (without it the payment cannot be
+ * followed); `amount`, `currency`, `sessionId` and `status` are optional in Clink's types.
+ */
 export function parsePayment(data: unknown): Payment {
   const record = asObject(data, 'data');
-  const orderId = requiredString(record, 'orderId', 'data');
-  const sessionId = optionalString(record, 'sessionId', 'data') ?? '';
   const statusCode = optionalNumber(record, 'status', 'data');
   const action =
     record.action === undefined || record.action === null ? undefined : parseAction(record.action, 'data.action');
-  const payment: Payment = {
-    orderId,
-    sessionId,
-    status: derivePaymentStatus(statusCode, action),
-    amount: requiredNumber(record, 'amount', 'data'),
-    currency: requiredString(record, 'currency', 'data'),
-  };
+  const payment: Payment = { orderId: requiredString(record, 'orderId', 'data'), status: derivePaymentStatus(statusCode, action) };
+  const sessionId = optionalString(record, 'sessionId', 'data');
+  if (sessionId !== undefined && sessionId !== '') payment.sessionId = sessionId;
   if (action !== undefined) payment.action = action;
+  const amount = optionalNumber(record, 'amount', 'data');
+  if (amount !== undefined) payment.amount = amount;
+  const currency = optionalString(record, 'currency', 'data');
+  if (currency !== undefined && currency !== '') payment.currency = currency;
   return payment;
 }
 
-/** `data` of `POST /payment/{orderId}/qrcode/refresh`. */
-export function parseQrRefresh(data: unknown): ClinkQrRefreshResponse {
+/** `data` of `POST /payment/{orderId}/qrcode/refresh`; `orderId` is optional in Clink's types. */
+export function parseQrRefresh(data: unknown, requestedOrderId: string): ClinkQrRefreshResponse {
   const record = asObject(data, 'data');
   if (record.action === undefined || record.action === null) shapeError('data.action', 'is missing');
-  return { orderId: requiredString(record, 'orderId', 'data'), action: parseAction(record.action, 'data.action') };
+  const orderId = optionalString(record, 'orderId', 'data');
+  return { orderId: orderId === undefined || orderId === '' ? requestedOrderId : orderId, action: parseAction(record.action, 'data.action') };
 }
 
 /**
- * `data` of `GET /order/{id}`. The fields our code relies on are checked; the rest passes
- * through as Clink sent it, so new fields do not break merchants.
+ * `data` of `GET /order/{id}`. Every field is optional in Clink's types and passes through as Clink
+ * sent it (so new fields reach merchants); amounts and times sent as decimal strings become numbers,
+ * and a missing `orderId` is the one asked for. `status` may be one Clink added later: callers treat
+ * an unknown one as "not final".
  */
-export function parseOrder(data: unknown, path = 'data'): ClinkOrder {
+export function parseOrder(data: unknown, requestedOrderId: string, path = 'data'): ClinkOrder {
   const record = asObject(data, path);
-  requiredString(record, 'orderId', path);
-  const status = record.status;
-  if (typeof status !== 'string' || !(ORDER_STATUSES as readonly string[]).includes(status)) {
-    shapeError(`${path}.status`, `is ${JSON.stringify(status) ?? 'missing'}, not one of ${ORDER_STATUSES.join(', ')}`);
-  }
-  const order = { ...record } as Record<string, unknown>;
+  const order: Record<string, unknown> = { ...record };
+  const orderId = optionalString(record, 'orderId', path);
+  if (orderId === undefined || orderId === '') order.orderId = requestedOrderId;
+  optionalString(record, 'status', path);
   for (const key of ['amountSubtotal', 'amountTotal', 'createTime', 'paymentTime'] as const) {
     const value = optionalNumber(record, key, path);
-    if (value !== undefined) order[key] = value;
+    if (value === undefined) delete order[key];
+    else order[key] = value;
   }
-  if (order.amountTotal === undefined) shapeError(`${path}.amountTotal`, 'is missing');
-  requiredString(record, 'paymentCurrency', path);
-  return order as unknown as ClinkOrder;
+  return order as ClinkOrder;
+}
+
+/** `data` of `POST /payment-instrument`: the new instrument's `id` is what the caller needs. */
+export function parsePaymentInstrument(data: unknown): PaymentInstrument {
+  const record = asObject(data, 'data');
+  const instrument: Record<string, unknown> = { ...record, id: requiredString(record, 'id', 'data') };
+  const type = optionalString(record, 'type', 'data');
+  // A type Clink adds later is left out rather than refused: the instrument was created and is usable.
+  if (!(isPaymentMethodType(type) && isWalletMethod(type))) delete instrument.type;
+  const created = optionalNumber(record, 'created', 'data');
+  if (created === undefined) delete instrument.created;
+  else instrument.created = created;
+  return instrument as unknown as PaymentInstrument;
 }

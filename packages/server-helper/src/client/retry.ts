@@ -6,7 +6,8 @@ import { retryAfterMs } from './transport.js';
 export function isTransient(error: unknown): boolean {
   if (error instanceof ClinkConnectionError || error instanceof ClinkTimeoutError) return true;
   if (error instanceof ClinkApiError) {
-    const status = error.statusCode;
+    // `failureStatus` reads a `{ code: 500 }` inside HTTP 200 like an HTTP 500.
+    const status = error.failureStatus;
     return status === 429 || (status !== undefined && status >= 500);
   }
   return false;

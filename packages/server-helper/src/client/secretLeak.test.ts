@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { conformingRequests } from '../test-support/conforming-requests.js';
 import { createClinkClient } from './createClient.js';
 import { deafHang, json, ok, scriptedFetch, type Answer } from './test-support/fakeFetch.js';
 import { verifyClinkWebhook } from '../webhooks/verify.js';
@@ -9,6 +10,7 @@ const API_KEY = 'sk_test_leakcheck_5f1c9a7e3b';
 const PROD_KEY = 'sk_prod_leakcheck_8d2e4b6a0c';
 const WEBHOOK_SECRET = 'whsec_leakcheck_71c3e9';
 const SECRETS = [API_KEY, PROD_KEY, WEBHOOK_SECRET];
+const requests = conformingRequests();
 
 /** Every rendering a merchant's logging stack might produce of an error. */
 function renderings(error: unknown): string[] {
@@ -55,7 +57,7 @@ describe('the secret key and the webhook secret never leave through errors or lo
       createClinkClient({
         apiKey,
         environment: 'sandbox',
-        fetch: scriptedFetch(answer).fetch,
+        fetch: requests.wrap(scriptedFetch(answer).fetch),
         logger: (line) => logLines.push(line),
         maxRetries: 1,
         timeoutMs: 30,
@@ -67,7 +69,7 @@ describe('the secret key and the webhook secret never leave through errors or lo
       await caught(() => createClinkClient({ apiKey: PROD_KEY, environment: 'sandbox' })),
       await caught(() => createClinkClient({ apiKey: `${API_KEY}\n`, environment: 'sandbox' })),
       await caught(() => createClinkClient({ apiKey: `${API_KEY} extra`, environment: 'sandbox' })),
-      await caught(() => clientWith(ok({})).createPayment({ ...createParams, customerId: API_KEY, amount: -1 } as never)),
+      await caught(() => clientWith(ok({})).createPayment({ ...createParams, paymentMethodType: API_KEY, customerId: API_KEY, amount: Number.NaN } as never)),
       await caught(() => clientWith(new Response(`invalid key ${API_KEY}`, { status: 401 })).getOrder('ord_1')),
       await caught(() => clientWith(json({ code: 401, msg: `key ${API_KEY} unknown` })).getOrder('ord_1')),
       await caught(() => clientWith(json({ code: 500, msg: `busy for ${API_KEY}` }, 500)).getOrder('ord_1')),
@@ -75,7 +77,7 @@ describe('the secret key and the webhook secret never leave through errors or lo
       await caught(() => clientWith(new TypeError(`bad header value ${API_KEY}`, { cause: new Error(API_KEY) })).getOrder('ord_1')),
       await caught(() => clientWith(deafHang).createPayment(createParams)),
       await caught(() => clientWith(ok(order())).getOrder('ord_1', { signal: AbortSignal.abort(new Error(`stop ${API_KEY}`)) })),
-      await caught(() => clientWith(ok({ orderId: API_KEY })).createPayment(createParams)),
+      await caught(() => clientWith(ok({ orderId: API_KEY, amount: 'lots' })).createPayment(createParams)),
     );
 
     const signed = await signClinkWebhookPayload({ payload: { id: 'evt', type: 'order.succeeded', created: 1, data: { orderId: 'o' } }, secret: WEBHOOK_SECRET });

@@ -1,3 +1,4 @@
+import { API_KEY_HEADER, REQUEST_TIMESTAMP_HEADER } from '@clink-checkout/protocol';
 import {
   ClinkApiError,
   ClinkAuthenticationError,
@@ -7,18 +8,23 @@ import {
 } from '../errors.js';
 import type { ClientConfig } from './config.js';
 import { redactSecret } from './redact.js';
+import { refusedField } from './refused-field.js';
 
 export interface ClinkRequest {
   method: 'GET' | 'POST';
   /** Path below the base URL with encoded segments, e.g. `/order/ord_1`. */
   path: string;
   body?: unknown;
-  /** Set for creates: a failure after sending may hide an order that exists, and the message says so. */
-  outcomeUnknownOnFailure?: boolean;
+  /** Set for creates, naming what they create: a failure after sending may hide one that exists, and the message says so. */
+  creates?: CreatedThing;
 }
 
-const UNKNOWN_OUTCOME =
-  ' The request may have reached Clink and created the payment: do not send it again blindly.';
+/** What a create call makes at Clink. */
+export type CreatedThing = 'payment' | 'payment instrument';
+
+/** Appended to a failed create's message: the failure does not prove that nothing was created. */
+export const unknownOutcome = (created: CreatedThing): string =>
+  ` The request may have reached Clink and created the ${created}: do not send it again blindly.`;
 
 /** Server-suggested wait before a retry (from `Retry-After`), kept off the error's public fields. */
 export const retryAfterMs = new WeakMap<ClinkError, number>();
@@ -43,8 +49,8 @@ export async function sendOnce(config: ClientConfig, request: ClinkRequest, call
   else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
 
   const headers: Record<string, string> = {
-    'X-API-KEY': config.apiKey,
-    'X-Timestamp': String(config.now()),
+    [API_KEY_HEADER]: config.apiKey,
+    [REQUEST_TIMESTAMP_HEADER]: String(config.now()),
     Accept: 'application/json',
   };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -70,7 +76,7 @@ export async function sendOnce(config: ClientConfig, request: ClinkRequest, call
     text = await untilAborted(response.text(), controller.signal);
   } catch (cause) {
     const error = transportError(config, label, path, controller.signal, cause, callerSignal);
-    if (request.outcomeUnknownOnFailure) error.message += UNKNOWN_OUTCOME;
+    if (request.creates) error.message += unknownOutcome(request.creates);
     config.log(`clink ${label} failed: ${error.type} after ${config.now() - started} ms`);
     throw error;
   } finally {
@@ -79,12 +85,12 @@ export async function sendOnce(config: ClientConfig, request: ClinkRequest, call
   }
 
   try {
-    const data = readEnvelope(config, path, label, status, statusText, text);
+    const data = readEnvelope(config, request, label, status, statusText, text);
     config.log(`clink ${label} -> HTTP ${status} (${config.now() - started} ms)`);
     return data;
   } catch (error) {
     const clinkError = error as ClinkError;
-    if (request.outcomeUnknownOnFailure && outcomeUnknown(clinkError)) clinkError.message += UNKNOWN_OUTCOME;
+    if (request.creates && outcomeUnknown(clinkError)) clinkError.message += unknownOutcome(request.creates);
     const waitMs = parseRetryAfter(retryAfter, config.now());
     if (waitMs !== undefined) retryAfterMs.set(clinkError, waitMs);
     config.log(`clink ${label} -> HTTP ${status} ${clinkError.type} (${config.now() - started} ms)`);
@@ -92,9 +98,13 @@ export async function sendOnce(config: ClientConfig, request: ClinkRequest, call
   }
 }
 
-/** An unreadable success or a server error: Clink may have acted before failing to answer. */
-function outcomeUnknown(error: ClinkError): boolean {
-  return error.type === 'connection_error' || (error.type === 'api_error' && (error.statusCode ?? 0) >= 500);
+/**
+ * An unreadable success, an answer of unexpected shape or a server error (also one inside HTTP 200):
+ * Clink may have acted before failing to answer.
+ */
+export function outcomeUnknown(error: ClinkError): boolean {
+  if (error.type === 'connection_error' || error.type === 'timeout_error') return true;
+  return error instanceof ClinkApiError && (error.code === 'invalid_response' || (error.failureStatus ?? 0) >= 500);
 }
 
 /** Rejects as soon as `signal` aborts, even when an injected fetch ignores its signal. */
@@ -178,12 +188,13 @@ function mentionsKey(value: unknown, apiKey: string, depth: number): boolean {
 
 function readEnvelope(
   config: ClientConfig,
-  path: string,
+  request: ClinkRequest,
   label: string,
   status: number,
   statusText: string,
   text: string,
 ): unknown {
+  const { path } = request;
   const snippet = redactSecret(text.trim().slice(0, SNIPPET_LENGTH), config.apiKey);
   let body: unknown;
   let parsed = true;
@@ -208,7 +219,8 @@ function readEnvelope(
   }
   if (status < 200 || status > 299) {
     const code = bodyCode(envelope) ?? status;
-    return fail(new ClinkApiError(code, msg ?? (snippet || statusText || `HTTP ${status}`), { path, statusCode: status }));
+    const message = msg ?? (snippet || statusText || `HTTP ${status}`);
+    return fail(new ClinkApiError(code, message, { path, statusCode: status, field: refusedField(message, request.body) }));
   }
   if (!parsed) {
     return fail(
@@ -220,15 +232,17 @@ function readEnvelope(
   }
   if (envelope === undefined || bodyCode(envelope) === undefined) {
     return fail(
-      new ClinkApiError('invalid_response', `the answer to ${label} is not a { code, msg, data } envelope`, {
+      new ClinkApiError('invalid_response', `the answer to ${label} is not a { code, msg, data } envelope.`, {
         path,
         statusCode: status,
       }),
     );
   }
+  // Clink also refuses inside HTTP 200: the body code decides, exactly as an HTTP status would.
   const code = bodyCode(envelope);
   if (code !== 200) {
-    return fail(new ClinkApiError(code ?? status, msg ?? 'no message', { path, statusCode: status }));
+    const message = msg ?? 'no message';
+    return fail(new ClinkApiError(code ?? status, message, { path, statusCode: status, field: refusedField(message, request.body) }));
   }
   return envelope.data;
 }

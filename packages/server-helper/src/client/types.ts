@@ -1,6 +1,11 @@
-import type { ClinkOrder, ClinkQrRefreshResponse, CreatePaymentParams, Payment } from '../types.js';
-
-export type ClinkEnvironment = 'sandbox' | 'production';
+import type { ClinkEnvironment, ClinkOrder } from '@clink-checkout/protocol';
+import type {
+  ClinkQrRefreshResponse,
+  CreatePaymentInstrumentParams,
+  CreatePaymentParams,
+  Payment,
+  PaymentInstrument,
+} from '../types.js';
 
 export interface ClinkClientOptions {
   /** Secret key, `sk_test_…` for the sandbox or `sk_prod_…` for production. Server only. */
@@ -39,8 +44,17 @@ export interface ClinkClient {
   readonly environment: ClinkEnvironment;
   /** Validates `params` locally, then calls `POST /payment` once (never retried). */
   createPayment(params: CreatePaymentParams, options?: RequestOptions): Promise<Payment>;
+  /**
+   * Validates `params` locally, then calls `POST /payment-instrument` once (never retried): creates a
+   * wallet instrument for the customer (found or created by `customerId` / `customerEmail` /
+   * `referenceCustomerId`). `CARD` is refused locally: cards are saved through Clink's hosted pages.
+   */
+  createPaymentInstrument(params: CreatePaymentInstrumentParams, options?: RequestOptions): Promise<PaymentInstrument>;
   /** `POST /payment/{orderId}/qrcode/refresh`; Clink supports it for CASHAPP only. */
   refreshQrCode(orderId: string, options?: RequestOptions): Promise<ClinkQrRefreshResponse>;
-  /** `GET /order/{orderId}`: the only proof of a payment besides a verified webhook. */
+  /**
+   * `GET /order/{orderId}`: the only proof of a payment besides a verified webhook. Every field is
+   * optional in Clink's types; `status` may be one Clink added after this package was written.
+   */
   getOrder(orderId: string, options?: RequestOptions): Promise<ClinkOrder>;
 }

@@ -3,11 +3,11 @@ import {
   DEVICE_TYPES,
   PAYMENT_METHOD_TYPES,
   PLATFORM_TYPES,
+  type CreateCheckoutPaymentRequest,
   type DeviceType,
   type PaymentMethodType,
   type PlatformType,
-} from '../types.js';
-import type { CreateCheckoutPaymentRequest } from './protocol.js';
+} from '@clink-checkout/protocol';
 
 const BROWSER_FIELDS = new Set(['paymentMethodType', 'platformType', 'deviceType', 'payload']);
 

@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toNodeHandler } from '../node/index.js';
+import { conformingRequests } from '../test-support/conforming-requests.js';
+import { SANDBOX_KINDS } from '../test-support/sandbox.js';
 import { MOUNT, Transcript, createHarness, type Harness } from './test-support/harness.js';
 
 let server: Server | undefined;
@@ -16,7 +18,7 @@ afterEach(async () => {
 describe('a client that hangs up mid-body', () => {
   it("is answered as the client's failure (400), not logged as the server's", async () => {
     const transcript = new Transcript();
-    harness = createHarness(transcript);
+    harness = createHarness({ transcript, requests: conformingRequests(), sandboxKind: SANDBOX_KINDS[0]! });
     const statuses: number[] = [];
     server = createServer(
       toNodeHandler(

@@ -1,24 +1,27 @@
-import { createSandbox, SANDBOX_API_KEY } from '@clink-checkout/sandbox';
+import { SANDBOX_API_KEY, type Sandbox } from '@clink-checkout/sandbox';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClinkClient } from '../client/index.js';
 import { ClinkConfigurationError } from '../errors.js';
+import { conformingRequests } from '../test-support/conforming-requests.js';
+import { makeSandbox, SANDBOX_KINDS } from '../test-support/sandbox.js';
 import { createCheckoutHandler, type CheckoutHandlerOptions, type PaymentCreated } from './create-checkout-handler.js';
 import { createMemoryIdempotencyStore } from './idempotency-store.js';
 import { createRedactor } from './log.js';
 import { CheckoutRejection } from './rejection.js';
 import { defaultResolvePayment, TOKEN_SECRET } from './test-support/harness.js';
 
-const sandboxes: ReturnType<typeof createSandbox>[] = [];
+const sandboxes: Sandbox[] = [];
+const requests = conformingRequests();
 
 function options(overrides: Partial<CheckoutHandlerOptions> = {}): CheckoutHandlerOptions {
-  const sandbox = createSandbox({ seed: 3 });
+  const sandbox = makeSandbox(SANDBOX_KINDS[0]!, { seed: 3 });
   sandboxes.push(sandbox);
   return {
     client: createClinkClient({
       apiKey: SANDBOX_API_KEY,
       environment: 'sandbox',
       baseUrl: 'http://127.0.0.1:4010/api',
-      fetch: (input, init) => sandbox.fetch(new Request(input, init)),
+      fetch: requests.wrap((input, init) => sandbox.fetch(new Request(input, init))),
     }),
     tokenSecret: TOKEN_SECRET,
     resolvePayment: defaultResolvePayment,

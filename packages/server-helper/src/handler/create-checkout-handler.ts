@@ -1,7 +1,18 @@
-import { ClinkConfigurationError, ClinkValidationError } from '../errors.js';
-import type { CreatePaymentParams } from '../types.js';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  ORDER_TOKEN_HEADER,
+  isPaymentMethodType,
+  isWalletMethod,
+  type CheckoutPaymentResponse,
+  type CheckoutRefreshResponse,
+  type CheckoutStatusResponse,
+  type CreateCheckoutPaymentRequest,
+} from '@clink-checkout/protocol';
+import { outcomeUnknown } from '../client/transport.js';
+import { ClinkApiError, ClinkConfigurationError, ClinkValidationError } from '../errors.js';
+import type { CreatePaymentParams, Payment } from '../types.js';
 import { validateOrderId } from '../validation/orderId.js';
-import { verifyClinkWebhook, type ClinkWebhookEvent } from '../webhooks/index.js';
+import { verifyClinkWebhook, type VerifiedClinkWebhook } from '../webhooks/index.js';
 import { DEFAULT_MAX_BODY_BYTES, readBodyText, readJsonBody } from './body.js';
 import { canonicalJson, validateCheckoutPaymentRequest } from './checkout-request.js';
 import { detectCryptoBackend } from '../crypto.js';
@@ -11,26 +22,49 @@ import { runIdempotently, type IdempotencyTimings, type IdempotentWork } from '.
 import { createMemoryIdempotencyStore, type StoredResponse } from './idempotency-store.js';
 import { MAX_PAYLOAD_DEPTH, nestsDeeperThan } from './json-depth.js';
 import { createLazyHandler, type CheckoutHandlerOptionsFactory } from './lazy-setup.js';
+import { createMemoryInstrumentStore } from './instrument-store.js';
 import { createRedactor, describeThrown } from './log.js';
 import { assertValidOptions, type CheckoutHandler, type CheckoutHandlerOptions, type ResolvedPayment } from './options.js';
 import { orderStatusToPaymentStatus } from './order-status.js';
 import { isSameOrigin, normaliseOrigin } from './origin.js';
 import { createOrderTokenSigner } from './order-token.js';
-import {
-  IDEMPOTENCY_KEY_HEADER,
-  ORDER_TOKEN_HEADER,
-  type CheckoutPaymentResponse,
-  type CheckoutRefreshResponse,
-  type CheckoutStatusResponse,
-  type CreateCheckoutPaymentRequest,
-} from './protocol.js';
+import { CheckoutRejection } from './rejection.js';
 import { ROUTE_METHODS, createRouteMatcher, type CheckoutRoute } from './routes.js';
+import { createWalletInstruments, type WalletInstrument } from './wallet-instruments.js';
 
 export type { CheckoutHandler, CheckoutHandlerOptions, PaymentCreated, ResolvedPayment } from './options.js';
 export type { CheckoutHandlerOptionsFactory } from './lazy-setup.js';
 
+/** What one create request brings to the steps after Clink's answer. */
+interface CreateContext {
+  input: CreateCheckoutPaymentRequest;
+  request: Request;
+  binding: string;
+}
+
 const CORS_ALLOW_HEADERS = ['Content-Type', IDEMPOTENCY_KEY_HEADER, ORDER_TOKEN_HEADER].join(', ');
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** For the merchant's log: why a CARD payment without an instrument cannot be made. */
+const CARD_NEEDS_INSTRUMENT =
+  "is required for CARD: Clink's API cannot create card instruments. Return from resolvePayment the id of a card " +
+  "this customer saved through Clink's hosted pages, or offer CARD only to customers who have one";
+
+/** Clink refused the instrument itself (deleted, another customer's), and so certainly created no order. */
+function refusedInstrument(error: unknown): boolean {
+  return error instanceof ClinkApiError && error.field === 'paymentInstrumentId' && !outcomeUnknown(error);
+}
+
+/** The `POST /payment` body: the browser's choices, overridden by whatever `resolvePayment` decided. */
+function paramsFrom(input: CreateCheckoutPaymentRequest, resolved: ResolvedPayment): CreatePaymentParams {
+  const params: Record<string, unknown> = {
+    paymentMethodType: input.paymentMethodType,
+    ...(input.platformType === undefined ? {} : { platformType: input.platformType }),
+    ...(input.deviceType === undefined ? {} : { deviceType: input.deviceType }),
+  };
+  for (const [key, value] of Object.entries(resolved)) if (value !== undefined && value !== null) params[key] = value;
+  return params as unknown as CreatePaymentParams;
+}
 
 /**
  * Creates the checkout endpoint the browser (`@clink-checkout/react`) talks to, as a
@@ -66,6 +100,13 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
     now,
   });
   const idempotencyStore = options.idempotencyStore ?? createMemoryIdempotencyStore({ now });
+  const walletInstruments = createWalletInstruments({
+    client: options.client,
+    store: options.instrumentStore ?? createMemoryInstrumentStore(),
+    claims: idempotencyStore,
+    crypto: detectCryptoBackend(),
+    now,
+  });
   const webhookEventStore = options.webhookEventStore ?? createMemoryIdempotencyStore({ now });
   const createTimings: IdempotencyTimings = {
     ttlMs: (options.idempotencyTtlSeconds ?? 86_400) * 1000,
@@ -108,57 +149,97 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
     request: Request,
     binding: string,
   ): Promise<IdempotentWork> {
-    let resolved: ResolvedPayment;
+    const created: CreateContext = { input, request, binding };
+    // Until Clink is asked to create the payment, a failure releases the key: the customer can retry with it.
+    const refusedBeforeClink = (error: unknown, where: string): IdempotentWork => ({ response: storedFailure(error, where), remember: false });
+    let params: CreatePaymentParams;
     try {
-      resolved = await options.resolvePayment(input, request);
+      params = paramsFrom(input, await options.resolvePayment(input, request));
     } catch (error) {
-      // Nothing reached Clink: release the key so the customer can fix the problem and retry with it.
-      return { response: storedFailure(error, 'resolvePayment'), remember: false };
+      return refusedBeforeClink(error, 'resolvePayment');
     }
 
-    const params: CreatePaymentParams = {
-      paymentMethodType: input.paymentMethodType,
-      ...(input.platformType === undefined ? {} : { platformType: input.platformType }),
-      ...(input.deviceType === undefined ? {} : { deviceType: input.deviceType }),
-    } as CreatePaymentParams;
-    for (const [key, value] of Object.entries(resolved)) {
-      if (value !== undefined) (params as unknown as Record<string, unknown>)[key] = value;
-    }
-
-    try {
-      const payment = await options.client.createPayment(params);
-      const orderToken = await signer.issue({
-        orderId: payment.orderId,
-        paymentMethodType: params.paymentMethodType,
-        binding,
-      });
-      if (options.onPaymentCreated !== undefined) {
-        try {
-          await options.onPaymentCreated({ input, params, payment, orderToken }, request);
-        } catch (error) {
-          // The order exists at Clink but the merchant could not save it: the browser does not get it to
-          // pay, and the key keeps this answer so a retry cannot create a second order.
-          return { response: storedFailure(error, `onPaymentCreated(${payment.orderId})`), remember: true };
-        }
+    let instrument: WalletInstrument | undefined;
+    const method = params.paymentMethodType;
+    // An unknown method (overridden by resolvePayment) is left to createPayment's validation to report.
+    if (params.paymentInstrumentId === undefined && isPaymentMethodType(method)) {
+      if (!isWalletMethod(method)) {
+        log(`refused a CARD payment: paymentInstrumentId ${CARD_NEEDS_INSTRUMENT}`);
+        const rejection = new CheckoutRejection('Card payment is not available for this purchase. Please choose another payment method.', {
+          status: 422,
+          fields: { paymentInstrumentId: CARD_NEEDS_INSTRUMENT },
+        });
+        return refusedBeforeClink(rejection, 'CARD payment');
       }
-      const body: CheckoutPaymentResponse = {
-        orderId: payment.orderId,
-        orderToken,
-        status: payment.status,
-        paymentMethodType: params.paymentMethodType,
-        ...(payment.action === undefined ? {} : { action: payment.action }),
-        amount: payment.amount,
-        currency: payment.currency,
-        serverTime: now(),
-      };
-      return { response: { status: 201, body: JSON.stringify(body) }, remember: true };
-    } catch (error) {
-      // A local validation failure never left this process; anything else may have created an order
-      // at Clink, so the key keeps answering with this error instead of trying a second create.
-      const nothingSent = error instanceof ClinkValidationError || error instanceof ClinkConfigurationError;
-      if (nothingSent) log(`createPayment refused the parameters from resolvePayment: ${describeThrown(error)}`);
-      return { response: storedFailure(error, 'createPayment'), remember: !nothingSent };
+      try {
+        instrument = await walletInstruments.find(params, method);
+      } catch (error) {
+        return refusedBeforeClink(error, `creating the customer's ${method} instrument`);
+      }
+      params = { ...params, paymentInstrumentId: instrument.instrumentId };
     }
+
+    try {
+      return await answerCreated(created, params, await options.client.createPayment(params));
+    } catch (error) {
+      if (instrument?.remembered === true && refusedInstrument(error)) {
+        // Deleted at Clink since we stored it: forget it and pay once more with a new one.
+        log(`Clink refused the remembered ${params.paymentMethodType} instrument (${describeThrown(error)}); creating a new one`);
+        return retryWithNewInstrument(created, params, instrument);
+      }
+      return createFailed(error);
+    }
+  }
+
+  async function retryWithNewInstrument(created: CreateContext, params: CreatePaymentParams, stale: WalletInstrument): Promise<IdempotentWork> {
+    let fresh: WalletInstrument;
+    try {
+      await walletInstruments.forget(stale);
+      fresh = await walletInstruments.find(params, stale.method);
+    } catch (error) {
+      // Clink refused the first attempt outright, so no order exists: the key can be used again.
+      return { response: storedFailure(error, `creating the customer's ${stale.method} instrument`), remember: false };
+    }
+    const retried = { ...params, paymentInstrumentId: fresh.instrumentId };
+    try {
+      return await answerCreated(created, retried, await options.client.createPayment(retried));
+    } catch (error) {
+      return createFailed(error);
+    }
+  }
+
+  /** A failed `createPayment`: remembered for the key unless it certainly never reached Clink. */
+  function createFailed(error: unknown): IdempotentWork {
+    // A local validation failure never left this process; anything else may have created an order
+    // at Clink, so the key keeps answering with this error instead of trying a second create.
+    const nothingSent = error instanceof ClinkValidationError || error instanceof ClinkConfigurationError;
+    if (nothingSent) log(`createPayment refused the parameters from resolvePayment: ${describeThrown(error)}`);
+    return { response: storedFailure(error, 'createPayment'), remember: !nothingSent };
+  }
+
+  /** Signs the order token, lets the merchant save the order, then answers the browser. */
+  async function answerCreated({ input, request, binding }: CreateContext, params: CreatePaymentParams, payment: Payment): Promise<IdempotentWork> {
+    const orderToken = await signer.issue({ orderId: payment.orderId, paymentMethodType: params.paymentMethodType, binding });
+    if (options.onPaymentCreated !== undefined) {
+      try {
+        await options.onPaymentCreated({ input, params, payment, orderToken }, request);
+      } catch (error) {
+        // The order exists at Clink but the merchant could not save it: the browser does not get it to
+        // pay, and the key keeps this answer so a retry cannot create a second order.
+        return { response: storedFailure(error, `onPaymentCreated(${payment.orderId})`), remember: true };
+      }
+    }
+    const body: CheckoutPaymentResponse = {
+      orderId: payment.orderId,
+      orderToken,
+      status: payment.status,
+      paymentMethodType: params.paymentMethodType,
+      ...(payment.action === undefined ? {} : { action: payment.action }),
+      ...(payment.amount === undefined ? {} : { amount: payment.amount }),
+      ...(payment.currency === undefined ? {} : { currency: payment.currency }),
+      serverTime: now(),
+    };
+    return { response: { status: 201, body: JSON.stringify(body) }, remember: true };
   }
 
   async function createPayment(request: Request, headers: Record<string, string>): Promise<Response> {
@@ -243,10 +324,11 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
     const order = await options.client.getOrder(orderId);
     const body: CheckoutStatusResponse = {
       orderId,
+      // A status Clink added after this package (or none) is "not final": the browser keeps following.
       status: orderStatusToPaymentStatus(order.status),
-      orderStatus: order.status,
-      amount: order.amountTotal,
-      currency: order.paymentCurrency,
+      orderStatus: typeof order.status === 'string' ? order.status : '',
+      ...(order.amountTotal === undefined ? {} : { amount: order.amountTotal }),
+      ...(order.paymentCurrency === undefined ? {} : { currency: order.paymentCurrency }),
       serverTime: now(),
     };
     return jsonResponse(200, body, headers);
@@ -273,7 +355,7 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
 
   async function webhook(request: Request, onWebhook: NonNullable<CheckoutHandlerOptions['onWebhook']>) {
     const rawBody = await readBodyText(request, maxBodyBytes);
-    let event: ClinkWebhookEvent;
+    let event: VerifiedClinkWebhook;
     try {
       event = await verifyClinkWebhook({
         rawBody,
@@ -286,14 +368,20 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
       log(`webhook refused: ${describeThrown(error)}`);
       throw error;
     }
+    if (event.category === 'unusable') {
+      // Correctly signed, so from Clink: refusing it would only make Clink deliver it again and again.
+      log(`webhook ${event.type ?? ''} ${event.id ?? ''} acknowledged but not handled: ${event.problem}`.replace(/ +/g, ' '));
+      return jsonResponse(200, { received: true, ignored: true });
+    }
+    const usable = event;
 
     const outcome = await runIdempotently(webhookEventStore, `event:${event.id}`, '', webhookTimings, async () => {
       try {
-        await onWebhook(event, request);
+        await onWebhook(usable, request);
         return { response: { status: 200, body: JSON.stringify({ received: true }) }, remember: true };
       } catch (error) {
         // Not remembered: Clink's next delivery of this event runs onWebhook again.
-        return { response: storedFailure(error, `onWebhook(${event.type} ${event.id})`), remember: false };
+        return { response: storedFailure(error, `onWebhook(${usable.type} ${usable.id})`), remember: false };
       }
     });
     switch (outcome.kind) {

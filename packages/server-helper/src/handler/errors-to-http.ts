@@ -4,7 +4,7 @@ import {
   isClinkError,
 } from '../errors.js';
 import { CheckoutHttpError, fieldRecord } from './http.js';
-import type { CheckoutErrorType } from './protocol.js';
+import type { CheckoutErrorType } from '@clink-checkout/protocol';
 import { CheckoutRejection } from './rejection.js';
 
 /** How a thrown value is answered, and what (if anything) is worth a log line. */

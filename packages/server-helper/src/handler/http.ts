@@ -1,6 +1,6 @@
 import type { FieldError } from '../errors.js';
 import { rememberResponseText } from '../in-memory-bodies.js';
-import type { CheckoutErrorBody, CheckoutErrorType } from './protocol.js';
+import type { CheckoutErrorBody, CheckoutErrorType } from '@clink-checkout/protocol';
 
 /**
  * A refusal produced by the handler itself (bad route, body, token, …). Internal: it never leaves

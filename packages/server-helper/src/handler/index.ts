@@ -15,4 +15,5 @@ export {
   type MemoryIdempotencyStoreOptions,
   type StoredResponse,
 } from './idempotency-store.js';
+export { createMemoryInstrumentStore, type InstrumentStore, type MemoryInstrumentStoreOptions } from './instrument-store.js';
 export { DEFAULT_MAX_BODY_BYTES } from './body.js';

@@ -3,17 +3,22 @@ import { ClinkConfigurationError } from '../errors.js';
 import type { CreatePaymentParams, Payment } from '../types.js';
 import type { ClinkWebhookEvent } from '../webhooks/index.js';
 import type { IdempotencyStore } from './idempotency-store.js';
-import type { CreateCheckoutPaymentRequest } from './protocol.js';
+import type { InstrumentStore } from './instrument-store.js';
+import type { CreateCheckoutPaymentRequest } from '@clink-checkout/protocol';
 
 /** Fields the browser chooses; `resolvePayment` may still override them. */
 type BrowserChosenField = 'paymentMethodType' | 'platformType' | 'deviceType';
 
 /**
  * What `resolvePayment` returns: everything of Clink's `POST /payment` body (customer, price or
- * amount, instrument, return URL, metadata, …) except what the browser chose, which it may override.
+ * amount, return URL, metadata, …) except what the browser chose, which it may override.
+ *
+ * `paymentInstrumentId` is optional: for a wallet method the handler finds or creates the customer's
+ * instrument (see `instrumentStore`). A `CARD` payment needs it: the id of a card the customer saved
+ * through Clink's hosted pages (the API cannot create card instruments).
  */
-export type ResolvedPayment = Omit<CreatePaymentParams, BrowserChosenField> &
-  Partial<Pick<CreatePaymentParams, BrowserChosenField>>;
+export type ResolvedPayment = Omit<CreatePaymentParams, BrowserChosenField | 'paymentInstrumentId'> &
+  Partial<Pick<CreatePaymentParams, BrowserChosenField | 'paymentInstrumentId'>>;
 
 /** What `onPaymentCreated` receives: the payment Clink just created and what it was created from. */
 export interface PaymentCreated {
@@ -54,9 +59,10 @@ export interface CheckoutHandlerOptions {
    */
   onPaymentCreated?: (created: PaymentCreated, request: Request) => void | Promise<void>;
   /**
-   * Called once per verified webhook event (duplicates are skipped). Clink gets its 2xx only after
-   * the returned promise resolves; if it rejects, Clink gets a 500 and delivers the event again.
-   * Without it, `POST /webhooks` answers 404.
+   * Called once per verified webhook event (duplicates are skipped); narrow it on `event.category`
+   * (`order`, `refund`, `other`). Clink gets its 2xx only after the returned promise resolves; if it
+   * rejects, Clink gets a 500 and delivers the event again. A correctly signed body that is no usable
+   * event is acknowledged and logged without calling it. Without it, `POST /webhooks` answers 404.
    */
   onWebhook?: (event: ClinkWebhookEvent, request: Request) => void | Promise<void>;
   /** The webhook endpoint's signing secret (`whsec_…`). Required with `onWebhook`. */
@@ -69,8 +75,17 @@ export interface CheckoutHandlerOptions {
    * listed ones. When unset, no CORS headers are sent (same-origin use).
    */
   allowedOrigins?: readonly string[];
-  /** Remembers `Idempotency-Key`s of creates. @default an in-memory store of 10,000 keys */
+  /**
+   * Remembers `Idempotency-Key`s of creates; its atomic `claim` also makes concurrent first payments
+   * of one customer create one wallet instrument. @default an in-memory store of 10,000 keys
+   */
   idempotencyStore?: IdempotencyStore;
+  /**
+   * Remembers the wallet instrument created for each customer and method, so it is created once, not
+   * for every payment. Share it between servers (e.g. Redis) so they all reuse it.
+   * @default an in-memory store of 10,000 instruments
+   */
+  instrumentStore?: InstrumentStore;
   /** How long a create's response is replayed for the same key. @default 86400 (24 h) */
   idempotencyTtlSeconds?: number;
   /** Remembers webhook event ids for de-duplication. @default an in-memory store of 10,000 ids */

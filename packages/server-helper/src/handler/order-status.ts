@@ -1,8 +1,12 @@
-import type { ClinkOrderStatus, PaymentStatus } from '../types.js';
+import type { ClinkOrderStatus, PaymentStatus } from '@clink-checkout/protocol';
 
-/** Clink's order status string -> the status the browser acts on. Refunded orders were paid. */
-export function orderStatusToPaymentStatus(status: ClinkOrderStatus): PaymentStatus {
-  switch (status) {
+/**
+ * Clink's order status -> the status the browser acts on. Refunded orders were paid. A status Clink
+ * adds later (or none at all) means "not final": the browser keeps following the payment rather than
+ * declare an outcome it was not told.
+ */
+export function orderStatusToPaymentStatus(status: ClinkOrderStatus | (string & Record<never, never>) | undefined): PaymentStatus {
+  switch (status as ClinkOrderStatus) {
     case 'success':
     case 'partial_refunded':
     case 'refunded':
@@ -14,8 +18,6 @@ export function orderStatusToPaymentStatus(status: ClinkOrderStatus): PaymentSta
     case 'pending':
       return 'pending';
     default:
-      status satisfies never;
-      // A status Clink adds later: keep polling rather than declare an outcome.
       return 'pending';
   }
 }

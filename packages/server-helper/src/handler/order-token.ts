@@ -1,4 +1,4 @@
-import { PAYMENT_METHOD_TYPES, type PaymentMethodType } from '../types.js';
+import { isPaymentMethodType, type PaymentMethodType } from '@clink-checkout/protocol';
 import { hmacSha256, toHex, type CryptoBackend } from '../crypto.js';
 
 /**
@@ -80,7 +80,7 @@ export function createOrderTokenSigner(options: {
       const macBytes = fromBase64url(mac);
       if (
         version !== VERSION ||
-        !(PAYMENT_METHOD_TYPES as readonly string[]).includes(method) ||
+        !isPaymentMethodType(method) ||
         !/^\d{1,12}$/.test(expiresAt) ||
         !/^[A-Za-z0-9_-]{16,64}$/.test(nonce) ||
         macBytes === undefined

@@ -1,4 +1,4 @@
-import type { CheckoutErrorType } from './protocol.js';
+import type { CheckoutErrorType } from '@clink-checkout/protocol';
 
 /** Statuses a merchant may answer with when refusing a payment in `resolvePayment`. */
 export type CheckoutRejectionStatus = 400 | 402 | 403 | 404 | 409 | 422;

@@ -1,2 +1,3 @@
 export { validateCreatePaymentParams } from './createPaymentParams.js';
+export { validateCreatePaymentInstrumentParams } from './createPaymentInstrumentParams.js';
 export { validateOrderId } from './orderId.js';

@@ -1,11 +1,10 @@
 import { ClinkConfigurationError } from '../errors.js';
 import {
-  SIGNATURE_HEADER,
-  SIGN_TYPE_HEADER,
-  TIMESTAMP_HEADER,
-  type SignClinkWebhookPayloadOptions,
-  type SignedClinkWebhook,
-} from './types.js';
+  WEBHOOK_SIGNATURE_HEADER as SIGNATURE_HEADER,
+  WEBHOOK_SIGN_TYPE_HEADER as SIGN_TYPE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER as TIMESTAMP_HEADER,
+} from '@clink-checkout/protocol';
+import type { SignClinkWebhookPayloadOptions, SignedClinkWebhook } from './types.js';
 import { signatureHex } from './verify.js';
 
 /**

@@ -1,23 +1,63 @@
-import type { ClinkOrder } from '../types.js';
-
-/** Header names Clink signs webhooks with. */
-export const SIGNATURE_HEADER = 'X-Clink-Signature';
-export const TIMESTAMP_HEADER = 'X-Clink-Timestamp';
-export const SIGN_TYPE_HEADER = 'X-Clink-SignType';
+import type { ClinkOrder, ClinkOrderEventType, ClinkRefund, ClinkRefundEventType } from '@clink-checkout/protocol';
 
 /** Either a Fetch `Headers` or Node's `req.headers` (any case, array values allowed). */
 export type WebhookHeaders = Headers | Record<string, string | string[] | undefined>;
 
-/** A verified Clink event. `data` is the order, whether Clink put it in `data` or `data.object`. */
-export interface ClinkWebhookEvent {
+/** What every usable event carries. */
+interface ClinkWebhookEventBase {
+  /** De-duplicate by this: Clink may deliver an event more than once. */
   id: string;
   object: 'event';
-  /** When Clink created the event, as sent (Clink's timestamps are usually milliseconds). */
-  created: number;
-  /** e.g. `order.succeeded`, `order.failed`, `order.next_action`, `refund.succeeded`. */
-  type: string;
-  data: ClinkOrder;
+  /**
+   * When Clink created the event, exactly as sent: an ISO 8601 date-time string in Clink's published
+   * types; integers (milliseconds, or seconds) have been seen too. Absent when Clink sent none.
+   */
+  created?: string | number;
+  /** `created` in milliseconds since the epoch, whatever form it came in; absent when unreadable. */
+  createdAt?: number;
 }
+
+/** An `order.*` event: the order (from `data`, or from `data.object` where Clink nested it). */
+export interface ClinkOrderEvent extends ClinkWebhookEventBase {
+  category: 'order';
+  /** A documented order event, or an `order.*` event Clink added since. */
+  type: ClinkOrderEventType | `order.${string}`;
+  data: ClinkOrder & { orderId: string };
+}
+
+/** A `refund.*` event: the refund (`RefundApiVo`), not an order. */
+export interface ClinkRefundEvent extends ClinkWebhookEventBase {
+  category: 'refund';
+  type: ClinkRefundEventType | `refund.${string}`;
+  data: ClinkRefund;
+}
+
+/** Any other event Clink sends (subscriptions, invoices, disputes, …): `data` as sent. */
+export interface ClinkOtherEvent extends ClinkWebhookEventBase {
+  category: 'other';
+  type: string;
+  data: unknown;
+}
+
+/** A verified Clink event; narrow it on `category` (`order`, `refund`, `other`). */
+export type ClinkWebhookEvent = ClinkOrderEvent | ClinkRefundEvent | ClinkOtherEvent;
+
+/**
+ * A correctly signed body that is not a usable event (not JSON, no `id` or `type`, an order event
+ * without an order id, …). Acknowledge it with a 2xx and log it: Clink re-delivers a refused webhook
+ * again and again, and this one would never become usable.
+ */
+export interface ClinkUnusableWebhook {
+  category: 'unusable';
+  /** What is wrong with it, for the log. */
+  problem: string;
+  /** The event id and type, when the body had them. */
+  id?: string;
+  type?: string;
+}
+
+/** What `verifyClinkWebhook` returns for a correctly signed webhook. */
+export type VerifiedClinkWebhook = ClinkWebhookEvent | ClinkUnusableWebhook;
 
 export interface VerifyClinkWebhookOptions {
   /** The request body exactly as received: a string or bytes, never a parsed object. */

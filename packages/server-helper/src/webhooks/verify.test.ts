@@ -12,6 +12,8 @@ const NOW_MS = 1_764_154_800_000;
 const NOW_S = NOW_MS / 1000;
 const order = { orderId: 'ord_1', status: 'success', amountTotal: 9.99, paymentCurrency: 'USD' };
 const event = { id: 'evt_1', object: 'event', created: NOW_MS, type: 'order.succeeded', data: order };
+/** What the verifier makes of `event`: the same, typed as an order event, with `created` in ms next to it. */
+const verified = { ...event, category: 'order', createdAt: NOW_MS };
 
 async function signed(payload: string | object = event, timestamp: number = NOW_S) {
   return signClinkWebhookPayload({ payload, secret: SECRET, timestamp });
@@ -31,7 +33,7 @@ async function failure(promise: Promise<unknown>, reason: WebhookFailureReason):
 describe('verifyClinkWebhook', () => {
   it('accepts a valid webhook and returns the event', async () => {
     const { body, headers } = await signed();
-    await expect(verify({ rawBody: body, headers })).resolves.toEqual(event);
+    await expect(verify({ rawBody: body, headers })).resolves.toEqual(verified);
   });
 
   it('does not import a Web Crypto key per webhook: one key per secret, or node:crypto', async () => {
@@ -49,9 +51,9 @@ describe('verifyClinkWebhook', () => {
   it('accepts the raw body as bytes (Node Buffer, Uint8Array, ArrayBuffer) and a fetch Headers object', async () => {
     const { body, headers } = await signed();
     const bytes = new TextEncoder().encode(body);
-    await expect(verify({ rawBody: Buffer.from(body), headers })).resolves.toEqual(event);
-    await expect(verify({ rawBody: bytes, headers: new Headers(headers) })).resolves.toEqual(event);
-    await expect(verify({ rawBody: bytes.buffer, headers })).resolves.toEqual(event);
+    await expect(verify({ rawBody: Buffer.from(body), headers })).resolves.toEqual(verified);
+    await expect(verify({ rawBody: bytes, headers: new Headers(headers) })).resolves.toEqual(verified);
+    await expect(verify({ rawBody: bytes.buffer, headers })).resolves.toEqual(verified);
   });
 
   it('reads Node-style headers in any case, with array values', async () => {
@@ -62,20 +64,20 @@ describe('verifyClinkWebhook', () => {
       'content-type': 'application/json',
       host: undefined,
     };
-    await expect(verify({ rawBody: body, headers: nodeHeaders })).resolves.toEqual(event);
+    await expect(verify({ rawBody: body, headers: nodeHeaders })).resolves.toEqual(verified);
   });
 
   it('verifies against a real fetch Request read with request.text()', async () => {
     const { body, headers } = await signed();
     const request = new Request('http://127.0.0.1/webhooks', { method: 'POST', body, headers });
-    await expect(verify({ rawBody: await request.text(), headers: request.headers })).resolves.toEqual(event);
+    await expect(verify({ rawBody: await request.text(), headers: request.headers })).resolves.toEqual(verified);
   });
 
   it('accepts uppercase hex, a sha256= prefix and one valid signature among several', async () => {
     const { body, headers } = await signed();
     const signature = headers['X-Clink-Signature']!;
     for (const variant of [signature.toUpperCase(), `sha256=${signature}`, `${'0'.repeat(64)}, ${signature}`]) {
-      await expect(verify({ rawBody: body, headers: { ...headers, 'X-Clink-Signature': variant } })).resolves.toEqual(event);
+      await expect(verify({ rawBody: body, headers: { ...headers, 'X-Clink-Signature': variant } })).resolves.toEqual(verified);
     }
   });
 
@@ -105,7 +107,7 @@ describe('verifyClinkWebhook', () => {
     const error = await failure(verify({ rawBody: stale.body, headers: stale.headers }), 'stale_timestamp');
     expect(error.message).toMatch(/is 301 s old, beyond the 300 s tolerance/);
     const inside = await signed(event, NOW_S - 300);
-    await expect(verify({ rawBody: inside.body, headers: inside.headers })).resolves.toEqual(event);
+    await expect(verify({ rawBody: inside.body, headers: inside.headers })).resolves.toEqual(verified);
   });
 
   it('refuses a timestamp too far in the future', async () => {
@@ -117,7 +119,7 @@ describe('verifyClinkWebhook', () => {
   it('honours a custom tolerance', async () => {
     const { body, headers } = await signed(event, NOW_S - 30);
     await failure(verify({ rawBody: body, headers, toleranceSeconds: 10 }), 'stale_timestamp');
-    await expect(verify({ rawBody: body, headers, toleranceSeconds: 60 })).resolves.toEqual(event);
+    await expect(verify({ rawBody: body, headers, toleranceSeconds: 60 })).resolves.toEqual(verified);
   });
 
   it('refuses a tolerance that would accept any timestamp', async () => {
@@ -129,18 +131,17 @@ describe('verifyClinkWebhook', () => {
 
   it('reads timestamps in seconds or in milliseconds', async () => {
     const inMs = await signed(event, NOW_MS - 5_000);
-    await expect(verify({ rawBody: inMs.body, headers: inMs.headers })).resolves.toEqual(event);
+    await expect(verify({ rawBody: inMs.body, headers: inMs.headers })).resolves.toEqual(verified);
     const staleMs = await signed(event, NOW_MS - 400_000);
     await failure(verify({ rawBody: staleMs.body, headers: staleMs.headers }), 'stale_timestamp');
     const inSeconds = await signed(event, NOW_S - 5);
-    await expect(verify({ rawBody: inSeconds.body, headers: inSeconds.headers })).resolves.toEqual(event);
+    await expect(verify({ rawBody: inSeconds.body, headers: inSeconds.headers })).resolves.toEqual(verified);
   });
 
   it('takes the order from data.object when Clink nests it', async () => {
     const nested = { ...event, data: { object: order } };
     const { body, headers } = await signed(nested);
-    const verified = await verify({ rawBody: body, headers });
-    expect(verified.data).toEqual(order);
+    await expect(verify({ rawBody: body, headers })).resolves.toMatchObject({ category: 'order', data: order });
   });
 
   it('explains that a parsed object was passed instead of the raw body', async () => {
@@ -181,21 +182,57 @@ describe('verifyClinkWebhook', () => {
   });
 
   it.each([
-    ['a body that is not JSON', 'not json', /not JSON/],
-    ['an event without id', JSON.stringify({ ...event, id: undefined }), /has no id/],
-    ['an event without type', JSON.stringify({ ...event, type: '' }), /has no type/],
-    ['an object other than event', JSON.stringify({ ...event, object: 'order' }), /not "event"/],
-    ['an order event without orderId', JSON.stringify({ ...event, data: { status: 'success' } }), /carries no orderId/],
-  ])('refuses a correctly signed payload with %s', async (_label, payload, message) => {
+    ['a body that is not JSON', 'not json', { problem: 'the body is not JSON' }],
+    ['an array', '[1]', { problem: 'the body is not an event object' }],
+    ['an event without id', JSON.stringify({ ...event, id: undefined }), { problem: 'the event has no id', type: 'order.succeeded' }],
+    ['an event without type', JSON.stringify({ ...event, type: '' }), { problem: 'the event has no type', id: 'evt_1' }],
+    ['an order event without orderId', JSON.stringify({ ...event, data: { status: 'success' } }), { problem: 'the order.succeeded event carries no orderId', id: 'evt_1', type: 'order.succeeded' }],
+    ['an order event without data', JSON.stringify({ ...event, data: 'ord_1' }), { problem: 'the order.succeeded event has no data object', id: 'evt_1', type: 'order.succeeded' }],
+  ])('does not refuse a correctly signed body with %s: it is returned as unusable, to be acknowledged', async (_label, payload, unusable) => {
     const { body, headers } = await signed(payload);
-    const error = await failure(verify({ rawBody: body, headers }), 'invalid_payload');
-    expect(error.message).toMatch(message);
+    await expect(verify({ rawBody: body, headers })).resolves.toEqual({ category: 'unusable', ...unusable });
   });
 
-  it('passes non-order events such as refunds through with their data', async () => {
-    const refund = { id: 'evt_2', object: 'event', created: NOW_MS, type: 'refund.succeeded', data: { refundId: 'rf_1' } };
-    const { body, headers } = await signed(refund);
-    await expect(verify({ rawBody: body, headers })).resolves.toEqual(refund);
+  it.each([
+    ['an ISO 8601 string (Clink’s published type)', '2025-11-26T11:00:00.000Z', 1_764_154_800_000],
+    ['an ISO 8601 string with an offset', '2025-11-26T19:00:00+08:00', 1_764_154_800_000],
+    ['integer milliseconds', 1_764_154_800_000, 1_764_154_800_000],
+    ['integer seconds', 1_764_154_800, 1_764_154_800_000],
+    ['a string of digits', '1764154800000', 1_764_154_800_000],
+  ])('reads created given as %s, keeps it as sent and adds createdAt in ms', async (_label, created, createdAt) => {
+    const { body, headers } = await signed({ ...event, created });
+    await expect(verify({ rawBody: body, headers })).resolves.toEqual({ ...verified, created, createdAt });
+  });
+
+  it('keeps an event whose created is missing or unreadable, without createdAt', async () => {
+    for (const created of [undefined, 'yesterday', -5]) {
+      const { body, headers } = await signed({ ...event, created });
+      const result = await verify({ rawBody: body, headers });
+      expect(result).toMatchObject({ category: 'order', id: 'evt_1' });
+      expect('createdAt' in result).toBe(false);
+    }
+  });
+
+  it('types refund events as refunds, from data or from data.object', async () => {
+    const refund = { refundId: 'rf_1', orderId: 'ord_1', refundAmount: 5, refundCurrency: 'USD', status: 'success' };
+    for (const data of [refund, { object: refund }]) {
+      const { body, headers } = await signed({ id: 'evt_2', object: 'event', created: NOW_MS, type: 'refund.succeeded', data });
+      await expect(verify({ rawBody: body, headers })).resolves.toEqual({
+        id: 'evt_2',
+        object: 'event',
+        created: NOW_MS,
+        createdAt: NOW_MS,
+        category: 'refund',
+        type: 'refund.succeeded',
+        data: refund,
+      });
+    }
+  });
+
+  it('passes other events (subscriptions, invoices, …) through with their data as sent', async () => {
+    const subscription = { id: 'evt_3', object: 'event', created: NOW_MS, type: 'subscription.created', data: { subscriptionId: 'sub_1' } };
+    const { body, headers } = await signed(subscription);
+    await expect(verify({ rawBody: body, headers })).resolves.toEqual({ ...subscription, category: 'other', createdAt: NOW_MS });
   });
 });
 
@@ -218,7 +255,7 @@ describe('signClinkWebhookPayload', () => {
   it('defaults the timestamp to now in seconds, which verifies with the real clock', async () => {
     const { body, headers } = await signClinkWebhookPayload({ payload: event, secret: SECRET });
     expect(Number(headers['X-Clink-Timestamp'])).toBeLessThan(1e12);
-    await expect(verifyClinkWebhook({ rawBody: body, headers, secret: SECRET })).resolves.toEqual(event);
+    await expect(verifyClinkWebhook({ rawBody: body, headers, secret: SECRET })).resolves.toEqual(verified);
   });
 
   it('refuses an empty secret and a bad timestamp', async () => {

@@ -1,33 +1,32 @@
+import {
+  WEBHOOK_SIGNATURE_HEADER as SIGNATURE_HEADER,
+  WEBHOOK_SIGN_TYPE_HEADER as SIGN_TYPE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER as TIMESTAMP_HEADER,
+} from '@clink-checkout/protocol';
 import { ClinkConfigurationError, ClinkWebhookSignatureError } from '../errors.js';
-import type { ClinkOrder } from '../types.js';
+import { readWebhookEvent, toMilliseconds } from './event.js';
 import { readHeaderValues } from './headers.js';
 import { hmacSha256, timingSafeEqualText, toBytes } from '../crypto.js';
-import {
-  SIGNATURE_HEADER,
-  SIGN_TYPE_HEADER,
-  TIMESTAMP_HEADER,
-  type ClinkWebhookEvent,
-  type VerifyClinkWebhookOptions,
-} from './types.js';
+import type { VerifiedClinkWebhook, VerifyClinkWebhookOptions } from './types.js';
 
 export const DEFAULT_TOLERANCE_SECONDS = 300;
-
-/** Below this a timestamp is read as seconds, at or above as milliseconds (1e12 ms is Sep 2001). */
-const MILLISECONDS_THRESHOLD = 1e12;
 
 const RAW_BODY_HINT =
   'pass the raw request body as received, e.g. express.raw({ type: "application/json" }) in Express, or await request.text() with a fetch Request';
 
 /**
- * Verifies a Clink webhook on its raw body and returns the parsed event.
+ * Verifies a Clink webhook on its raw body and returns the event it carries.
  *
  * Checks, in order: secret present, raw body (not a parsed object), both headers present,
  * HMAC-SHA256 of `<X-Clink-Timestamp>.<raw body>` (constant-time), timestamp within
- * `toleranceSeconds` of now (past or future), then the event's shape.
+ * `toleranceSeconds` of now (past or future). Only these refuse a webhook. A correctly signed body is
+ * then read: `order.*` events carry the order, `refund.*` events the refund, other events their `data`
+ * as sent; a body that is no usable event comes back as `{ category: 'unusable', problem }`, to be
+ * acknowledged with a 2xx and logged (Clink re-delivers refused webhooks forever).
  *
- * @throws ClinkWebhookSignatureError with a `reason` saying what failed.
+ * @throws ClinkWebhookSignatureError with a `reason` saying what failed verification.
  */
-export async function verifyClinkWebhook(options: VerifyClinkWebhookOptions): Promise<ClinkWebhookEvent> {
+export async function verifyClinkWebhook(options: VerifyClinkWebhookOptions): Promise<VerifiedClinkWebhook> {
   const { rawBody, headers, secret } = options;
   const toleranceSeconds = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   const now = options.now ?? Date.now;
@@ -77,7 +76,7 @@ export async function verifyClinkWebhook(options: VerifyClinkWebhookOptions): Pr
     );
   }
 
-  const signedAtMs = Number(timestamp) < MILLISECONDS_THRESHOLD ? Number(timestamp) * 1000 : Number(timestamp);
+  const signedAtMs = toMilliseconds(Number(timestamp));
   const driftSeconds = Math.round((now() - signedAtMs) / 1000);
   if (Math.abs(now() - signedAtMs) > toleranceSeconds * 1000) {
     throw new ClinkWebhookSignatureError(
@@ -88,7 +87,7 @@ export async function verifyClinkWebhook(options: VerifyClinkWebhookOptions): Pr
     );
   }
 
-  return parseEvent(typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(toBytes(rawBody)));
+  return readWebhookEvent(typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(toBytes(rawBody)));
 }
 
 /** Lowercase hex HMAC-SHA256 of `<timestamp>.<body>`; bytes are hashed as received, never re-decoded. */
@@ -137,40 +136,4 @@ function checkRawBody(rawBody: unknown): asserts rawBody is string | Uint8Array 
 /** Accepts `abc…`, `ABC…` or `sha256=abc…`: the hex is compared lowercase. */
 function normaliseSignature(value: string): string {
   return value.replace(/^sha256=/i, '').toLowerCase();
-}
-
-function invalidPayload(message: string): ClinkWebhookSignatureError {
-  return new ClinkWebhookSignatureError(`The webhook is correctly signed but ${message}.`, { reason: 'invalid_payload' });
-}
-
-function parseEvent(text: string): ClinkWebhookEvent {
-  let body: unknown;
-  try {
-    body = JSON.parse(text) as unknown;
-  } catch {
-    throw invalidPayload('its body is not JSON');
-  }
-  if (!isRecord(body)) throw invalidPayload('its body is not an event object');
-  const { id, type, created, object } = body;
-  if (typeof id !== 'string' || id === '') throw invalidPayload('the event has no id');
-  if (typeof type !== 'string' || type === '') throw invalidPayload('the event has no type');
-  if (object !== undefined && object !== 'event') throw invalidPayload(`its object is ${JSON.stringify(object)}, not "event"`);
-  const createdNumber = typeof created === 'string' && /^\d+$/.test(created) ? Number(created) : created;
-  if (typeof createdNumber !== 'number' || !Number.isFinite(createdNumber)) throw invalidPayload('the event has no created time');
-  return { id, object: 'event', created: createdNumber, type, data: eventData(body.data, type) };
-}
-
-/** Clink documents the order under `data`; real traffic has also carried it under `data.object`. */
-function eventData(data: unknown, type: string): ClinkOrder {
-  if (!isRecord(data)) throw invalidPayload('the event has no data object');
-  const inner = data.object;
-  const order = isRecord(inner) && data.orderId === undefined ? inner : data;
-  if (type.startsWith('order.') && (typeof order.orderId !== 'string' || order.orderId === '')) {
-    throw invalidPayload(`the ${type} event carries no orderId`);
-  }
-  return order as unknown as ClinkOrder;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -43,3 +43,13 @@ export const hang: Answer = (_call, signal) =>
 
 /** Never answers and ignores the signal, like a broken custom fetch. */
 export const deafHang: Answer = () => new Promise<Response>(() => {});
+
+/** What `promise` rejects with; fails the test when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}

@@ -1,17 +1,26 @@
 /**
  * Test wiring shared by the handler's contract suite: the real Clink client talking to the
- * in-process sandbox, one handler, and a transcript of every response body and log line so a test
- * can prove no secret ever left the server.
+ * in-process sandbox (from the one sandbox factory), one handler, every create request checked against
+ * the protocol schema, and a transcript of every response body and log line so a test can prove no
+ * secret ever left the server.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSandbox, SANDBOX_API_KEY, SANDBOX_WEBHOOK_SECRET } from '@clink-checkout/sandbox';
+import type { CreateCheckoutPaymentRequest } from '@clink-checkout/protocol';
+import { SANDBOX_API_KEY, SANDBOX_WEBHOOK_SECRET, type Sandbox } from '@clink-checkout/sandbox';
 import express from 'express';
 import { Hono } from 'hono';
 import { createClinkClient } from '../../client/index.js';
 import type { ClinkClient } from '../../client/types.js';
 import type { ClinkWebhookEvent } from '../../webhooks/index.js';
 import { toNodeHandler } from '../../node/index.js';
+import type { ConformingRequests } from '../../test-support/conforming-requests.js';
+import {
+  makeSandbox,
+  SANDBOX_CARD_CUSTOMER,
+  SANDBOX_CARD_INSTRUMENTS,
+  type SandboxKind,
+} from '../../test-support/sandbox.js';
 import {
   createCheckoutHandler,
   type CheckoutHandler,
@@ -41,14 +50,25 @@ export class Transcript {
 /** The order a test's `resolvePayment` decides on the server. */
 export const SERVER_PRICE = { amount: 42.5, currency: 'USD' } as const;
 
-export const defaultResolvePayment = (): ResolvedPayment => ({
-  paymentInstrumentId: 'pi_test_wallet',
-  customerEmail: 'customer@example.com',
+/**
+ * What a merchant returns: no instrument for wallets (the handler finds or creates the customer's), and
+ * for cards the card the sandbox's seeded customer saved (the API cannot create card instruments).
+ */
+export const defaultResolvePayment = (input?: Pick<CreateCheckoutPaymentRequest, 'paymentMethodType'>): ResolvedPayment => ({
+  ...(input?.paymentMethodType === 'CARD' ? { paymentInstrumentId: SANDBOX_CARD_INSTRUMENTS.redirect } : {}),
+  customerEmail: SANDBOX_CARD_CUSTOMER.customerEmail,
   returnUrl: 'https://shop.example/checkout/return',
   amount: SERVER_PRICE.amount,
   currency: SERVER_PRICE.currency,
   metadata: { cartId: 'cart_1' },
 });
+
+/** Where a harness gets its sandbox from, and who checks the requests its client sends. */
+export interface HarnessContext {
+  transcript: Transcript;
+  requests: ConformingRequests;
+  sandboxKind: SandboxKind;
+}
 
 export interface HarnessOptions {
   handler?: Partial<CheckoutHandlerOptions>;
@@ -59,7 +79,7 @@ export interface HarnessOptions {
 }
 
 export interface Harness {
-  sandbox: ReturnType<typeof createSandbox>;
+  sandbox: Sandbox;
   client: ClinkClient;
   handler: CheckoutHandler;
   transcript: Transcript;
@@ -68,9 +88,9 @@ export interface Harness {
   fault: string | undefined;
 }
 
-export function createHarness(transcript: Transcript, options: HarnessOptions = {}): Harness {
+export function createHarness({ transcript, requests, sandboxKind }: HarnessContext, options: HarnessOptions = {}): Harness {
   const deliver = options.deliverWebhook;
-  const sandbox = createSandbox({
+  const sandbox = makeSandbox(sandboxKind, {
     seed: 7,
     ...(deliver === undefined
       ? {}
@@ -96,11 +116,13 @@ export function createHarness(transcript: Transcript, options: HarnessOptions = 
     maxRetries: 0,
     timeoutMs: options.clientTimeoutMs ?? 5_000,
     logger: (line) => transcript.record(line),
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      if (harness.fault !== undefined) request.headers.set('X-Sandbox-Fault', harness.fault);
-      return sandbox.fetch(request);
-    },
+    fetch: requests.wrap(
+      async (input, init) => {
+        const request = new Request(input, init);
+        if (harness.fault !== undefined) request.headers.set('X-Sandbox-Fault', harness.fault);
+        return sandbox.fetch(request);
+      },
+    ),
   });
   harness.handler = createCheckoutHandler({
     client: harness.client,
