@@ -20,8 +20,12 @@ export const checkoutHandler = createCheckoutHandler(() => ({
     const product = findProduct((input.payload as { productId?: unknown } | undefined)?.productId);
     if (!product) throw new CheckoutRejection('This product is not for sale any more. Please reload the page.', { status: 404 });
     return {
-      paymentInstrumentId: process.env.CLINK_PAYMENT_INSTRUMENT_ID ?? 'pi_sandbox_wallet',
       customerEmail: process.env.CLINK_CUSTOMER_EMAIL ?? 'customer@example.com',
+      // Wallets need no instrument: the handler creates the customer's and remembers it. A card must be one
+      // the customer saved through Clink's hosted pages (the local sandbox seeds some for this customer).
+      ...(input.paymentMethodType === 'CARD'
+        ? { paymentInstrumentId: process.env.CLINK_CARD_INSTRUMENT_ID ?? 'pi_sandbox_card_3ds_redirect' }
+        : {}),
       amount: product.amount,
       currency: product.currency,
       returnUrl: new URL('/return', request.url).href,
@@ -29,6 +33,8 @@ export const checkoutHandler = createCheckoutHandler(() => ({
   },
   async onWebhook(event) {
     // Fulfil the order here (idempotently: a repeated event is skipped, but events can arrive late).
-    if (event.type === 'order.succeeded') console.log(`[shop] paid: ${event.data.orderId} (webhook ${event.id})`);
+    if (event.category === 'order' && event.type === 'order.succeeded') {
+      console.log(`[shop] paid: ${event.data.orderId} (webhook ${event.id})`);
+    }
   },
 }));

@@ -33,7 +33,6 @@ test('a checkout handler created from CommonJS takes a payment over node:http', 
     client: createClinkClient({ apiKey: SANDBOX_API_KEY, environment: 'sandbox', baseUrl: `${url}/api` }),
     tokenSecret: 'commonjs-consumer-token-secret-0123456789',
     resolvePayment: () => ({
-      paymentInstrumentId: 'pi_test_wallet',
       customerEmail: 'customer@example.com',
       returnUrl: 'https://shop.example/checkout/return',
       amount: 9.99,

@@ -10,8 +10,8 @@ import { startRedisServer } from '../../../../scripts/redis.mjs';
 import { signClinkWebhookPayload } from '../../src/webhooks/index.js';
 import { bundleForNode, type Bundle } from '../support/bundle.js';
 
+// No instrument: each instance finds or creates the customer's wallet instrument, remembered in Redis.
 const PAYMENT = {
-  paymentInstrumentId: 'pi_test_wallet',
   customerEmail: 'customer@example.com',
   returnUrl: 'https://shop.example/checkout/return',
   amount: 42.5,
@@ -125,5 +125,9 @@ describe('two checkout processes on one Redis', () => {
     expect(answers).toContainEqual({ received: true, duplicate: true });
     expect([...instances[0]!.webhooks, ...instances[1]!.webhooks]).toEqual([event.id]);
     expect(instances.flatMap((instance) => instance.logs)).toEqual([]);
+  });
+
+  it("share the customer's wallet instrument: one was created for all the payments on both", () => {
+    expect(sandbox.listInstruments({ type: 'WECHAT' })).toHaveLength(1);
   });
 });

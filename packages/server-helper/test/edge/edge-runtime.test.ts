@@ -27,7 +27,9 @@ const edgeApp = (settings: object) => `
     tokenSecret: settings.tokenSecret,
     webhookSecret: settings.webhookSecret,
     resolvePayment: () => settings.payment,
-    onWebhook: (event) => { receivedWebhooks.push({ type: event.type, orderId: event.data.orderId }); },
+    onWebhook: (event) => {
+      if (event.category === 'order') receivedWebhooks.push({ type: event.type, orderId: event.data.orderId });
+    },
   }));
   addEventListener('fetch', (event) => event.respondWith(handler(event.request)));
 `;
@@ -56,7 +58,6 @@ beforeAll(async () => {
       tokenSecret: 'edge-runtime-token-secret-0123456789abcdef',
       webhookSecret: SANDBOX_WEBHOOK_SECRET,
       payment: {
-        paymentInstrumentId: 'pi_test_wallet',
         customerEmail: 'customer@example.com',
         returnUrl: 'https://shop.example/checkout/return',
         amount: 12.5,
