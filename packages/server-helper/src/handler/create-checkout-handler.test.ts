@@ -77,6 +77,23 @@ describe('createCheckoutHandler configuration', () => {
   });
 });
 
+describe('amounts from resolvePayment', () => {
+  it('refuses an amount above what any currency can hold with 400 and the field, without calling Clink', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const handler = createCheckoutHandler(options({ resolvePayment: () => ({ ...defaultResolvePayment(), amount: 1e21 }), logger: () => {} }));
+
+      const response = await handler(create('https://shop.example/payments'));
+
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.fields).toHaveProperty('amount');
+      expect(sandboxes.at(-1)!.listOrders()).toHaveLength(0);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+});
+
 describe('the in-memory idempotency store under load', () => {
   it('makes the retry of a slow create wait for it, however many other creates finish meanwhile', async () => {
     let releaseSlow!: () => void;
