@@ -5,7 +5,7 @@ import { createCheckoutHandler } from '../handler/create-checkout-handler.js';
 import { createMemoryInstrumentStore } from '../handler/instrument-store.js';
 import { describeInstrumentStoreContract } from '../handler/test-support/instrument-store-contract.js';
 import { TOKEN_SECRET } from '../handler/test-support/harness.js';
-import { makeSandbox, SANDBOX_KINDS, withInstrumentEndpoint } from '../test-support/sandbox.js';
+import { makeSandbox, SANDBOX_KINDS } from '../test-support/sandbox.js';
 import { createRedisInstrumentStore, createRedisStores } from './index.js';
 import { startTestRedis, type TestRedis } from './test-support.js';
 
@@ -46,7 +46,6 @@ describe('two checkout handlers on one Redis', () => {
   it("create one wallet instrument for a customer's first payments, however they are spread, and both reuse it", async () => {
     const sandbox = makeSandbox(SANDBOX_KINDS[0]!, { seed: 'two-handlers' });
     let instrumentsCreated = 0;
-    const fetchSandbox = withInstrumentEndpoint((input, init) => sandbox.fetch(new Request(input, init)));
     const prefix = freshPrefix();
     const handlers = [redis.nodeRedis, redis.ioredis].map((client) =>
       createCheckoutHandler({
@@ -57,7 +56,7 @@ describe('two checkout handlers on one Redis', () => {
           fetch: async (input, init) => {
             const request = new Request(input, init);
             if (new URL(request.url).pathname.endsWith('/payment-instrument')) instrumentsCreated += 1;
-            return fetchSandbox(request);
+            return sandbox.fetch(request);
           },
         }),
         tokenSecret: TOKEN_SECRET,
@@ -84,6 +83,12 @@ describe('two checkout handlers on one Redis', () => {
 
     expect([...first, later].map((response) => response.status)).toEqual(Array(11).fill(201));
     expect(instrumentsCreated).toBe(1);
+    const [instrument] = sandbox.listInstruments({ type: 'GCASH' });
+    expect(sandbox.listInstruments({ type: 'GCASH' })).toHaveLength(1);
+    // Remembered in Redis itself, for every process and for longer than the creation's claim.
+    const keys = (await redis.nodeRedis.sendCommand(['KEYS', `${prefix}instruments:*`])) as string[];
+    expect(keys).toHaveLength(1);
+    expect(await redis.nodeRedis.sendCommand(['GET', keys[0]!])).toBe(instrument!.id);
     const used = new Set(sandbox.listOrders().map((order) => order.paymentMethod?.paymentInstrumentId));
     expect(used.size).toBe(1);
     await sandbox.close();
