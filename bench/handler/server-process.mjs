@@ -90,9 +90,11 @@ server.listen(0, '127.0.0.1', () => process.send?.({ ready: true, port: server.a
 process.on('message', (message) => {
   if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
 });
-process.on('disconnect', async () => {
-  server.closeAllConnections();
-  server.close();
-  await redis?.quit();
-  process.exit(0);
+process.on('disconnect', () => {
+  // Requests still being answered finish first: Redis closes only after the last one.
+  server.close(async () => {
+    await redis?.quit();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
 });
