@@ -1,5 +1,5 @@
 import { SANDBOX_API_KEY } from '@clink-checkout/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClinkClient } from '../client/index.js';
 import { createCheckoutHandler } from '../handler/create-checkout-handler.js';
 import { createMemoryInstrumentStore } from '../handler/instrument-store.js';
@@ -7,36 +7,28 @@ import { describeInstrumentStoreContract } from '../handler/test-support/instrum
 import { TOKEN_SECRET } from '../handler/test-support/harness.js';
 import { makeSandbox, SANDBOX_KINDS } from '../test-support/sandbox.js';
 import { createRedisInstrumentStore, createRedisStores } from './index.js';
-import { startTestRedis, type TestRedis } from './test-support.js';
+import { useTestRedis } from './test-support.js';
 
-let redis: TestRedis;
-let stores = 0;
-const freshPrefix = () => `instruments-test:${(stores += 1)}:`;
-
-beforeAll(async () => {
-  redis = await startTestRedis();
-}, 30_000);
-
-afterAll(async () => {
-  await redis?.stop();
-});
+// Each store gets a prefix of its own, so one server serves every test without flushing.
+const testRedis = useTestRedis('instruments-test');
+const { freshPrefix } = testRedis;
 
 describeInstrumentStoreContract({ name: 'in memory', make: () => createMemoryInstrumentStore() });
 describeInstrumentStoreContract({
   name: 'Redis through node-redis',
-  make: () => createRedisInstrumentStore({ redis: redis.nodeRedis, prefix: freshPrefix() }),
+  make: () => createRedisInstrumentStore({ redis: testRedis.redis.nodeRedis, prefix: freshPrefix() }),
 });
 describeInstrumentStoreContract({
   name: 'Redis through ioredis',
-  make: () => createRedisInstrumentStore({ redis: redis.ioredis, prefix: freshPrefix() }),
+  make: () => createRedisInstrumentStore({ redis: testRedis.redis.ioredis, prefix: freshPrefix() }),
 });
 
 describe('createRedisInstrumentStore', () => {
   it('keeps an instrument for instrumentTtlSeconds, as a Redis TTL', async () => {
     const prefix = freshPrefix();
-    const store = createRedisInstrumentStore({ redis: redis.nodeRedis, prefix, instrumentTtlSeconds: 3600 });
+    const store = createRedisInstrumentStore({ redis: testRedis.redis.nodeRedis, prefix, instrumentTtlSeconds: 3600 });
     await store.set('k', 'pi_1');
-    const ttl = Number(await redis.nodeRedis.sendCommand(['PTTL', `${prefix}k`]));
+    const ttl = Number(await testRedis.redis.nodeRedis.sendCommand(['PTTL', `${prefix}k`]));
     expect(ttl).toBeGreaterThan(3_500_000);
     expect(ttl).toBeLessThanOrEqual(3_600_000);
   });
@@ -47,7 +39,7 @@ describe('two checkout handlers on one Redis', () => {
     const sandbox = makeSandbox(SANDBOX_KINDS[0]!, { seed: 'two-handlers' });
     let instrumentsCreated = 0;
     const prefix = freshPrefix();
-    const handlers = [redis.nodeRedis, redis.ioredis].map((client) =>
+    const handlers = [testRedis.redis.nodeRedis, testRedis.redis.ioredis].map((client) =>
       createCheckoutHandler({
         client: createClinkClient({
           apiKey: SANDBOX_API_KEY,
@@ -86,9 +78,9 @@ describe('two checkout handlers on one Redis', () => {
     const [instrument] = sandbox.listInstruments({ type: 'GCASH' });
     expect(sandbox.listInstruments({ type: 'GCASH' })).toHaveLength(1);
     // Remembered in Redis itself, for every process and for longer than the creation's claim.
-    const keys = (await redis.nodeRedis.sendCommand(['KEYS', `${prefix}instruments:*`])) as string[];
+    const keys = (await testRedis.redis.nodeRedis.sendCommand(['KEYS', `${prefix}instruments:*`])) as string[];
     expect(keys).toHaveLength(1);
-    expect(await redis.nodeRedis.sendCommand(['GET', keys[0]!])).toBe(instrument!.id);
+    expect(await testRedis.redis.nodeRedis.sendCommand(['GET', keys[0]!])).toBe(instrument!.id);
     const used = new Set(sandbox.listOrders().map((order) => order.paymentMethod?.paymentInstrumentId));
     expect(used.size).toBe(1);
     await sandbox.close();
