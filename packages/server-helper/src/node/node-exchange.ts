@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { endedEarly, tooLarge } from '../handler/body.js';
 import type { CheckoutAnswer, CheckoutExchange } from '../handler/exchange.js';
+import { nodeRequestView } from './node-request-view.js';
 import type { NodeRequestLike } from './to-node-handler.js';
 
 /** What the adapter learns while serving one request. */
@@ -24,18 +25,6 @@ export function urlOf(req: NodeRequestLike): URL {
   } catch {
     return new URL(path, 'http://localhost');
   }
-}
-
-/** Every header as `Headers`, without HTTP/2 pseudo-headers. */
-export function headersOf(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const name in req.headers) {
-    const value = req.headers[name];
-    if (value === undefined || name.startsWith(':')) continue;
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else headers.set(name, value);
-  }
-  return headers;
 }
 
 /**
@@ -78,7 +67,7 @@ function receiveBody(req: IncomingMessage, maxBytes: number, state: NodeExchange
 
 /**
  * The exchange of a node request: the handler's core reads headers and the body straight from
- * node:http, and only a hook that is called gets a Web `Request` (built once, without the body).
+ * node:http; the hooks get a `Request` view of it (see `nodeRequestView`).
  */
 export function exchangeFromNode(
   req: NodeRequestLike,
@@ -118,11 +107,9 @@ export function exchangeFromNode(
       req.pause();
     },
     request() {
-      request ??= new Request(url.href, {
-        method,
-        headers: headersOf(req),
-        ...(options.abortSignalOnDisconnect ? { signal: followDisconnect() } : {}),
-      });
+      request ??= nodeRequestView(method, url.href, req.headers, () =>
+        options.abortSignalOnDisconnect ? followDisconnect() : new AbortController().signal,
+      );
       return request;
     },
   };

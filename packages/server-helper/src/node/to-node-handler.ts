@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkoutCoreOf } from '../handler/core-of.js';
 import type { CheckoutCore } from '../handler/exchange.js';
-import { exchangeFromNode, headersOf, rawBodyFromParser, urlOf, writeAnswer, type NodeExchangeState } from './node-exchange.js';
+import { exchangeFromNode, rawBodyFromParser, urlOf, writeAnswer, type NodeExchangeState } from './node-exchange.js';
+import { headersOf } from './node-request-view.js';
 
 /** A `Request -> Response` handler, such as the one `createCheckoutHandler` returns. */
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -164,7 +165,7 @@ async function serveThroughFetch(
   else if (hasBody && body === undefined) body = toBodyStream(req, bodyState);
   const request = new Request(urlOf(req).href, {
     method,
-    headers: headersOf(req),
+    headers: headersOf(req.headers),
     ...(signal === undefined ? {} : { signal }),
     ...(body === undefined ? {} : { body, duplex: 'half' }),
   } as RequestInit);
