@@ -30,7 +30,7 @@ import autocannon from 'autocannon';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const demoStoreDir = path.join(root, 'examples', 'demo-store');
-const { SANDBOX_API_KEY, SANDBOX_WEBHOOK_SECRET } = await import(pathToFileURL(path.join(root, 'packages/sandbox/dist/index.js')).href);
+const { SANDBOX_API_KEY, SANDBOX_CARD_INSTRUMENTS, SANDBOX_WEBHOOK_SECRET } = await import(pathToFileURL(path.join(root, 'packages/sandbox/dist/index.js')).href);
 const SANDBOX_BIN = path.join(root, 'packages/sandbox/dist/bin.js');
 
 const STORE_PROCESS = process.env.BENCH_STORE_PROCESS ?? path.join(here, 'demo-store.server.mjs');
@@ -108,7 +108,8 @@ async function startStore(seed = 0) {
       CLINK_API_KEY: SANDBOX_API_KEY,
       CLINK_BASE_URL: `http://127.0.0.1:${sandboxPort}/api`,
       CLINK_WEBHOOK_SECRET: SANDBOX_WEBHOOK_SECRET,
-      CLINK_PAYMENT_INSTRUMENT_ID: 'pi_bench',
+      // A card the default customer saved at the sandbox, as a shop on Clink names one.
+      CLINK_CARD_INSTRUMENT_ID: SANDBOX_CARD_INSTRUMENTS.redirect,
     });
   } else {
     env.PORT = '0';
