@@ -13,8 +13,9 @@
 // Run after building:  node bench/demo-store.bench.mjs   (or `npm run bench`, which builds first)
 // Options (environment): BENCH_CREATES=1000 BENCH_WARMUP_BURSTS=5 BENCH_SOAK_SECONDS=30
 // BENCH_THROUGHPUT_SECONDS=10 BENCH_SEED_ORDERS=20000; BENCH_SANDBOX=in-process runs the sandbox inside
-// the store's process, as `npm start` does; BENCH_STORE_PROCESS: another script that starts a store the same way (argv:
-// dataDir, ordersToSeed; env as given; prints {"url"}), to measure another version of the store alike.
+// the store's process, as `npm start` does; BENCH_STORE_PROCESS: another script that starts a store the
+// same way (argv: dataDir, ordersToSeed; env as given; prints {"url"}), to measure another version of
+// the store alike.
 import { spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
