@@ -126,7 +126,7 @@ describe.each(['WECHAT', 'GCASH', 'KAKAO', 'TNG'] as const)('classifyAction: %s'
       kind: 'qr',
       paymentMethodType: method,
       qr: { kind: 'image', src: PNG_DATA_URL },
-      expiry: { deadline: RECEIVED_AT + 900_000 },
+      expiry: { deadline: RECEIVED_AT + 900_000, serverDeadline: RECEIVED_AT + 900_000 },
       refreshable: false,
       savable: method === 'GCASH',
       hostedInstructionsUrl: INSTRUCTIONS,
@@ -144,7 +144,7 @@ describe.each(['WECHAT', 'GCASH', 'KAKAO', 'TNG'] as const)('classifyAction: %s'
       fallbackUrl: PHONE_PAGE,
       hostedInstructionsUrl: INSTRUCTIONS,
       qr: { kind: 'image', src: PNG_DATA_URL },
-      expiry: { deadline: RECEIVED_AT + 900_000 },
+      expiry: { deadline: RECEIVED_AT + 900_000, serverDeadline: RECEIVED_AT + 900_000 },
       refreshable: false,
       savable: method === 'GCASH',
     });
@@ -222,7 +222,7 @@ describe.each(['PROMPTPAY', 'QRIS'] as const)('classifyAction: %s', (method) => 
       kind: 'qr',
       paymentMethodType: method,
       qr: { kind: 'image', src: PNG_DATA_URL },
-      expiry: { deadline: RECEIVED_AT + 900_000 },
+      expiry: { deadline: RECEIVED_AT + 900_000, serverDeadline: RECEIVED_AT + 900_000 },
       refreshable: false,
       savable: true,
     });

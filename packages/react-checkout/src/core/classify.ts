@@ -1,5 +1,5 @@
 import { isPaymentMethodType, PAYMENT_METHODS, type ClinkWalletDetails } from '@clink-checkout/protocol';
-import { computeDeadline } from './countdown.js';
+import { computeExpiry } from './countdown.js';
 import { buildAndroidIntentUrl, isAndroidPackageName } from './deep-link.js';
 import { CheckoutActionError, refuse } from './errors.js';
 import type { ActionPlan, ClassifiableResponse, ClassifyOptions, DeviceInfo, FormField, QrSource } from './types.js';
@@ -81,7 +81,7 @@ export function classifyAction(
   const redirect = redirectUrl && !(phone && link === redirectUrl) ? usable(() => safeNavigationUrl(redirectUrl, 'action.redirectUrl')) : undefined;
   const qr = qrSource(wallet, usable, options.allowedDeepLinkSchemes);
   // Optional fields stay undefined rather than absent: smaller code, same meaning for every reader.
-  const deadline = computeDeadline(wallet, {
+  const expiry = computeExpiry(wallet, {
     receivedAt: options.receivedAt ?? payment.receivedAt ?? Date.now(),
     serverTime: payment.serverTime,
   });
@@ -89,7 +89,7 @@ export function classifyAction(
     paymentMethodType,
     qr,
     copyText: qr?.kind === 'value' ? qr.value : undefined,
-    expiry: deadline === null ? null : { deadline },
+    expiry,
     refreshable: method.refreshableQr,
     savable: method.savableQr,
     hostedInstructionsUrl,

@@ -19,7 +19,7 @@ const qrPlan: ActionPlan = {
   kind: 'qr',
   paymentMethodType: 'WECHAT',
   qr: { kind: 'image', src: 'https://x/qr.png' },
-  expiry: { deadline: 901_050 },
+  expiry: { deadline: 901_050, serverDeadline: 901_000 },
   refreshable: false,
   savable: false,
 };
@@ -64,6 +64,17 @@ describe('paymentReducer: the happy path', () => {
   it('ends in failed when the status check says so, from action or polling', () => {
     expect(run([{ type: 'poll_result', result: status('failed') }], action)).toMatchObject({ status: 'failed', payment });
     expect(run([{ type: 'poll_result', result: status('failed') }], polling)).toMatchObject({ status: 'failed', result: status('failed') });
+  });
+
+  it('reads a failure the server produced once the QR code ran out as an expiry, before the page’s own countdown ends', () => {
+    // The create answer took 50 ms, so on the server's clock the code runs out at 901_000; the page counts to 901_050.
+    const failedAt = (serverTime: number): ReceivedStatus => ({ ...status('failed'), serverTime, receivedAt: serverTime + 20 });
+    expect(run([{ type: 'poll_result', result: failedAt(900_980) }], polling)).toEqual({ status: 'expired', payment, plan: qrPlan });
+    expect(run([{ type: 'poll_result', result: failedAt(900_100) }], action)).toMatchObject({ status: 'expired' });
+    // Well before the code runs out, a failure is the customer's or the issuer's refusal.
+    expect(run([{ type: 'poll_result', result: failedAt(800_000) }], polling)).toMatchObject({ status: 'failed' });
+    const noExpiry = run([{ type: 'created', payment, plan: { ...qrPlan, expiry: null } }], creating);
+    expect(run([{ type: 'poll_result', result: failedAt(2_000_000) }], noExpiry)).toMatchObject({ status: 'failed' });
   });
 
   it('keeps the same state object while the payment is pending', () => {

@@ -1,5 +1,6 @@
+import { failedByExpiry } from './countdown.js';
 import { stateForPlan } from './plan-state.js';
-import type { PaymentEvent, PaymentState, ReceivedPayment } from './types.js';
+import type { ActionPlan, PaymentEvent, PaymentState, ReceivedPayment } from './types.js';
 
 /** The state before anything happened. */
 export const initialPaymentState: PaymentState = { status: 'idle' };
@@ -54,8 +55,10 @@ export function paymentReducer(state: PaymentState, event: PaymentEvent): Paymen
           return state.status === 'action' ? { ...state, status: 'polling' } : state;
         case 'poll_result':
           if (event.result.status === 'succeeded') return { status: 'succeeded', payment: state.payment, result: event.result };
-          if (event.result.status === 'failed') return { status: 'failed', payment: state.payment, result: event.result };
-          return state;
+          if (event.result.status !== 'failed') return state;
+          // The server fails an order whose QR code ran out; that is an expiry, with its way to start again.
+          if (failedByExpiry(planExpiry(state.plan), event.result.serverTime)) return { status: 'expired', payment: state.payment, plan: state.plan };
+          return { status: 'failed', payment: state.payment, result: event.result };
         case 'expired':
           return { status: 'expired', payment: state.payment, plan: state.plan };
         case 'refreshed':
@@ -87,6 +90,8 @@ export function paymentReducer(state: PaymentState, event: PaymentEvent): Paymen
       return state satisfies never;
   }
 }
+
+const planExpiry = (plan: ActionPlan) => (plan.kind === 'qr' || plan.kind === 'app_link' ? plan.expiry : null);
 
 function refreshedPayment(payment: ReceivedPayment, event: Extract<PaymentEvent, { type: 'refreshed' }>) {
   const { action, serverTime, receivedAt } = event.refresh;

@@ -47,6 +47,11 @@ export type QrSource = { kind: 'image'; src: string } | { kind: 'value'; value: 
 export interface Expiry {
   /** Absolute deadline in ms on the browser's clock (`Date.now()` scale), skew-corrected. */
   deadline: number;
+  /**
+   * The same moment on the server's clock (the scale of `serverTime`), to tell whether a status the server
+   * produced came after it.
+   */
+  serverDeadline: number;
 }
 
 /** Send the whole page to `url` (3-D Secure page, hosted instructions, a wallet's web page). */

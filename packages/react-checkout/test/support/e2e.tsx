@@ -95,6 +95,11 @@ export interface ShopOptions {
   /** Delays every status answer by this many ms (timer-based, so fake timers control it). @default 0 */
   statusLatencyMs?: number;
   /**
+   * Delays every create answer by this many ms on its way back to the browser, after the handler (and Clink)
+   * made the order: a slow network, so the browser's countdown starts later than Clink's. @default 0
+   */
+  createLatencyMs?: number;
+  /**
    * Loses this many create answers on the way back: the handler (and Clink) did the work, but the
    * browser sees a network error, as when a connection drops. @default 0
    */
@@ -231,6 +236,7 @@ export function createShop(options: ShopOptions = {}): Shop {
       exchange.responseBody = body;
       if (exchange.route === '/payments' && response.ok) {
         lastCreated = body as CreatedPayment;
+        if (options.createLatencyMs) await delay(options.createLatencyMs);
         if (answersToLose > 0) {
           answersToLose -= 1;
           throw new TypeError('Failed to fetch');

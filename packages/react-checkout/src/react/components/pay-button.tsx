@@ -37,6 +37,8 @@ export interface ClinkPayButtonProps
   onSuccess?: (outcome: PaymentOutcome) => void;
   /** Called once when the payment fails. */
   onFailure?: (outcome: PaymentOutcome) => void;
+  /** Called once when the QR code / app link runs out of time. */
+  onExpire?: () => void;
   /** Called when creating, refreshing or showing the payment goes wrong. */
   onError?: (error: Error) => void;
   /** Called on every change of the payment's state. */
@@ -64,6 +66,7 @@ export const ClinkPayButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Clin
   deviceType,
   onSuccess,
   onFailure,
+  onExpire,
   onError,
   onStatusChange,
   asChild = false,
@@ -93,6 +96,7 @@ export const ClinkPayButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Clin
     deviceType,
     onSuccess: (s) => onSuccess?.({ status: 'succeeded', orderId: s.payment.orderId }),
     onFailure: (s) => onFailure?.({ status: 'failed', orderId: s.payment.orderId }),
+    onExpire,
     onError,
     onStatusChange,
   });
