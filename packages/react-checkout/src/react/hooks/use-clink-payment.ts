@@ -16,7 +16,9 @@ import {
   type ReceivedPayment,
 } from '../../core/index.js';
 import { missingEndpointError, useCheckoutApi, useCheckoutConfig, type CheckoutConfigProps } from '../config.js';
+import { isWalletMethod } from '@clink-checkout/protocol';
 import { useResolvedQueryClient } from '../query-client.js';
+import { preloadQrEncoder } from '../qr-encoder.js';
 import { useLatest } from '../use-latest.js';
 import { useDevice } from './use-device.js';
 import { usePaymentMachine, type PaymentCallbacks } from './use-payment-machine.js';
@@ -111,6 +113,8 @@ export function useClinkPayment(options: UseClinkPaymentOptions): ClinkPayment {
         payload: opts.payload,
       };
       dispatch({ type: 'create', attempt });
+      // A wallet may answer with a QR code to draw: fetch the encoder while the payment is being created.
+      if (isWalletMethod(attempt.paymentMethodType)) void preloadQrEncoder();
       mutateAsync({ body, attempt, signal: controller.signal })
         .then((payment) => {
           const plan = classifyAction(payment, dev, {
