@@ -9,3 +9,9 @@ import { vi } from 'vitest';
 // The QR encoder is loaded lazily by the components. Under fake timers, waitFor's budget runs out after
 // a few real milliseconds, so load the module once up front instead of racing a slow import on a busy machine.
 await import('qrcode.react');
+
+// React Query hands its updates to React on a zero-delay timer. Fake timers started inside a tick postpone a
+// zero-delay timer by 1 ms, so an update would wait for the clock to move; a microtask keeps `settle()` (which
+// never moves the clock) able to deliver it. Only the delivery changes; what React Query decides does not.
+const { notifyManager } = await import('@tanstack/react-query');
+notifyManager.setScheduler(queueMicrotask);

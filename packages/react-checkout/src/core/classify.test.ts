@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { classifyAction } from './classify.js';
 import { CheckoutActionError } from './errors.js';
 import type { ClinkAction, ClinkWalletDetails, PaymentMethodType } from '@clink-checkout/protocol';
-import type { ClassifiableResponse, DeviceInfo } from './types.js';
+import type { ClassifiableResponse } from './classify.js';
+import type { DeviceInfo } from './device.js';
 
 // Shapes modelled on what the sandbox (packages/sandbox/src/actions.ts) returns through the checkout handler.
 const BASE = 'http://127.0.0.1:4010';

@@ -1,9 +1,44 @@
-import { isPaymentMethodType, PAYMENT_METHODS, type ClinkWalletDetails } from '@clink-checkout/protocol';
+import { isPaymentMethodType, PAYMENT_METHODS, type ClinkAction, type ClinkWalletDetails, type PaymentMethodType, type PaymentStatus } from '@clink-checkout/protocol';
 import { computeExpiry } from './countdown.js';
 import { buildAndroidIntentUrl, isAndroidPackageName } from './deep-link.js';
 import { CheckoutActionError, refuse } from './errors.js';
-import type { ActionPlan, ClassifiableResponse, ClassifyOptions, DeviceInfo, FormField, QrSource } from './types.js';
+import type { DeviceInfo } from './device.js';
+import type { ActionPlan, FormField, QrSource } from './plan.js';
 import { safeDeepLink, safeNavigationUrl, safeQrImageSource } from './url-safety.js';
+
+/** Anything `classifyAction` can read: a create response, a refresh response (plus the method), or the like. */
+export interface ClassifiableResponse {
+  status?: PaymentStatus;
+  action?: ClinkAction;
+  /**
+   * The method the browser created the payment with; used when `action.type` is not one of Clink's methods
+   * (a refresh response carries none).
+   */
+  paymentMethodType?: PaymentMethodType;
+  /** Server clock (ms) when the response was produced. */
+  serverTime?: number;
+  /** Browser clock (ms) when the response arrived (set by `createCheckoutApi`). */
+  receivedAt?: number;
+}
+
+export interface ClassifyOptions {
+  /**
+   * Browser clock (ms) when the response arrived; expiry countdowns start from here.
+   * @default payment.receivedAt, else Date.now()
+   */
+  receivedAt?: number;
+  /**
+   * A stricter policy for app links: when not empty, only these custom schemes open (e.g. `['weixin', 'gcash:']`);
+   * `http(s)` links are always allowed, denied schemes (`javascript:`, `intent:`…) never are. A link outside the
+   * list is set aside like any unusable link (fallback page, hosted instructions or QR code instead).
+   * @default [] (no allow list: every well-formed scheme that is not denied)
+   */
+  allowedDeepLinkSchemes?: readonly string[];
+  /** @default 100 */
+  maxPostDataFields?: number;
+  /** Sum of UTF-8 bytes of all names and values. @default 65536 */
+  maxPostDataBytes?: number;
+}
 
 const WALLET = 'action.walletHandleRedirectOrDisplayQrCode.';
 /** QR images in order of preference: inline data first (no extra request), then PNG, then SVG. */

@@ -1,5 +1,5 @@
 import type { ClinkWalletDetails } from '@clink-checkout/protocol';
-import type { Expiry } from './types.js';
+import type { Expiry } from './plan.js';
 
 export interface DeadlineClock {
   /** Browser clock (ms) when the response arrived. */

@@ -1,5 +1,5 @@
 import { refuse } from './errors.js';
-import type { CheckoutActionErrorCode } from './types.js';
+import type { CheckoutActionErrorCode } from './errors.js';
 
 // Browsers silently drop tab and newline (`java\nscript:`); no real URL from Clink holds a control character.
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;

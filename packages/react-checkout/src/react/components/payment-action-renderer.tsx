@@ -3,13 +3,12 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   CheckoutActionError,
   classifyAction,
+  stateForPlan,
   type ActionPlan,
   type CheckoutPaymentResponse,
   type DeviceInfo,
-  type PaymentState,
   type ReceivedPayment,
 } from '../../core/index.js';
-import { stateForPlan } from '../../core/plan-state.js';
 import {
   missingEndpointError,
   useCheckoutApi,
@@ -19,30 +18,17 @@ import {
 } from '../config.js';
 import { cx } from '../dom.js';
 import { useDevice } from '../hooks/use-device.js';
-import { usePaymentMachine } from '../hooks/use-payment-machine.js';
+import { usePaymentMachine, type PaymentCallbacks } from '../hooks/use-payment-machine.js';
+import { useResolvedQueryClient } from '../query-client.js';
 import { useLatest } from '../use-latest.js';
 import { PaymentActionView } from './action-view.js';
 import { CheckoutErrorView } from './status-view.js';
 
-/** What `onComplete` receives once the payment has an outcome. */
-export interface PaymentOutcome {
-  status: 'succeeded' | 'failed';
-  orderId: string;
-}
-
-export interface PaymentActionRendererProps extends CheckoutConfigProps {
+export interface PaymentActionRendererProps extends CheckoutConfigProps, Omit<PaymentCallbacks, 'onCancel'> {
   /** The create response from your checkout handler (as `createCheckoutApi().createPayment` returns it). */
   payment: CheckoutPaymentResponse & { receivedAt?: number };
   /** Follow the payment's status (and expiry) through the handler while the action is shown. @default true */
-  pollStatus?: boolean;
-  /** Called once when the payment succeeds or fails. */
-  onComplete?: (outcome: PaymentOutcome) => void;
-  /** Called once when the QR code / app link expires. */
-  onExpire?: () => void;
-  /** Called when the action cannot be shown (unsafe data) or a refresh fails. */
-  onError?: (error: Error) => void;
-  /** Called on every change of the payment's state. */
-  onStatusChange?: (state: PaymentState) => void;
+  followStatus?: boolean;
   /** Creates a new payment ("Start again", "Try again"). Without it those buttons do not show. */
   onRestart?: () => void;
   /** How to leave the page for redirects and app launches. @default the top window's `location.assign` */
@@ -109,16 +95,19 @@ interface SessionProps extends PaymentActionRendererProps {
 }
 
 function RendererSession(props: SessionProps): ReactNode {
-  const { config, device, payment, plan, pollStatus = true } = props;
+  const { config, device, payment, plan, followStatus = true } = props;
   const api = useCheckoutApi(config);
-  if (pollStatus && !api) throw missingEndpointError('<PaymentActionRenderer>');
+  if (followStatus && !api) throw missingEndpointError('<PaymentActionRenderer>');
+  const { client } = useResolvedQueryClient();
   const [initial] = useState(() => stateForPlan(payment, plan));
-  const { state, refresh, refreshing } = usePaymentMachine(initial, api, device, config, pollStatus, {
-    onStatusChange: props.onStatusChange,
-    onSuccess: (s) => props.onComplete?.({ status: 'succeeded', orderId: s.payment.orderId }),
-    onFailure: (s) => props.onComplete?.({ status: 'failed', orderId: s.payment.orderId }),
-    onExpire: props.onExpire,
-    onError: props.onError,
+  const { state, refresh, refreshing } = usePaymentMachine({
+    initial,
+    api,
+    device,
+    allowedDeepLinkSchemes: config.allowedDeepLinkSchemes,
+    follow: followStatus,
+    callbacks: props,
+    client,
   });
   return (
     <PaymentActionView
