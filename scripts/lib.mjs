@@ -19,6 +19,7 @@ export function pnpm(args, options) {
 
 /** Installs workspace dependencies exactly as locked. */
 export function installDependencies() {
+  ensureBuildTools();
   const status = pnpm(['install', '--frozen-lockfile', '--reporter=append-only']);
   if (status !== 0) throw new Error('pnpm install failed');
 }
@@ -34,5 +35,20 @@ export function ensureChromium() {
   console.log('Installing Chromium from Debian packages…');
   if (run('apt-get', ['update', '-qq']) !== 0 || run('apt-get', ['install', '-y', '-qq', 'chromium']) !== 0) {
     throw new Error('apt-get install chromium failed');
+  }
+}
+
+const BUILD_TOOLS = ['g++', 'make', 'python3'];
+
+/** better-sqlite3 (the demo store's database) compiles at install; install a compiler when it is missing. */
+export function ensureBuildTools() {
+  const missing = BUILD_TOOLS.filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`better-sqlite3 compiles at install and needs ${missing.join(', ')}. Install them (apt-get install ${BUILD_TOOLS.join(' ')}).`);
+  }
+  console.log(`Installing ${missing.join(', ')} from Debian packages (better-sqlite3 compiles at install)…`);
+  if (run('apt-get', ['update', '-qq']) !== 0 || run('apt-get', ['install', '-y', '-qq', ...BUILD_TOOLS]) !== 0) {
+    throw new Error(`apt-get install ${BUILD_TOOLS.join(' ')} failed`);
   }
 }

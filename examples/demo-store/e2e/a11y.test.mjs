@@ -41,11 +41,11 @@ test('axe finds no violations on the return page, paid or unknown', async (t) =>
   const { page } = await openPage(t, browser);
   const shot = await screenshots(t);
 
-  // A card order created and approved without the browser: only the return page is under test.
-  const response = await fetch(`${store.url}/api/checkout/payments`, {
-    method: 'POST',
+  // A card order created and approved without the page: only the return page is under test. The
+  // create goes through the page's context, so the order belongs to the browser's session.
+  const response = await page.request.post(`${store.url}/api/checkout/payments`, {
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ paymentMethodType: 'CARD', payload: { productId: 'house-blend-250g', quantity: 1 } }),
+    data: JSON.stringify({ paymentMethodType: 'CARD', payload: { productId: 'house-blend-250g', quantity: 1 } }),
   });
   const { orderId } = await response.json();
   store.sandbox.succeed(orderId);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import jsQR from 'jsqr';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { startDemoStore } from '../server/app.mjs';
+import { startDemoStore } from '../server/app.js';
 
 export const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ARTIFACTS_DIR = path.join(PACKAGE_DIR, '.e2e-artifacts');
@@ -44,15 +44,15 @@ export function launchBrowser({ backForwardCache = false } = {}) {
 /**
  * @typedef {object} TestStore
  * @property {string} url
- * @property {import('../server/orderStore.mjs').JsonOrderStore} orders
+ * @property {import('../server/orders.js').OrderStore} orders
  * @property {import('@clink-checkout/sandbox').Sandbox} sandbox
  * @property {string} sandboxUrl
  * @property {string[]} logLines What the server logged (failures), for assertions and debugging.
  */
 
 /**
- * Starts the store and its local sandbox on free ports, with an empty order file; stopped (and the
- * file removed) when the test ends.
+ * Starts the store and its local sandbox on free ports, with an empty order database; stopped (and
+ * the database removed) when the test ends.
  * @param {import('node:test').TestContext} t
  * @param {{ qrExpiresInSeconds?: number }} [options]
  * @returns {Promise<TestStore>}
@@ -67,7 +67,7 @@ export async function startTestStore(t, options = {}) {
     dataDir,
     // An empty environment: a CLINK_API_KEY of the developer's shell must not send tests to Clink.
     env: {},
-    log: (line) => logLines.push(line),
+    log: (/** @type {string} */ line) => logLines.push(line),
     ...(options.qrExpiresInSeconds === undefined ? {} : { qrExpiresInSeconds: options.qrExpiresInSeconds }),
   });
   t.after(async () => {
@@ -264,12 +264,17 @@ export async function recordNavigations(page) {
 }
 
 /**
- * The order file as it is on disk (not the store's memory).
+ * The orders as they are in the database file, read through a connection of the test's own (not
+ * the store's), by order id.
  * @param {TestStore} store
- * @returns {Promise<Record<string, import('../server/orderStore.mjs').StoredOrder>>}
+ * @returns {Promise<Record<string, import('../server/orders.js').StoredOrder>>}
  */
 export async function ordersOnDisk(store) {
-  await store.orders.flush();
-  const { readFile } = await import('node:fs/promises');
-  return JSON.parse(await readFile(store.orders.file, 'utf8')).orders;
+  const [{ default: Database }, { OrderStore }] = await Promise.all([import('better-sqlite3'), import('../server/orders.js')]);
+  const onDisk = new OrderStore(new Database(store.orders.file, { readonly: true }));
+  try {
+    return Object.fromEntries(onDisk.list().map((order) => [order.orderId, order]));
+  } finally {
+    onDisk.close();
+  }
 }

@@ -59,7 +59,8 @@ const files = readdirSync(e2eDir)
 if (only.length === 0) rmSync(path.join(packageDir, '.e2e-artifacts'), { recursive: true, force: true });
 
 const startedAt = Date.now();
-const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
+// The store's server is TypeScript, run through tsx as in development.
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
   cwd: packageDir,
   stdio: ['ignore', 'pipe', 'inherit'],
 });

@@ -1,10 +1,16 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSandbox, SANDBOX_WEBHOOK_SECRET, type Sandbox } from '@clink-checkout/sandbox';
 import { signClinkWebhookPayload } from '@clink-checkout/server';
-import { startDemoStore, type DemoStore } from './app.mjs';
+import Database from 'better-sqlite3';
+import { startDemoStore, type DemoStore } from './app.js';
+import { OrderStore } from './orders.js';
+
+const SCRIPT = `console.log(${JSON.stringify('a line of the shop’s script. '.repeat(200))});\n`;
 
 let dir: string;
 let clientDir: string;
@@ -15,7 +21,10 @@ beforeEach(async () => {
   clientDir = path.join(dir, 'client');
   await mkdir(path.join(clientDir, 'assets'), { recursive: true });
   await writeFile(path.join(clientDir, 'index.html'), '<!doctype html><title>shop</title>');
-  await writeFile(path.join(clientDir, 'assets', 'app.js'), 'console.log(1)');
+  // What `vite build` writes: the script and its precompressed copies.
+  await writeFile(path.join(clientDir, 'assets', 'app.js'), SCRIPT);
+  await writeFile(path.join(clientDir, 'assets', 'app.js.br'), brotliCompressSync(SCRIPT));
+  await writeFile(path.join(clientDir, 'assets', 'app.js.gz'), gzipSync(SCRIPT));
 });
 afterEach(async () => {
   for (const server of running.splice(0).reverse()) await server.close();
@@ -35,18 +44,44 @@ async function startStore(env: Record<string, string> = {}): Promise<DemoStore> 
   return store;
 }
 
-function createPayment(store: DemoStore, body: unknown, key = crypto.randomUUID()) {
+function createPayment(store: DemoStore, body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${store.url}/api/checkout/payments`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), ...headers },
     body: JSON.stringify(body),
   });
 }
 
+async function createdPayment(store: DemoStore, body: unknown) {
+  const response = await createPayment(store, body);
+  expect(response.status).toBe(201);
+  return (await response.json()) as { orderId: string; orderToken: string; amount: number };
+}
+
 const cart = (quantity: number, extra: Record<string, unknown> = {}) => ({ productId: 'house-blend-250g', quantity, ...extra });
 
+/** The return page's call, made by the holder of the order token. */
+async function outcomeWithToken(store: DemoStore, payment: { orderId: string; orderToken: string }) {
+  const response = await fetch(`${store.url}/api/orders/${payment.orderId}`, { headers: { 'X-Order-Token': payment.orderToken } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { outcome: string };
+}
+
+/** A GET that asks for raw bytes (fetch would decompress them). */
+function getRaw(url: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    httpRequest(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
 describe('demo store server on the local sandbox', () => {
-  it('prices the cart on the server and records the order on disk', async () => {
+  it('prices the cart on the server and saves the order in the database before the browser hears of it', async () => {
     const store = await startStore();
     const response = await createPayment(store, { paymentMethodType: 'WECHAT', platformType: 'WEB', payload: cart(3) });
     expect(response.status).toBe(201);
@@ -56,8 +91,16 @@ describe('demo store server on the local sandbox', () => {
     const atClink = store.backend.sandbox!.getOrder(payment.orderId)!;
     expect(atClink.amountTotal).toBe(37.5);
     expect(atClink.merchantReferenceId).toMatch(/^demo_/);
-    const onDisk = JSON.parse(await readFile(store.orders.file, 'utf8'));
-    expect(onDisk.orders[payment.orderId]).toMatchObject({ quantity: 3, amount: 37.5, outcome: 'pending' });
+    const onDisk = new OrderStore(new Database(store.orders.file, { readonly: true }));
+    expect(onDisk.get(payment.orderId)).toMatchObject({
+      reference: atClink.merchantReferenceId,
+      quantity: 3,
+      amount: 37.5,
+      currency: 'USD',
+      paymentMethodType: 'WECHAT',
+      outcome: 'pending',
+    });
+    onDisk.close();
   });
 
   it('never takes an amount from the browser', async () => {
@@ -86,19 +129,17 @@ describe('demo store server on the local sandbox', () => {
     expect(payment.action.postData.MD).toBeTruthy();
   });
 
-  it('updates the order from the sandbox webhook, and /api/orders reports the outcome', async () => {
+  it('updates the order from the sandbox webhook, and /api/orders reports the outcome to the order token', async () => {
     const store = await startStore();
-    const response = await createPayment(store, { paymentMethodType: 'WECHAT', payload: cart(2) });
-    const { orderId } = (await response.json()) as { orderId: string };
+    const payment = await createdPayment(store, { paymentMethodType: 'WECHAT', payload: cart(2) });
     const sandbox = store.backend.sandbox!;
 
-    sandbox.succeed(orderId);
+    sandbox.succeed(payment.orderId);
     await sandbox.webhooksIdle();
-    expect(store.orders.get(orderId)).toMatchObject({ outcome: 'paid', updatedBy: 'webhook' });
+    expect(store.orders.get(payment.orderId)).toMatchObject({ outcome: 'paid', updatedBy: 'webhook' });
 
-    const outcome = await fetch(`${store.url}/api/orders/${orderId}`);
-    expect(await outcome.json()).toEqual({
-      orderId,
+    expect(await outcomeWithToken(store, payment)).toEqual({
+      orderId: payment.orderId,
       outcome: 'paid',
       productName: 'House Blend coffee beans, 250 g',
       quantity: 2,
@@ -108,6 +149,31 @@ describe('demo store server on the local sandbox', () => {
     });
   });
 
+  it('shows the order to the session that created it: the cookie set on the create opens it', async () => {
+    const store = await startStore();
+    const response = await createPayment(store, { paymentMethodType: 'CARD', payload: cart(1) });
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^store_session=[\w-]{43}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/);
+    const { orderId } = (await response.json()) as { orderId: string };
+
+    const sameSession = await fetch(`${store.url}/api/orders/${orderId}`, { headers: { Cookie: cookie.split(';')[0]! } });
+    expect(sameSession.status).toBe(200);
+    expect(sameSession.headers.get('set-cookie')).toBeNull(); // the session is kept, not replaced
+    expect(((await sameSession.json()) as { outcome: string }).outcome).toBe('pending');
+  });
+
+  it('keeps the session of a page visit for the payments made from that page', async () => {
+    const store = await startStore();
+    const page = await fetch(store.url);
+    const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(cookie).toMatch(/^store_session=/);
+
+    const created = await createPayment(store, { paymentMethodType: 'CARD', payload: cart(1) }, { Cookie: cookie });
+    expect(created.headers.get('set-cookie')).toBeNull();
+    const { orderId } = (await created.json()) as { orderId: string };
+    expect((await fetch(`${store.url}/api/orders/${orderId}`, { headers: { Cookie: cookie } })).status).toBe(200);
+  });
+
   it('answers 404 for orders that are not the store’s', async () => {
     const store = await startStore();
     expect((await fetch(`${store.url}/api/orders/ord_unknown`)).status).toBe(404);
@@ -115,9 +181,8 @@ describe('demo store server on the local sandbox', () => {
 
   it('refuses webhooks with a bad signature and leaves the order alone', async () => {
     const store = await startStore();
-    const { orderId } = (await (await createPayment(store, { paymentMethodType: 'WECHAT', payload: cart(1) })).json()) as {
-      orderId: string;
-    };
+    const { orderId } = await createdPayment(store, { paymentMethodType: 'WECHAT', payload: cart(1) });
+    await store.backend.sandbox!.webhooksIdle();
     const order = { ...store.backend.sandbox!.getOrder(orderId)!, status: 'success' };
     const signed = await signClinkWebhookPayload({
       payload: { id: 'evt_forged', object: 'event', created: Date.now(), type: 'order.succeeded', data: order },
@@ -136,7 +201,7 @@ describe('demo store server on the local sandbox', () => {
     expect(store.orders.get(orderId)?.outcome).toBe('paid');
   });
 
-  it('serves the front end for its pages, and nothing outside the build', async () => {
+  it('serves the front end for its pages with the CSP, and nothing outside the build', async () => {
     const store = await startStore();
     for (const page of ['/', '/return?orderId=ord_1']) {
       const response = await fetch(`${store.url}${page}`);
@@ -145,10 +210,47 @@ describe('demo store server on the local sandbox', () => {
       const policy = response.headers.get('content-security-policy') ?? '';
       expect(policy).toContain("script-src 'self'");
       expect(policy).toContain(`form-action 'self' https: ${store.backend.sandboxUrl}`);
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('cache-control')).toBe('no-cache');
     }
-    expect((await fetch(`${store.url}/assets/app.js`)).headers.get('cache-control')).toContain('immutable');
-    expect((await fetch(`${store.url}/%2e%2e/data/orders.json`)).status).toBe(404);
+    expect((await fetch(`${store.url}/%2e%2e/data/store.db`)).status).toBe(404);
+    expect((await fetch(`${store.url}/assets/%2e%2e/index.html`)).status).toBe(404);
+    expect((await fetch(`${store.url}/assets/missing.js`)).status).toBe(404);
     expect((await fetch(`${store.url}/api/nope`)).status).toBe(404);
+  });
+
+  it('serves scripts compressed (Brotli, else gzip) and cacheable for a year', async () => {
+    const store = await startStore();
+    const brotli = await getRaw(`${store.url}/assets/app.js`, { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(brotli.headers).toMatchObject({
+      'content-encoding': 'br',
+      'cache-control': 'public, max-age=31536000, immutable',
+      vary: 'Accept-Encoding',
+      'content-type': 'text/javascript; charset=utf-8',
+    });
+    expect(brotliDecompressSync(brotli.body).toString()).toBe(SCRIPT);
+    expect(brotli.body.length).toBeLessThan(SCRIPT.length / 10);
+
+    const gzip = await getRaw(`${store.url}/assets/app.js`, { 'Accept-Encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(SCRIPT);
+
+    const plain = await getRaw(`${store.url}/assets/app.js`, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    expect(plain.body.toString()).toBe(SCRIPT);
+  });
+
+  it('deletes unpaid orders older than a day when it starts, and keeps paid ones', async () => {
+    const dayAndAMinuteAgo = Date.now() - 24 * 60 * 60 * 1000 - 60_000;
+    const old = OrderStore.open(path.join(dir, 'data', 'store.db'), { now: () => dayAndAMinuteAgo });
+    for (const [orderId, clinkStatus] of [['ord_unpaid', 'requires_action'], ['ord_failed', 'failed'], ['ord_paid', 'success']] as const) {
+      old.recordCreated({ orderId, reference: `demo_${orderId}`, clinkStatus, orderToken: 'token', sessionId: undefined });
+    }
+    old.close();
+
+    const store = await startStore();
+    await expect.poll(() => store.orders.list().map((order) => order.orderId)).toEqual(['ord_paid']);
   });
 });
 
@@ -193,17 +295,28 @@ describe('demo store server pointed at Clink with CLINK_API_KEY', () => {
       CLINK_BASE_URL: `${clinkUrl}/api`,
       CLINK_PAYMENT_INSTRUMENT_ID: 'pi_merchant',
     });
-    const { orderId } = (await (await createPayment(store, { paymentMethodType: 'CARD', payload: cart(1) })).json()) as {
-      orderId: string;
-    };
-    const pending = (await (await fetch(`${store.url}/api/orders/${orderId}`)).json()) as { outcome: string };
-    expect(pending.outcome).toBe('pending');
+    const payment = await createdPayment(store, { paymentMethodType: 'CARD', payload: cart(1) });
+    expect((await outcomeWithToken(store, payment)).outcome).toBe('pending');
 
-    clink.fail(orderId);
-    const failed = (await (await fetch(`${store.url}/api/orders/${orderId}`)).json()) as { outcome: string };
-    expect(failed.outcome).toBe('failed');
-    expect(store.orders.get(orderId)).toMatchObject({ outcome: 'failed', updatedBy: 'order_lookup' });
+    clink.fail(payment.orderId);
+    expect((await outcomeWithToken(store, payment)).outcome).toBe('failed');
+    expect(store.orders.get(payment.orderId)).toMatchObject({ outcome: 'failed', updatedBy: 'order_lookup' });
     expect((await fetch(`${store.url}/api/checkout/webhooks`, { method: 'POST', body: '{}' })).status).toBe(404);
+  });
+
+  it('answers a retry with the same Idempotency-Key after a restart with the first answer, creating one order', async () => {
+    const env = { CLINK_API_KEY: 'sk_test_merchant_key', CLINK_BASE_URL: `${clinkUrl}/api`, CLINK_PAYMENT_INSTRUMENT_ID: 'pi_merchant' };
+    const body = { paymentMethodType: 'WECHAT', payload: cart(1) };
+    const first = await createPayment(await startStore(env), body, { 'Idempotency-Key': 'attempt-1' });
+    const firstText = await first.text();
+    await running.pop()!.close();
+
+    const retry = await createPayment(await startStore(env), body, { 'Idempotency-Key': 'attempt-1' });
+
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await retry.text()).toBe(firstText);
+    expect(clink.listOrders()).toHaveLength(1);
   });
 
   it('refuses to start without a payment instrument', async () => {

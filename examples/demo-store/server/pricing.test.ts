@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priceCart } from './pricing.mjs';
+import { priceCart } from './pricing.js';
 
 describe('priceCart', () => {
   it('prices the product from the catalogue, times the quantity, in cents-exact major units', () => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchOrderOutcome, OrderLookupError, type OrderOutcomeResponse } from './api.js';
-import { formatMoney } from '../shared/catalog.mjs';
+import { formatMoney } from '../shared/catalog.js';
 
 /** Checks again while the payment has no outcome yet. */
 const PENDING_REFRESH_MS = 2000;

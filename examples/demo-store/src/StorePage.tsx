@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { ClinkPayButton } from '@clink-checkout/react';
 import type { PaymentMethodType } from '@clink-checkout/react/core';
-import { PRODUCTS, formatMoney, lineTotal } from '../shared/catalog.mjs';
+import { PRODUCTS, formatMoney, lineTotal } from '../shared/catalog.js';
 import { CARD_FLOWS, PAYMENT_METHODS, type CardFlow } from './paymentMethods.js';
 
 const product = PRODUCTS[0]!;

@@ -4,8 +4,9 @@ import { createClinkClient } from '../client/index.js';
 import { ClinkConfigurationError } from '../errors.js';
 import { conformingRequests } from '../test-support/conforming-requests.js';
 import { makeSandbox, SANDBOX_KINDS } from '../test-support/sandbox.js';
-import { createCheckoutHandler, type CheckoutHandlerOptions } from './create-checkout-handler.js';
+import { createCheckoutHandler, type CheckoutHandlerOptions, type PaymentCreated } from './create-checkout-handler.js';
 import { createRedactor } from './log.js';
+import { CheckoutRejection } from './rejection.js';
 import { defaultResolvePayment, TOKEN_SECRET } from './test-support/harness.js';
 
 const sandboxes: Sandbox[] = [];
@@ -82,5 +83,98 @@ describe('log redaction', () => {
     expect(redact('a my-token-secret-value b sk_test_abc123 c whsec_xyz d sk_prod_Q9')).toBe(
       'a [redacted] b [redacted] c [redacted] d [redacted]',
     );
+  });
+});
+
+describe('onPaymentCreated', () => {
+  const createWithKey = (key: string) =>
+    new Request('https://shop.example/payments', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+      body: JSON.stringify({ paymentMethodType: 'ALIPAY', platformType: 'WEB', payload: { cartId: 'cart_1' } }),
+    });
+
+  it('receives the created payment, what was sent to Clink and the order token the browser gets', async () => {
+    const calls: Array<{ created: PaymentCreated; request: Request }> = [];
+    const handler = createCheckoutHandler(options({ onPaymentCreated: (created, request) => void calls.push({ created, request }) }));
+    const request = createWithKey('key-1');
+
+    const body = await (await handler(request)).json();
+
+    expect(calls).toHaveLength(1);
+    const [{ created, request: seen }] = calls as [(typeof calls)[0]];
+    expect(seen).toBe(request);
+    expect(created.input).toEqual({ paymentMethodType: 'ALIPAY', platformType: 'WEB', payload: { cartId: 'cart_1' } });
+    expect(created.params).toMatchObject({ ...defaultResolvePayment(), paymentMethodType: 'ALIPAY', platformType: 'WEB' });
+    expect(created.payment).toMatchObject({ orderId: body.orderId, status: body.status, amount: 42.5, currency: 'USD' });
+    expect(created.orderToken).toBe(body.orderToken);
+    expect(sandboxes.at(-1)!.getOrder(body.orderId)?.amountTotal).toBe(42.5);
+  });
+
+  it('is waited for: when saving fails, the browser gets a 500 instead of a payment to pay, and the failure is logged', async () => {
+    const logs: string[] = [];
+    const handler = createCheckoutHandler(
+      options({
+        logger: (line) => logs.push(line),
+        onPaymentCreated: async () => {
+          await Promise.resolve();
+          throw new Error('disk I/O error');
+        },
+      }),
+    );
+
+    const response = await handler(createWithKey('key-1'));
+
+    expect(response.status).toBe(500);
+    const body = await response.json();
+    expect(body).toEqual({ error: { type: 'internal_error', message: 'Something went wrong on the server.' } });
+    expect(logs).toEqual([expect.stringMatching(/onPaymentCreated\(ord_\w+\) failed \(500\): Error: disk I\/O error/)]);
+  });
+
+  it('after a failed save, a retry with the same Idempotency-Key replays the failure instead of creating a second order', async () => {
+    let calls = 0;
+    const handler = createCheckoutHandler(
+      options({
+        logger: () => {},
+        onPaymentCreated: () => {
+          calls += 1;
+          throw new Error('disk I/O error');
+        },
+      }),
+    );
+
+    const first = await handler(createWithKey('key-1'));
+    const retry = await handler(createWithKey('key-1'));
+
+    expect([first.status, retry.status]).toEqual([500, 500]);
+    expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(calls).toBe(1);
+    expect(sandboxes.at(-1)!.listOrders()).toHaveLength(1);
+  });
+
+  it('runs once per payment: a replayed create does not call it again', async () => {
+    let calls = 0;
+    const handler = createCheckoutHandler(options({ onPaymentCreated: () => void (calls += 1) }));
+
+    const first = await (await handler(createWithKey('key-1'))).json();
+    const replay = await (await handler(createWithKey('key-1'))).json();
+
+    expect(replay.orderId).toBe(first.orderId);
+    expect(calls).toBe(1);
+  });
+
+  it('is not called when no payment was created', async () => {
+    let calls = 0;
+    const handler = createCheckoutHandler(
+      options({
+        onPaymentCreated: () => void (calls += 1),
+        resolvePayment: () => {
+          throw new CheckoutRejection('Your cart has expired.', { status: 409 });
+        },
+      }),
+    );
+
+    expect((await handler(createWithKey('key-1'))).status).toBe(409);
+    expect(calls).toBe(0);
   });
 });

@@ -29,7 +29,14 @@ import { CheckoutRejection } from './rejection.js';
 import { ROUTE_METHODS, createRouteMatcher, type CheckoutRoute } from './routes.js';
 import { createWalletInstruments, type WalletInstrument } from './wallet-instruments.js';
 
-export type { CheckoutHandler, CheckoutHandlerOptions, ResolvedPayment } from './options.js';
+export type { CheckoutHandler, CheckoutHandlerOptions, PaymentCreated, ResolvedPayment } from './options.js';
+
+/** What one create request brings to the steps after Clink's answer. */
+interface CreateContext {
+  input: CreateCheckoutPaymentRequest;
+  request: Request;
+  binding: string;
+}
 
 const CORS_ALLOW_HEADERS = ['Content-Type', IDEMPOTENCY_KEY_HEADER, ORDER_TOKEN_HEADER].join(', ');
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -138,6 +145,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     request: Request,
     binding: string,
   ): Promise<IdempotentWork> {
+    const created: CreateContext = { input, request, binding };
     // Until Clink is asked to create the payment, a failure releases the key: the customer can retry with it.
     const refusedBeforeClink = (error: unknown, where: string): IdempotentWork => ({ response: storedFailure(error, where), remember: false });
     let params: CreatePaymentParams;
@@ -168,18 +176,18 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     }
 
     try {
-      return await answerCreated(params, binding, await options.client.createPayment(params));
+      return await answerCreated(created, params, await options.client.createPayment(params));
     } catch (error) {
       if (instrument?.remembered === true && refusedInstrument(error)) {
         // Deleted at Clink since we stored it: forget it and pay once more with a new one.
         log(`Clink refused the remembered ${params.paymentMethodType} instrument (${describeThrown(error)}); creating a new one`);
-        return retryWithNewInstrument(params, binding, instrument);
+        return retryWithNewInstrument(created, params, instrument);
       }
       return createFailed(error);
     }
   }
 
-  async function retryWithNewInstrument(params: CreatePaymentParams, binding: string, stale: WalletInstrument): Promise<IdempotentWork> {
+  async function retryWithNewInstrument(created: CreateContext, params: CreatePaymentParams, stale: WalletInstrument): Promise<IdempotentWork> {
     let fresh: WalletInstrument;
     try {
       await walletInstruments.forget(stale);
@@ -190,7 +198,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     }
     const retried = { ...params, paymentInstrumentId: fresh.instrumentId };
     try {
-      return await answerCreated(retried, binding, await options.client.createPayment(retried));
+      return await answerCreated(created, retried, await options.client.createPayment(retried));
     } catch (error) {
       return createFailed(error);
     }
@@ -205,8 +213,18 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     return { response: storedFailure(error, 'createPayment'), remember: !nothingSent };
   }
 
-  async function answerCreated(params: CreatePaymentParams, binding: string, payment: Payment): Promise<IdempotentWork> {
+  /** Signs the order token, lets the merchant save the order, then answers the browser. */
+  async function answerCreated({ input, request, binding }: CreateContext, params: CreatePaymentParams, payment: Payment): Promise<IdempotentWork> {
     const orderToken = await signer.issue({ orderId: payment.orderId, paymentMethodType: params.paymentMethodType, binding });
+    if (options.onPaymentCreated !== undefined) {
+      try {
+        await options.onPaymentCreated({ input, params, payment, orderToken }, request);
+      } catch (error) {
+        // The order exists at Clink but the merchant could not save it: the browser does not get it to
+        // pay, and the key keeps this answer so a retry cannot create a second order.
+        return { response: storedFailure(error, `onPaymentCreated(${payment.orderId})`), remember: true };
+      }
+    }
     const body: CheckoutPaymentResponse = {
       orderId: payment.orderId,
       orderToken,

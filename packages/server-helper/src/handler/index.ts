@@ -2,6 +2,7 @@ export {
   createCheckoutHandler,
   type CheckoutHandler,
   type CheckoutHandlerOptions,
+  type PaymentCreated,
   type ResolvedPayment,
 } from './create-checkout-handler.js';
 export { CheckoutRejection, type CheckoutRejectionOptions, type CheckoutRejectionStatus } from './rejection.js';

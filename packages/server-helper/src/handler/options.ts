@@ -1,6 +1,6 @@
 import type { ClinkClient } from '../client/types.js';
 import { ClinkConfigurationError } from '../errors.js';
-import type { CreatePaymentParams } from '../types.js';
+import type { CreatePaymentParams, Payment } from '../types.js';
 import type { ClinkWebhookEvent } from '../webhooks/index.js';
 import type { IdempotencyStore } from './idempotency-store.js';
 import type { InstrumentStore } from './instrument-store.js';
@@ -20,6 +20,21 @@ type BrowserChosenField = 'paymentMethodType' | 'platformType' | 'deviceType';
 export type ResolvedPayment = Omit<CreatePaymentParams, BrowserChosenField | 'paymentInstrumentId'> &
   Partial<Pick<CreatePaymentParams, BrowserChosenField | 'paymentInstrumentId'>>;
 
+/** What `onPaymentCreated` receives: the payment Clink just created and what it was created from. */
+export interface PaymentCreated {
+  /** What the browser sent (validated); `payload` is yours to read. */
+  input: CreateCheckoutPaymentRequest;
+  /** The body sent to Clink's `POST /payment`: what `resolvePayment` decided plus the browser's choices. */
+  params: CreatePaymentParams;
+  /** Clink's answer, normalised: `orderId`, `status`, `amount`, `currency`, `action`. */
+  payment: Payment;
+  /**
+   * The order token the browser is about to receive. Keep a hash of it (never the token) if your own
+   * routes should open the order for the same holder, as the status and refresh routes do.
+   */
+  orderToken: string;
+}
+
 export interface CheckoutHandlerOptions {
   /** A Clink client from `createClinkClient`. */
   client: ClinkClient;
@@ -35,6 +50,14 @@ export interface CheckoutHandlerOptions {
    * different from the Clink keys. Changing it invalidates the tokens of orders in progress.
    */
   tokenSecret: string;
+  /**
+   * Called once per created payment, after Clink created it and before the browser hears of it: the
+   * place to save the order. If it throws, the browser gets an error instead of the payment (so it is
+   * never paid unsaved), the error is logged, and the `Idempotency-Key` keeps that answer, because the
+   * order exists at Clink and a retry must not create a second one. Not called when the create fails.
+   * @default none
+   */
+  onPaymentCreated?: (created: PaymentCreated, request: Request) => void | Promise<void>;
   /**
    * Called once per verified webhook event (duplicates are skipped); narrow it on `event.category`
    * (`order`, `refund`, `other`). Clink gets its 2xx only after the returned promise resolves; if it

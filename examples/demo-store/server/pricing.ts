@@ -1,31 +1,26 @@
-// @ts-check
 /**
  * Prices a checkout on the server from the browser's `payload` ({ productId, quantity }).
  * The browser never sends an amount; whatever it sends besides is ignored.
  */
-import { findProduct, lineTotal } from '../shared/catalog.mjs';
+import { findProduct, lineTotal, type Product } from '../shared/catalog.js';
 
-/**
- * @typedef {object} PricedCart
- * @property {import('../shared/catalog.mjs').Product} product
- * @property {number} quantity
- * @property {number} amount Major units.
- * @property {string} currency
- */
+export interface PricedCart {
+  product: Product;
+  quantity: number;
+  /** Major units. */
+  amount: number;
+  currency: string;
+}
 
-/**
- * @typedef {{ ok: true, cart: PricedCart } | { ok: false, message: string, fields: Record<string, string> }} PricingResult
- */
+export type PricingResult =
+  | { ok: true; cart: PricedCart }
+  | { ok: false; message: string; fields: Record<string, string> };
 
-/**
- * @param {unknown} payload
- * @returns {PricingResult}
- */
-export function priceCart(payload) {
+export function priceCart(payload: unknown): PricingResult {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     return { ok: false, message: 'The cart is missing.', fields: { payload: 'must be an object' } };
   }
-  const { productId, quantity } = /** @type {Record<string, unknown>} */ (payload);
+  const { productId, quantity } = payload as Record<string, unknown>;
   if (typeof productId !== 'string') {
     return { ok: false, message: 'Choose a product.', fields: { 'payload.productId': 'must be a string' } };
   }

@@ -1,12 +1,7 @@
-// @ts-check
 /** Ports and hosts from the environment. */
 
-/**
- * Reads a port from the environment; `undefined` when unset.
- * @param {string | undefined} text
- * @param {string} name The variable, for the error message.
- */
-export function parsePort(text, name) {
+/** Reads a port from the environment; `undefined` when unset. `name` is the variable, for the error. */
+export function parsePort(text: string | undefined, name: string): number | undefined {
   if (text === undefined || text === '') return undefined;
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -18,9 +13,8 @@ export function parsePort(text, name) {
 /**
  * A host a browser on this machine can open: listening on every interface (`0.0.0.0`, `::`) is
  * reached through the loopback address.
- * @param {string} host
  */
-export function reachableHost(host) {
+export function reachableHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
   if (host === '::') return '[::1]';
   return host.includes(':') ? `[${host}]` : host;
