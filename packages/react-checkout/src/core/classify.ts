@@ -1,4 +1,4 @@
-import { isPaymentMethodType, PAYMENT_METHODS, type ClinkAction, type ClinkWalletDetails, type PaymentMethodType, type PaymentStatus } from '@clink-checkout/protocol';
+import { isPaymentMethodType, PAYMENT_METHOD_APPS, PAYMENT_METHOD_QR_CODES, type ClinkAction, type ClinkWalletDetails, type PaymentMethodType, type PaymentStatus } from '@clink-checkout/protocol';
 import { computeExpiry } from './countdown.js';
 import { buildAndroidIntentUrl, isAndroidPackageName } from './deep-link.js';
 import { CheckoutActionError, refuse } from './errors.js';
@@ -77,7 +77,7 @@ export function classifyAction(
 
   const paymentMethodType = isPaymentMethodType(action.type) ? action.type : payment.paymentMethodType;
   if (!isPaymentMethodType(paymentMethodType)) return refuse('unsupported_payment_method', 'paymentMethodType');
-  const method = PAYMENT_METHODS[paymentMethodType];
+  const apps = PAYMENT_METHOD_APPS[paymentMethodType];
   const httpMethod = String(action.method ?? 'GET').toUpperCase();
   if (httpMethod !== 'GET' && httpMethod !== 'POST') refuse('unknown_action', 'action.method');
   const { postData, redirectUrl } = action;
@@ -125,8 +125,8 @@ export function classifyAction(
     qr,
     copyText: qr?.kind === 'value' ? qr.value : undefined,
     expiry,
-    refreshable: method.refreshableQr,
-    savable: method.savableQr,
+    refreshable: PAYMENT_METHOD_QR_CODES[paymentMethodType].refreshableQr,
+    savable: PAYMENT_METHOD_QR_CODES[paymentMethodType].savableQr,
     hostedInstructionsUrl,
   };
 
@@ -136,7 +136,7 @@ export function classifyAction(
       // Clink's package when it is a valid one; the table's only for the wallet's own schemes (another app,
       // such as a bank's, would not open under the wallet's package).
       const scheme = /^[^:]+/.exec(launch)![0].toLowerCase();
-      const packageName = [wallet.packageName, method.appSchemes.includes(scheme) ? method.androidPackage : undefined].find(
+      const packageName = [wallet.packageName, apps.appSchemes.includes(scheme) ? apps.androidPackage : undefined].find(
         (name) => typeof name === 'string' && isAndroidPackageName(name),
       );
       launchUrl = buildAndroidIntentUrl({ deepLink: launch, packageName, fallbackUrl });

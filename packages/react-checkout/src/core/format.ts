@@ -1,8 +1,8 @@
-import { PAYMENT_METHODS, type PaymentMethodType } from '@clink-checkout/protocol';
+import { PAYMENT_METHOD_NAMES, type PaymentMethodType } from '@clink-checkout/protocol';
 
 /** The name customers know a payment method by (`WECHAT` → `WeChat Pay`); brand names are not translated. */
 export function walletName(method: PaymentMethodType): string {
-  return PAYMENT_METHODS[method]?.displayName ?? method;
+  return PAYMENT_METHOD_NAMES[method]?.displayName ?? method;
 }
 
 /**

@@ -153,9 +153,9 @@ export function usePaymentMachine(input: PaymentMachineInput): PaymentMachine {
     }
   }, [latest, mutateAsync, send]);
 
-  // Callbacks fire once per transition; the first state is not one unless it is already an outcome.
+  // Callbacks fire once per transition; the first state is not one unless it is already an outcome or an error.
   // (StrictMode re-runs effects: the ref makes the second run see no change.)
-  const previous = useRef<PaymentState | null>(input.initial.status === 'succeeded' || input.initial.status === 'failed' ? null : input.initial);
+  const previous = useRef<PaymentState | null>(/^(succeeded|failed|error)$/.test(input.initial.status) ? null : input.initial);
   useEffect(() => {
     if (previous.current?.status === state.status) {
       previous.current = state;

@@ -58,13 +58,11 @@ export function useStatusQuery({ api, orderId, orderToken, enabled, since, expir
       queryFn: ({ signal }) => api!.getStatus(orderId!, orderToken!, { signal }),
       enabled: active && focused,
       meta: META,
-      // Every answer is old at once; after expiry only the last check the machine asks for (an invalidation).
+      // Every answer is old at once (whatever the app's defaults); after expiry only the last check the machine
+      // asks for (an invalidation). Becoming visible again re-enables the query, which checks at once.
       staleTime: expired ? Infinity : 0,
-      gcTime: 60_000,
       refetchInterval: (query) => (expired || isFinished(query.state.data?.status ?? 'pending') ? false : delay(0)),
       refetchIntervalInBackground: false,
-      refetchOnWindowFocus: true,
-      refetchOnReconnect: true,
       retry: true,
       retryDelay: (failures) => delay(failures + 1),
     },
