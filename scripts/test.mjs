@@ -8,6 +8,7 @@ const steps = [
   ['browser', () => (ensureChromium(), 0)],
   ['build packages', () => pnpm(['-r', '--workspace-concurrency=1', 'run', 'build'])],
   ['typecheck', () => pnpm(['-r', 'run', 'typecheck'])],
+  ['lint (ESLint: typescript-eslint, React hooks, layer rules)', () => pnpm(['exec', 'eslint', '.'])],
   ['unit and integration tests', () => pnpm(['exec', 'vitest', 'run'])],
   ['published package shape (publint, attw)', () => pnpm(['-r', 'run', 'lint:package'])],
   ['browser tests', () => pnpm(['-r', '--if-present', 'run', 'test:browser'])],

@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom/vitest';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { recordConsoleError, takeUnexpectedConsoleErrors } from './src/react/test-support/console.js';
 
 // Testing Library only advances fake timers inside its async helpers when a global `jest` exists.
 (globalThis as unknown as { jest: unknown }).jest = {
@@ -15,3 +16,18 @@ await import('qrcode.react');
 // never moves the clock) able to deliver it. Only the delivery changes; what React Query decides does not.
 const { notifyManager } = await import('@tanstack/react-query');
 notifyManager.setScheduler(queueMicrotask);
+
+// An error React (or our code) logs is a failure unless the test announced it (`expectConsoleError`): act
+// warnings, key warnings, hydration mismatches and errors thrown in effects all end up here.
+const logError = console.error.bind(console);
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    if (!recordConsoleError(args)) logError(...args);
+  });
+});
+afterEach(() => {
+  const unexpected = takeUnexpectedConsoleErrors();
+  if (unexpected.length > 0) {
+    throw new Error(`Unexpected console.error (${unexpected.length}):\n${unexpected.map((text) => text.slice(0, 600)).join('\n---\n')}`);
+  }
+});

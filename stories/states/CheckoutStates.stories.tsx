@@ -4,7 +4,6 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { checkoutParameters, loadedOf, stayOnPage } from '../support/environment.js';
 import {
-  asShown,
   customerReturnsToPage,
   expectCountdown,
   expectNavigation,

@@ -100,7 +100,7 @@ describe.each(SANDBOX_KINDS)('$name sandbox', (sandbox) => {
       try {
         const rendered = await payWith('CARD', 'desktop', createShop({ sandbox, cardFlow }));
         const { shop, navigate, onSuccess, onFailure } = rendered;
-        const { orderId, status } = shop.lastCreated();
+        const { status } = shop.lastCreated();
         expect(status).toBe(outcome === 'succeed' ? 'succeeded' : 'failed');
         expect(screen.getByRole('status')).toHaveTextContent(outcome === 'succeed' ? 'Payment successful' : 'Payment failed');
         if (outcome === 'succeed') {

@@ -406,5 +406,8 @@ export function setVisibility(next: DocumentVisibilityState): void {
   }
   if (visibility === next) return;
   visibility = next;
-  document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  // The page's own listeners (React Query's focus manager among them) update React state: inside act, as in a test.
+  act(() => {
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
 }

@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { StrictMode, createRef, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ClinkAction, DeviceInfo } from '../../core/index.js';
+import type { DeviceInfo } from '../../core/index.js';
 import { ClinkCheckoutProvider } from '../provider.js';
 import { createFakeCheckout, QR_PNG } from '../test-support/fake-checkout.js';
 import { ClinkPayButton } from './pay-button.js';

@@ -17,7 +17,10 @@ async function createOrder(checkout: ReturnType<typeof createFakeCheckout>) {
 
 function setVisibility(state: 'visible' | 'hidden') {
   Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
-  document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  // The page's own listeners (React Query's focus manager among them) update React state: inside act, as in a test.
+  act(() => {
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
 }
 
 const flush = () => act(() => vi.advanceTimersByTimeAsync(0));
