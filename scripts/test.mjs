@@ -11,6 +11,7 @@ const steps = [
   ['lint (ESLint: typescript-eslint, React hooks, layer rules)', () => pnpm(['exec', 'eslint', '.'])],
   ['unit and integration tests', () => pnpm(['exec', 'vitest', 'run'])],
   ['published package shape (publint, attw)', () => pnpm(['-r', 'run', 'lint:package'])],
+  ['React Server Components (@clink-checkout/react/locales)', () => pnpm(['-r', '--if-present', 'run', 'test:rsc'])],
   ['browser tests', () => pnpm(['-r', '--if-present', 'run', 'test:browser'])],
   [
     'storybook static build (typecheck stories, storybook build, smoke test of the output)',
