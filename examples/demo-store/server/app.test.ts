@@ -4,7 +4,7 @@ import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSandbox, SANDBOX_WEBHOOK_SECRET, type Sandbox } from '@clink-checkout/sandbox';
+import { createSandbox, SANDBOX_CARD_INSTRUMENTS, SANDBOX_WEBHOOK_SECRET, type Sandbox } from '@clink-checkout/sandbox';
 import { signClinkWebhookPayload } from '@clink-checkout/server';
 import Database from 'better-sqlite3';
 import { startDemoStore, type DemoStore } from './app.js';
@@ -270,13 +270,14 @@ describe('demo store server pointed at Clink with CLINK_API_KEY', () => {
       CLINK_API_KEY: 'sk_test_merchant_key',
       CLINK_ENV: 'sandbox',
       CLINK_BASE_URL: `${clinkUrl}/api`,
-      CLINK_PAYMENT_INSTRUMENT_ID: 'pi_merchant',
+      // A card the default customer (customer@example.com) saved at Clink.
+      CLINK_CARD_INSTRUMENT_ID: SANDBOX_CARD_INSTRUMENTS.redirect,
     });
     expect(store.backend.kind).toBe('clink');
     expect(store.backend.sandbox).toBeUndefined();
 
     const config = await (await fetch(`${store.url}/api/config`)).json();
-    expect(config).toEqual({ backend: 'clink', environment: 'sandbox', cardFlows: false });
+    expect(config).toEqual({ backend: 'clink', environment: 'sandbox', cardFlows: false, unavailableMethods: {} });
 
     const response = await createPayment(store, { paymentMethodType: 'CARD', payload: cart(2, { cardFlow: 'post_form' }) });
     const text = await response.text();
@@ -285,7 +286,7 @@ describe('demo store server pointed at Clink with CLINK_API_KEY', () => {
     const { orderId } = JSON.parse(text) as { orderId: string };
     const atClink = clink.getOrder(orderId)!;
     expect(atClink.amountTotal).toBe(25);
-    expect(atClink.paymentMethod.paymentInstrumentId).toBe('pi_merchant');
+    expect(atClink.paymentMethod.paymentInstrumentId).toBe(SANDBOX_CARD_INSTRUMENTS.redirect);
     expect(atClink.metadata).not.toHaveProperty('sandboxCardFlow');
   });
 
@@ -293,7 +294,7 @@ describe('demo store server pointed at Clink with CLINK_API_KEY', () => {
     const store = await startStore({
       CLINK_API_KEY: 'sk_test_merchant_key',
       CLINK_BASE_URL: `${clinkUrl}/api`,
-      CLINK_PAYMENT_INSTRUMENT_ID: 'pi_merchant',
+      CLINK_CARD_INSTRUMENT_ID: SANDBOX_CARD_INSTRUMENTS.redirect,
     });
     const payment = await createdPayment(store, { paymentMethodType: 'CARD', payload: cart(1) });
     expect((await outcomeWithToken(store, payment)).outcome).toBe('pending');
@@ -305,7 +306,7 @@ describe('demo store server pointed at Clink with CLINK_API_KEY', () => {
   });
 
   it('answers a retry with the same Idempotency-Key after a restart with the first answer, creating one order', async () => {
-    const env = { CLINK_API_KEY: 'sk_test_merchant_key', CLINK_BASE_URL: `${clinkUrl}/api`, CLINK_PAYMENT_INSTRUMENT_ID: 'pi_merchant' };
+    const env = { CLINK_API_KEY: 'sk_test_merchant_key', CLINK_BASE_URL: `${clinkUrl}/api` };
     const body = { paymentMethodType: 'WECHAT', payload: cart(1) };
     const first = await createPayment(await startStore(env), body, { 'Idempotency-Key': 'attempt-1' });
     const firstText = await first.text();
@@ -319,9 +320,34 @@ describe('demo store server pointed at Clink with CLINK_API_KEY', () => {
     expect(clink.listOrders()).toHaveLength(1);
   });
 
-  it('refuses to start without a payment instrument', async () => {
-    await expect(startStore({ CLINK_API_KEY: 'sk_test_merchant_key', CLINK_BASE_URL: `${clinkUrl}/api` })).rejects.toThrow(
-      /CLINK_PAYMENT_INSTRUMENT_ID/,
+  it('creates a customer’s wallet instrument at Clink once, and pays with it again after a restart', async () => {
+    const env = { CLINK_API_KEY: 'sk_test_merchant_key', CLINK_BASE_URL: `${clinkUrl}/api` };
+    const first = await createdPayment(await startStore(env), { paymentMethodType: 'GCASH', payload: cart(1) });
+    await running.pop()!.close();
+    const second = await createdPayment(await startStore(env), { paymentMethodType: 'GCASH', payload: cart(2) });
+
+    const instruments = clink.listInstruments({ type: 'GCASH' });
+    expect(instruments).toHaveLength(1);
+    const paidWith = (orderId: string) => clink.getOrder(orderId)!.paymentMethod.paymentInstrumentId;
+    expect(paidWith(first.orderId)).toBe(instruments[0]!.id);
+    expect(paidWith(second.orderId)).toBe(instruments[0]!.id);
+  });
+
+  it('without CLINK_CARD_INSTRUMENT_ID, shows cards as unavailable with the reason and takes every wallet', async () => {
+    const store = await startStore({ CLINK_API_KEY: 'sk_test_merchant_key', CLINK_BASE_URL: `${clinkUrl}/api` });
+
+    const config = (await (await fetch(`${store.url}/api/config`)).json()) as { unavailableMethods: Record<string, string> };
+    expect(Object.keys(config.unavailableMethods)).toEqual(['CARD']);
+    expect(config.unavailableMethods.CARD).toMatch(/CLINK_CARD_INSTRUMENT_ID.*saved through Clink’s hosted pages/);
+
+    const card = await createPayment(store, { paymentMethodType: 'CARD', payload: cart(1) });
+    expect(card.status).toBe(422);
+    expect(((await card.json()) as { error: { message: string } }).error.message).toMatch(/CLINK_CARD_INSTRUMENT_ID/);
+    for (const method of ['ALIPAY', 'CASHAPP', 'GCASH', 'KAKAO', 'PROMPTPAY', 'QRIS', 'TNG', 'WECHAT']) {
+      await createdPayment(store, { paymentMethodType: method, payload: cart(1) });
+    }
+    expect(clink.listOrders().map((order) => order.paymentMethod.paymentMethodType).sort()).toEqual(
+      ['ALIPAY', 'CASHAPP', 'GCASH', 'KAKAO', 'PROMPTPAY', 'QRIS', 'TNG', 'WECHAT'],
     );
   });
 });

@@ -13,7 +13,7 @@ import { startClinkBackend, type ClinkBackend } from './backend.js';
 import { CHECKOUT_PATH, createStoreCheckout } from './checkout.js';
 import { parsePort, reachableHost } from './net.js';
 import { OrderStore } from './orders.js';
-import { paymentInstrumentsFromEnv } from './paymentInstrument.js';
+import { cardInstrumentsFor } from './cardInstruments.js';
 import { createStoreApp } from './routes.js';
 import { pageSecurityHeaders } from './static.js';
 
@@ -80,11 +80,14 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     orders = OrderStore.open(path.join(dataDir, 'store.db'));
     // Behind a proxy, PUBLIC_URL is the address customers use.
     const publicUrl = env.PUBLIC_URL || url;
+    const customerEmail = env.CLINK_CUSTOMER_EMAIL || 'customer@example.com';
+    const cards = cardInstrumentsFor(env, backend, customerEmail);
+    if (!cards.available) log(`[demo-store] card payments are unavailable: ${cards.reason}`);
     const checkout = createStoreCheckout({
       backend,
       orders,
-      choosePaymentInstrument: paymentInstrumentsFromEnv(env, backend),
-      customerEmail: env.CLINK_CUSTOMER_EMAIL || 'customer@example.com',
+      cards,
+      customerEmail,
       returnUrl: new URL('/return', publicUrl).toString(),
       // Random per start when unset: tokens of payments in progress then stop working at a restart.
       tokenSecret: env.CHECKOUT_TOKEN_SECRET || randomBytes(32).toString('hex'),
@@ -94,9 +97,14 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
       checkout,
       orders,
       client: backend.client,
-      config: { backend: backend.kind, environment: backend.environment, cardFlows: backend.kind === 'local-sandbox' },
+      config: {
+        backend: backend.kind,
+        environment: backend.environment,
+        cardFlows: cards.available && cards.flows.length > 0,
+        unavailableMethods: cards.available ? {} : { CARD: cards.reason },
+      },
       clientDir: options.clientDir ?? path.join(PACKAGE_DIR, 'dist', 'client'),
-      pageHeaders: pageSecurityHeaders(backend.sandboxUrl),
+      pageHeaders: pageSecurityHeaders(backend.clinkOrigin),
       secureCookies: new URL(publicUrl).protocol === 'https:',
       log,
     });

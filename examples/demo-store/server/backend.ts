@@ -17,6 +17,11 @@ export interface ClinkBackend {
   sandbox: Sandbox | undefined;
   /** Origin of the local sandbox (its API is at `/api`). */
   sandboxUrl: string | undefined;
+  /**
+   * Origin of the Clink in use when it is set explicitly (the local sandbox, or `CLINK_BASE_URL`): its
+   * images and pages are allowed by the store's Content-Security-Policy even over plain http.
+   */
+  clinkOrigin: string | undefined;
   close: () => Promise<void>;
 }
 
@@ -52,6 +57,7 @@ export async function startClinkBackend(options: BackendOptions): Promise<ClinkB
       webhookSecret: env.CLINK_WEBHOOK_SECRET || undefined,
       sandbox: undefined,
       sandboxUrl: undefined,
+      clinkOrigin: env.CLINK_BASE_URL ? new URL(env.CLINK_BASE_URL).origin : undefined,
       close: async () => {},
     };
   }
@@ -77,6 +83,7 @@ export async function startClinkBackend(options: BackendOptions): Promise<ClinkB
     webhookSecret: SANDBOX_WEBHOOK_SECRET,
     sandbox,
     sandboxUrl: url,
+    clinkOrigin: url,
     close: () => sandbox.close(),
   };
 }

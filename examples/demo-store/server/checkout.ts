@@ -12,21 +12,19 @@ import {
 } from '@clink-checkout/server';
 import type { ClinkBackend } from './backend.js';
 import { newOrderReference, type OrderStore } from './orders.js';
-import type { ChoosePaymentInstrument } from './paymentInstrument.js';
+import type { CardInstruments } from './cardInstruments.js';
 import { priceCart } from './pricing.js';
 import { sessionIdOf } from './session.js';
 import { readWebhookOrder } from './webhookOrder.js';
 
 /** Where the checkout handler is mounted; the page's `<ClinkPayButton>` talks to it. */
 export const CHECKOUT_PATH = '/api/checkout';
-/** Metadata key the local sandbox reads to choose how a card payment continues. */
-const SANDBOX_CARD_FLOW_KEY = 'sandboxCardFlow';
-const CARD_FLOWS = new Set(['redirect', 'post_form']);
 
 export interface StoreCheckoutOptions {
   backend: ClinkBackend;
   orders: OrderStore;
-  choosePaymentInstrument: ChoosePaymentInstrument;
+  /** The card a card payment is made with (wallet instruments are the checkout handler's business). */
+  cards: CardInstruments;
   /** Who pays (a real shop takes this from the signed-in customer). */
   customerEmail: string;
   /** Where Clink sends the customer back, e.g. `https://shop.example/return`. */
@@ -46,13 +44,21 @@ export function createStoreCheckout(options: StoreCheckoutOptions): CheckoutHand
       productId: params.metadata?.productId,
       productName: params.priceDataList?.[0]?.name,
       quantity: Number(params.metadata?.quantity),
-      amount: payment.amount,
-      currency: payment.currency,
+      // Clink's answer may leave the amount out; the shop knows what it asked for.
+      amount: payment.amount ?? params.amount,
+      currency: payment.currency ?? params.currency,
       paymentMethodType: params.paymentMethodType,
       clinkStatus: payment.status,
       orderToken,
       sessionId: sessionIdOf(request),
     });
+  }
+
+  /** The card to pay with (on the local sandbox, the one for the card flow the customer chose). */
+  function cardInstrument(payload: unknown): string {
+    const { cards } = options;
+    if (!cards.available) throw new CheckoutRejection(cards.reason, { status: 422, fields: { paymentMethodType: cards.reason } });
+    return cards.instrumentFor((payload as { cardFlow?: unknown } | undefined)?.cardFlow);
   }
 
   function applyWebhook(event: ClinkWebhookEvent): void {
@@ -72,33 +78,22 @@ export function createStoreCheckout(options: StoreCheckoutOptions): CheckoutHand
     // repeats are recognised across restarts by the orders' own event table; the handler's in-memory
     // event store only has to hold concurrent deliveries of one event together.)
     idempotencyStore: orders.checkoutKeys,
+    instrumentStore: orders.walletInstruments,
     logger: log,
     resolvePayment(input) {
       const priced = priceCart(input.payload);
       if (!priced.ok) throw new CheckoutRejection(priced.message, { status: 422, fields: priced.fields });
       const { product, quantity, amount, currency } = priced.cart;
-      const cardFlow = (input.payload as { cardFlow?: unknown }).cardFlow;
-      const useCardFlow =
-        backend.kind === 'local-sandbox' &&
-        input.paymentMethodType === 'CARD' &&
-        typeof cardFlow === 'string' &&
-        CARD_FLOWS.has(cardFlow);
       return {
-        paymentInstrumentId: options.choosePaymentInstrument({
-          paymentMethodType: input.paymentMethodType,
-          customerEmail: options.customerEmail,
-        }),
+        // Wallets: none, so the checkout handler finds or creates the customer's wallet instrument.
+        ...(input.paymentMethodType === 'CARD' ? { paymentInstrumentId: cardInstrument(input.payload) } : {}),
         customerEmail: options.customerEmail,
         amount,
         currency,
         priceDataList: [{ name: product.name, unitAmount: product.unitAmount, quantity, currency }],
         returnUrl: options.returnUrl,
         merchantReferenceId: newOrderReference(),
-        metadata: {
-          productId: product.id,
-          quantity: String(quantity),
-          ...(useCardFlow ? { [SANDBOX_CARD_FLOW_KEY]: cardFlow } : {}),
-        },
+        metadata: { productId: product.id, quantity: String(quantity) },
       };
     },
     onPaymentCreated: saveCreatedOrder,

@@ -21,7 +21,7 @@ describe('openStoreDatabase', () => {
     const db = openStoreDatabase(path.join(dir, 'nested', 'store.db'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    expect(tables(db)).toEqual(['idempotency_keys', 'orders', 'webhook_events']);
+    expect(tables(db)).toEqual(['idempotency_keys', 'orders', 'wallet_instruments', 'webhook_events']);
     db.close();
   });
 

@@ -56,6 +56,16 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX idempotency_keys_by_expiry ON idempotency_keys (expires_at);
   `,
+  `
+  -- The wallet instruments the checkout handler created at Clink (its instrumentStore), so a customer's
+  -- next payment with the same method reuses one instead of creating one per payment, across restarts.
+  -- Keys are the handler's: scoped to the Clink environment and method, the customer hashed.
+  CREATE TABLE wallet_instruments (
+    key           TEXT PRIMARY KEY,
+    instrument_id TEXT NOT NULL,
+    updated_at    INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /**

@@ -2,8 +2,8 @@
  * Runs the demo store until Ctrl-C: `npm start` at the repository root, or
  * `node --import tsx server/main.ts` in examples/demo-store.
  * Env: PORT (5173), SANDBOX_PORT (4010), HOST (127.0.0.1), DATA_DIR (data/), PUBLIC_URL,
- * SANDBOX_PUBLIC_URL; CLINK_API_KEY, CLINK_ENV, CLINK_PAYMENT_INSTRUMENT_ID, CLINK_WEBHOOK_SECRET,
- * CHECKOUT_TOKEN_SECRET to use Clink instead of the local sandbox.
+ * SANDBOX_PUBLIC_URL; CLINK_API_KEY, CLINK_ENV, CLINK_BASE_URL, CLINK_CARD_INSTRUMENT_ID,
+ * CLINK_CUSTOMER_EMAIL, CLINK_WEBHOOK_SECRET, CHECKOUT_TOKEN_SECRET to use Clink instead of the local sandbox.
  */
 import { startDemoStore } from './app.js';
 

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { openStoreDatabase, type StoreDatabase } from './database.js';
 import { SqliteIdempotencyStore } from './idempotencyStore.js';
+import { SqliteInstrumentStore } from './instrumentStore.js';
 import type { WebhookOrder } from './webhookOrder.js';
 
 /** What the customer sees. `paid` and `failed` are final; `pending` covers everything before. */
@@ -155,6 +156,8 @@ const APPLY_LOOKUP = `
 export class OrderStore {
   /** The checkout handler's `Idempotency-Key`s, in the same database. */
   readonly checkoutKeys: SqliteIdempotencyStore;
+  /** The wallet instruments the checkout handler created for customers, in the same database. */
+  readonly walletInstruments: SqliteInstrumentStore;
   readonly #db: StoreDatabase;
   readonly #now: () => number;
   readonly #record: Statement<[OrderWrite], OrderRow>;
@@ -172,6 +175,7 @@ export class OrderStore {
     this.#db = db;
     this.#now = options.now ?? Date.now;
     this.checkoutKeys = new SqliteIdempotencyStore(db, { now: this.#now });
+    this.walletInstruments = new SqliteInstrumentStore(db, { now: this.#now });
     this.#record = db.prepare(RECORD_ORDER);
     this.#applyLookup = db.prepare(APPLY_LOOKUP);
     this.#recordEvent = db.prepare(

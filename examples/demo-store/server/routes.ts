@@ -12,6 +12,7 @@ import {
   type CheckoutErrorType,
   type CheckoutHandler,
   type ClinkClient,
+  type PaymentMethodType,
 } from '@clink-checkout/server';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { CHECKOUT_PATH } from './checkout.js';
@@ -31,6 +32,8 @@ export interface StoreConfig {
   environment: 'sandbox' | 'production';
   /** The local sandbox lets the shop choose how a card payment continues. */
   cardFlows: boolean;
+  /** Methods the shop cannot take right now, with the reason shown next to them. */
+  unavailableMethods: Partial<Record<PaymentMethodType, string>>;
 }
 
 export interface StoreAppOptions {
@@ -118,8 +121,8 @@ async function orderOutcome(c: Context, { orders, client, log }: StoreAppOptions
   if (order.outcome === 'pending') {
     try {
       const atClink = await client.getOrder(orderId);
-      // Clink's order status is optional in its types: an answer without one tells nothing new.
-      order = (atClink.status === undefined ? undefined : orders.applyOrderLookup(orderId, atClink.status)) ?? order;
+      // Clink's order fields are all optional: an order without a status tells us nothing new.
+      if (atClink.status !== undefined) order = orders.applyOrderLookup(orderId, atClink.status) ?? order;
     } catch (error) {
       // Answer with what is known (still pending); the page asks again shortly.
       log(`[demo-store] looking up order ${orderId} at Clink failed: ${error instanceof Error ? error.message : error}`);

@@ -40,11 +40,11 @@ export function clientRoutes({ clientDir, pageHeaders, beforePage }: ClientRoute
 
 /**
  * Headers of the shop's HTML pages. The page runs only its own script and talks only to its own
- * server; images (QR codes) and form posts (3-D Secure) may go to Clink's hosts, or to the local
- * sandbox, which is plain http on another port.
+ * server; images (QR codes) and form posts (3-D Secure) may go to Clink's hosts, or to a Clink set
+ * explicitly (the local sandbox, or `CLINK_BASE_URL`), which may be plain http on another port.
  */
-export function pageSecurityHeaders(sandboxUrl: string | undefined): Record<string, string> {
-  const sandbox = sandboxUrl === undefined ? '' : ` ${new URL(sandboxUrl).origin}`;
+export function pageSecurityHeaders(clinkOrigin: string | undefined): Record<string, string> {
+  const sandbox = clinkOrigin === undefined ? '' : ` ${new URL(clinkOrigin).origin}`;
   return {
     'Content-Security-Policy': [
       "default-src 'self'",

@@ -28,7 +28,7 @@ export function App() {
         {onReturnPage ? (
           <ReturnPage orderId={new URLSearchParams(window.location.search).get('orderId')} />
         ) : (
-          <StorePage cardFlows={config.data?.cardFlows ?? false} />
+          <StorePage config={config.data} />
         )}
       </main>
     </>

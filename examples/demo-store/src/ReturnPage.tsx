@@ -65,7 +65,13 @@ function isUnknownOrder(error: unknown): boolean {
 }
 
 function Outcome({ order }: { order: OrderOutcomeResponse }) {
-  const summary = `${order.quantity} × ${order.productName}, ${formatMoney(order.amount, order.currency)}`;
+  // An order first learnt of from a webhook may lack some details: say what is known.
+  const summary = [
+    order.productName && (order.quantity ? `${order.quantity} × ${order.productName}` : order.productName),
+    order.amount !== undefined && order.currency ? formatMoney(order.amount, order.currency) : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
   switch (order.outcome) {
     case 'paid':
       return (
@@ -73,7 +79,7 @@ function Outcome({ order }: { order: OrderOutcomeResponse }) {
           <h2 id="return-title">Paid</h2>
           <p>Thank you! Your coffee is on its way.</p>
           <p className="muted">
-            {summary}. Order <code>{order.orderId}</code>.
+            {summary && `${summary}. `}Order <code>{order.orderId}</code>.
           </p>
           <a className="button-link" href="/">
             Back to the shop
@@ -86,7 +92,7 @@ function Outcome({ order }: { order: OrderOutcomeResponse }) {
           <h2 id="return-title">Payment failed — try again</h2>
           <p>Nothing was charged. You can pay again, with the same or another method.</p>
           <p className="muted">
-            {summary}. Order <code>{order.orderId}</code>.
+            {summary && `${summary}. `}Order <code>{order.orderId}</code>.
           </p>
           <a className="button-link" href="/">
             Try again
@@ -99,7 +105,7 @@ function Outcome({ order }: { order: OrderOutcomeResponse }) {
           <h2 id="return-title">Waiting for payment…</h2>
           <p>Finish the payment in your bank or wallet app. This page updates by itself.</p>
           <p className="muted">
-            {summary}. Order <code>{order.orderId}</code>.
+            {summary && `${summary}. `}Order <code>{order.orderId}</code>.
           </p>
         </section>
       );

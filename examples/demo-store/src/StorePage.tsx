@@ -2,14 +2,19 @@ import { useId, useMemo, useState } from 'react';
 import { ClinkPayButton } from '@clink-checkout/react';
 import type { PaymentMethodType } from '@clink-checkout/react/core';
 import { PRODUCTS, formatMoney, lineTotal } from '../shared/catalog.js';
+import type { StoreConfig } from './api.js';
 import { CARD_FLOWS, PAYMENT_METHODS, type CardFlow } from './paymentMethods.js';
 
 const product = PRODUCTS[0]!;
 
 /** The shop: one coffee, a quantity, a payment method and the pay button. */
-export function StorePage({ cardFlows }: { cardFlows: boolean }) {
+export function StorePage({ config }: { config: StoreConfig | undefined }) {
   const [quantity, setQuantity] = useState(1);
-  const [method, setMethod] = useState<PaymentMethodType>('CARD');
+  const [chosenMethod, setMethod] = useState<PaymentMethodType>('CARD');
+  const unavailable = config?.unavailableMethods ?? {};
+  // A method the shop cannot take (e.g. cards without a saved card on Clink) gives way to the first one it can.
+  const method = unavailable[chosenMethod] === undefined ? chosenMethod : PAYMENT_METHODS.find((option) => unavailable[option.type] === undefined)!.type;
+  const cardFlows = config?.cardFlows ?? false;
   const [cardFlow, setCardFlow] = useState<CardFlow>('redirect');
   const quantityId = useId();
   const total = lineTotal(product.unitAmount, quantity);
@@ -75,10 +80,11 @@ export function StorePage({ cardFlows }: { cardFlows: boolean }) {
                 name="payment-method"
                 value={option.type}
                 checked={method === option.type}
+                disabled={unavailable[option.type] !== undefined}
                 onChange={() => setMethod(option.type)}
               />
               <span className="method-label">{option.label}</span>
-              <span className="method-hint">{option.hint}</span>
+              <span className="method-hint">{unavailable[option.type] ?? option.hint}</span>
             </label>
           ))}
         </fieldset>

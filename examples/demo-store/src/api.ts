@@ -7,10 +7,11 @@ export type OrderOutcome = 'paid' | 'failed' | 'pending';
 export interface OrderOutcomeResponse {
   orderId: string;
   outcome: OrderOutcome;
-  productName: string;
-  quantity: number;
-  amount: number;
-  currency: string;
+  /** Unknown for an order first learnt of from a webhook that did not carry it. */
+  productName?: string;
+  quantity?: number;
+  amount?: number;
+  currency?: string;
   paymentMethodType: string;
 }
 
@@ -21,6 +22,8 @@ export interface StoreConfig {
   environment: 'sandbox' | 'production';
   /** The local sandbox lets the shop choose how a card payment continues. */
   cardFlows: boolean;
+  /** Methods the shop cannot take right now, with the reason to show next to them. */
+  unavailableMethods: Partial<Record<string, string>>;
 }
 
 export class OrderLookupError extends Error {
