@@ -1,5 +1,6 @@
 'use client';
-import { useEffect, useSyncExternalStore } from 'react';
+import { createElement, useEffect, useSyncExternalStore } from 'react';
+import { createRoot } from 'react-dom/client';
 import type { QRCodeSVG } from 'qrcode.react';
 
 /** The QR encoder's SVG component (qrcode.react, a chunk of its own that pages without a drawn QR never load). */
@@ -19,12 +20,25 @@ export function preloadQrEncoder(): Promise<void> {
     (module) => {
       encoder = module.QRCodeSVG;
       for (const listener of listeners) listener();
+      warmUp(module.QRCodeSVG);
     },
     () => {
       loading = null;
     },
   );
   return loading;
+}
+
+/**
+ * Draws one code off screen, once: a slow phone runs the encoder's first code several times slower than later
+ * ones (cold JavaScript), and the customer's code should not be that first one.
+ */
+function warmUp(Encoder: QrEncoder): void {
+  // Only a speed-up: skipped without a DOM, and where every React update must happen inside act (tests).
+  if (typeof document === 'undefined' || (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT) return;
+  const root = createRoot(document.createElement('div'));
+  root.render(createElement(Encoder, { value: 'https://checkout.example/qr/warm-up-0123456789abcdef0123456789', size: 208, level: 'M' }));
+  setTimeout(() => root.unmount(), 0);
 }
 
 const subscribe = (listener: () => void) => {

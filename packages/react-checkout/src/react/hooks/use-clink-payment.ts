@@ -18,6 +18,7 @@ import {
   type ReceivedPayment,
 } from '../../core/index.js';
 import { missingEndpointError, useCheckoutApi, useCheckoutConfig, type CheckoutConfigProps } from '../config.js';
+import { prepareFormatters } from '../i18n/duration.js';
 import { preloadQrEncoder } from '../qr-encoder.js';
 import { clinkQueryKeys, useResolvedQueryClient, type ClinkQueryMeta } from '../query-client.js';
 import { useLatest } from '../use-latest.js';
@@ -120,8 +121,10 @@ export function useClinkPayment(options: UseClinkPaymentOptions): ClinkPayment {
       abort.current?.abort();
       abort.current = controller;
       send(event);
-      // A wallet may answer with a QR code to draw: fetch the encoder while the payment is being created.
+      // While the payment is being created: fetch the QR encoder a wallet may need, and build the formatters of
+      // the view (slow the first time on a low-end phone), after this render.
       if (isWalletMethod(attempt.paymentMethodType)) void preloadQrEncoder();
+      setTimeout(() => prepareFormatters(cfg.locale), 0);
       mutate(
         { body, attempt, signal: controller.signal },
         {

@@ -1,4 +1,6 @@
-import { formatCountdown } from '../../core/index.js';
+import { cachedNumberFormat, formatAmount, formatCountdown } from '../../core/index.js';
+
+const listFormats = new Map<string, Intl.ListFormat>();
 
 /**
  * A remaining time as words for screen readers ("2 minutes, 5 seconds"): unit-formatted numbers joined with
@@ -9,11 +11,22 @@ export function formatSpokenDuration(totalSeconds: number, locale: string): stri
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
   try {
-    const unit = (value: number, name: string) => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+    const unit = (value: number, name: string) => cachedNumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
     const parts = [minutes > 0 ? unit(minutes, 'minute') : '', rest > 0 || minutes === 0 ? unit(rest, 'second') : ''];
-    return new Intl.ListFormat(locale, { style: 'long', type: 'unit' }).format(parts.filter(Boolean));
+    let list = listFormats.get(locale);
+    if (!list) listFormats.set(locale, (list = new Intl.ListFormat(locale, { style: 'long', type: 'unit' })));
+    return list.format(parts.filter(Boolean));
   } catch {
     // An engine without these Intl parts (or an invalid locale tag): digits still carry the meaning.
     return formatCountdown(seconds);
   }
+}
+
+/**
+ * Builds the formatters a payment's view needs (amounts, the spoken countdown) ahead of time, e.g. while the
+ * payment is being created: the first formatter of a locale is slow to build on a low-end phone.
+ */
+export function prepareFormatters(locale: string): void {
+  formatAmount(0, 'USD', locale);
+  formatSpokenDuration(61, locale);
 }
