@@ -42,6 +42,7 @@ describe('the core entry point', () => {
         'PAYMENT_METHOD_TYPES',
         'announcementInterval',
         'buildAndroidIntentUrl',
+        'cachedNumberFormat',
         'canPay',
         'classifyAction',
         'computeDeadline',
