@@ -62,3 +62,14 @@ export function useQrEncoder(needed: boolean): QrEncoder | null {
   }, [needed, current]);
   return current;
 }
+
+/**
+ * Starts fetching and decoding a QR image the moment its answer arrives, while React renders the view: decoding
+ * even a small image takes tens of milliseconds on a slow phone, and the `<img>` then finds it ready.
+ */
+export function preloadQrImage(src: string): void {
+  if (typeof Image === 'undefined') return;
+  const image = new Image();
+  image.src = src;
+  image.decode?.().catch(() => {});
+}

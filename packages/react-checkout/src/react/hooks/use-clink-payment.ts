@@ -19,7 +19,7 @@ import {
 } from '../../core/index.js';
 import { missingEndpointError, useCheckoutApi, useCheckoutConfig, type CheckoutConfigProps } from '../config.js';
 import { prepareFormatters } from '../i18n/duration.js';
-import { preloadQrEncoder } from '../qr-encoder.js';
+import { preloadQrEncoder, preloadQrImage } from '../qr-encoder.js';
 import { clinkQueryKeys, useResolvedQueryClient, type ClinkQueryMeta } from '../query-client.js';
 import { useLatest } from '../use-latest.js';
 import { useDevice } from './use-device.js';
@@ -132,6 +132,7 @@ export function useClinkPayment(options: UseClinkPaymentOptions): ClinkPayment {
             if (controller.signal.aborted) return;
             try {
               const plan = classifyAction(payment, planned, { receivedAt: payment.receivedAt, allowedDeepLinkSchemes: cfg.allowedDeepLinkSchemes });
+              if ((plan.kind === 'qr' || plan.kind === 'app_link') && plan.qr?.kind === 'image') preloadQrImage(plan.qr.src);
               send({ type: 'created', payment, plan });
             } catch (error) {
               send({ type: 'create_failed', error: error as Error });
