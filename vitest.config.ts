@@ -14,7 +14,8 @@ export default defineConfig({
       'packages/sandbox',
       'packages/react-checkout/vitest.core.config.ts',
       'packages/react-checkout/vitest.dom.config.ts',
-      'examples/*',
+      // examples/nextjs is tested by its own browser run (next build, next start), not by vitest.
+      'examples/demo-store',
       // The same DOM tests again on React 18.
       'tests/react-18',
       {

@@ -1,160 +1,168 @@
-// Overhead of the checkout handler: requests per second and p99 latency of "create a payment, then
-// read its status" through createCheckoutHandler, against the same two calls made directly with the
-// Clink client. Both sides use the real client and the in-process sandbox (its fetch, no sockets),
-// so the difference is the handler's own work: routing, body reading, validation, idempotency,
-// order tokens and JSON.
+// What the checkout handler costs a merchant in a deployment-shaped setup. Three kinds of process:
+//   sandbox   the local Clink sandbox behind a fixed delay on every call (Clink is on the internet),
+//   server    node:http with the checkout handler (toNodeHandler), or the same create written by hand,
+//   load      autocannon, POSTing creates with a fresh Idempotency-Key each,
+// so the handler is measured the way it runs, not sharing one thread with its load or its Clink.
+// Each connection count runs baseline and handler in alternating rounds (b h h b b h), so a change of
+// load on a shared machine hits both alike; then the same again with both remembering creates in one Redis.
 //
 // Run after building:  node bench/handler.bench.mjs   (or `npm run bench`, which builds first)
-// Options (environment): BENCH_OPERATIONS=5000 BENCH_CONCURRENCY=50 BENCH_WARMUP=1000 BENCH_BATCH=250
-import { randomUUID } from 'node:crypto';
+// Environment: BENCH_DURATION=3 (seconds per round) BENCH_ROUNDS=3 BENCH_WARMUP=2 BENCH_CONNECTIONS=1,10,50,200
+//              BENCH_CLINK_DELAY_MS=50 BENCH_STORES=memory,redis BENCH_PROFILE=dir (CPU profiles of both servers)
+//              BENCH_COMPARE_DIST=dir: instead of the hand-written baseline, the handler of another build
+//              (e.g. an older commit's packages/server-helper/dist), to see what a change did
+import { fork } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { startRedisServer } from '../scripts/redis.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const load = (pkg) => import(pathToFileURL(path.join(root, 'packages', pkg, 'dist/index.js')).href);
-const { createClinkClient, createCheckoutHandler } = await load('server-helper');
-const { createSandbox, SANDBOX_API_KEY } = await load('sandbox');
+const here = path.join(path.dirname(fileURLToPath(import.meta.url)), 'handler');
+const DURATION = Number(process.env.BENCH_DURATION ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,10,50,200').split(',').map(Number);
+const STORES = (process.env.BENCH_STORES ?? 'memory,redis').split(',');
+const PROFILE_DIR = process.env.BENCH_PROFILE;
+const BUDGET = { minThroughputRatio: 0.9, maxP99Ratio: 1.5, maxAddedCpuMs: 0.1, atConnections: [50, 200] };
 
-const OPERATIONS = Number(process.env.BENCH_OPERATIONS ?? 5000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
-const BATCH = Number(process.env.BENCH_BATCH ?? 250);
-const BUDGET_P99_MS = 1;
-
-// No instrument: the handler finds or creates the customer's wallet instrument (created once, then remembered).
-const payment = {
-  customerEmail: 'customer@example.com',
-  returnUrl: 'https://shop.example/checkout/return',
-  amount: 42.5,
-  currency: 'USD',
-};
-
-function setUp() {
-  const sandbox = createSandbox({ seed: 'bench' });
-  const client = createClinkClient({
-    apiKey: SANDBOX_API_KEY,
-    environment: 'sandbox',
-    baseUrl: 'http://127.0.0.1:4010/api',
-    maxRetries: 0,
-    fetch: (input, init) => sandbox.fetch(new Request(input, init)),
+/** Forks a script and resolves with its first IPC message (its "ready" report). */
+function start(script, env, execArgv = []) {
+  const child = fork(path.join(here, script), [], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
   });
-  const handler = createCheckoutHandler({
-    client,
-    tokenSecret: 'bench-token-secret-0123456789abcdef0123',
-    resolvePayment: () => payment,
-    logger: (line) => console.error(line),
-  });
-  // The direct side pays with an instrument saved beforehand, as a merchant's own code would.
-  const { id: paymentInstrumentId } = sandbox.createInstrument({ type: 'ALIPAY', customerEmail: payment.customerEmail });
-  return { sandbox, client, handler, paymentInstrumentId };
+  return { child, ready };
 }
 
-/** One operation each way: create a payment, then read its status. */
-const scenarios = {
-  direct: ({ client, paymentInstrumentId }) => async () => {
-    const created = await client.createPayment({ ...payment, paymentInstrumentId, paymentMethodType: 'ALIPAY', platformType: 'WEB' });
-    await client.getOrder(created.orderId);
-  },
-  handler: ({ handler }) => async () => {
-    const created = await handler(
-      new Request('http://shop.example/api/checkout/payments', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-        body: JSON.stringify({ paymentMethodType: 'ALIPAY', platformType: 'WEB', payload: { cartId: 'cart_1' } }),
-      }),
+function ask(child, question) {
+  return new Promise((resolve) => {
+    child.once('message', resolve);
+    child.send(question);
+  });
+}
+
+async function stop(child) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.disconnect();
+  await exited;
+}
+
+async function load(url, connections, durationSeconds) {
+  const { ready } = start('load-process.mjs', { BENCH_LOAD: JSON.stringify({ url, connections, durationSeconds }) });
+  return ready;
+}
+
+/** One measured run of one server kind: autocannon's figures and the server's CPU time meanwhile. */
+async function measure(server, url, connections) {
+  const before = (await ask(server, 'cpu')).cpu;
+  const result = await load(url, connections, DURATION);
+  const after = (await ask(server, 'cpu')).cpu;
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${connections} connections: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  }
+  return { ...result, cpuMs: (after.user - before.user + after.system - before.system) / 1000 };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Rounds of one kind, added up: throughput and CPU over all of them, the median round's latencies. */
+function summarise(runs) {
+  const requests = runs.reduce((sum, run) => sum + run.requests, 0);
+  return {
+    rps: requests / runs.reduce((sum, run) => sum + run.durationSeconds, 0),
+    p50: median(runs.map((run) => run.p50)),
+    p99: median(runs.map((run) => run.p99)),
+    cpuMsPerRequest: runs.reduce((sum, run) => sum + run.cpuMs, 0) / requests,
+  };
+}
+
+async function benchStore(storeKind, apiBase, instrumentId, redisUrl) {
+  const servers = {};
+  for (const kind of ['baseline', 'handler']) {
+    const execArgv = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${storeKind}-${kind}.cpuprofile`] : [];
+    const compare = kind === 'baseline' && process.env.BENCH_COMPARE_DIST;
+    const { child, ready } = start(
+      'server-process.mjs',
+      { BENCH_SERVER: compare ? 'handler' : kind, ...(compare ? { BENCH_SERVER_DIST: compare } : {}), BENCH_STORE: storeKind, BENCH_CLINK_API_BASE: apiBase, BENCH_INSTRUMENT_ID: instrumentId, ...(redisUrl ? { BENCH_REDIS_URL: redisUrl } : {}) },
+      execArgv,
     );
-    if (created.status !== 201) throw new Error(`create answered ${created.status}: ${await created.text()}`);
-    const { orderId, orderToken } = await created.json();
-    const status = await handler(
-      new Request(`http://shop.example/api/checkout/payments/${orderId}`, { headers: { 'X-Order-Token': orderToken } }),
-    );
-    if (status.status !== 200) throw new Error(`status answered ${status.status}: ${await status.text()}`);
-    await status.json();
-  },
-};
-
-/** Runs `count` operations with `concurrency` in flight; returns each latency (ms) and the wall time. */
-async function runBatch(operation, count, concurrency) {
-  const latencies = [];
-  let next = 0;
-  const started = performance.now();
-  async function worker() {
-    while (next < count) {
-      next += 1;
-      const begin = performance.now();
-      await operation();
-      latencies.push(performance.now() - begin);
+    const { port } = await ready;
+    servers[kind] = { child, url: `http://127.0.0.1:${port}/api/checkout/payments` };
+  }
+  const rows = [];
+  for (const connections of CONNECTIONS) {
+    const runs = { baseline: [], handler: [] };
+    for (const kind of ['baseline', 'handler']) if (WARMUP > 0) await load(servers[kind].url, connections, WARMUP);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const kind of round % 2 === 0 ? ['baseline', 'handler'] : ['handler', 'baseline']) {
+        runs[kind].push(await measure(servers[kind].child, servers[kind].url, connections));
+      }
     }
+    const row = { connections, baseline: summarise(runs.baseline), handler: summarise(runs.handler) };
+    rows.push(row);
+    process.stderr.write(`  ${storeKind}, ${connections} connections done\n`);
   }
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { latencies, wallMs: performance.now() - started };
+  for (const { child } of Object.values(servers)) await stop(child);
+  return rows;
 }
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-/**
- * Measures both sides in alternating batches (direct, handler, handler, direct, …) so that a change
- * of load on a shared machine hits both alike, instead of whichever side happened to run at the time.
- */
-async function compare(concurrency, operations) {
-  const sides = ['direct', 'handler'].map((name) => {
-    const setup = setUp();
-    return { name, setup, operation: scenarios[name](setup), latencies: [], wallMs: 0 };
-  });
-  for (const side of sides) await runBatch(side.operation, WARMUP, concurrency);
-  const batches = Math.max(1, Math.round(operations / BATCH));
-  for (let batch = 0; batch < batches; batch += 1) {
-    const order = batch % 2 === 0 ? sides : [...sides].reverse();
-    for (const side of order) {
-      const result = await runBatch(side.operation, Math.round(operations / batches), concurrency);
-      side.latencies.push(...result.latencies);
-      side.wallMs += result.wallMs;
-    }
-  }
-  const summary = {};
-  for (const side of sides) {
-    await side.setup.sandbox.close();
-    const sorted = Float64Array.from(side.latencies).sort();
-    summary[side.name] = {
-      rps: (sorted.length / side.wallMs) * 1000,
-      p50: percentile(sorted, 50),
-      p99: percentile(sorted, 99),
-    };
-  }
-  return { concurrency, operations, ...summary };
-}
-
-const loaded = await compare(CONCURRENCY, OPERATIONS);
-// Without queueing: one request at a time shows what the handler adds to a single request.
-const single = await compare(1, Math.max(500, Math.floor(OPERATIONS / 5)));
 
 const fmt = (value, digits = 2) => value.toFixed(digits);
-const rows = [['', 'concurrent', 'ops/s', 'p50 ms', 'p99 ms']];
-for (const result of [loaded, single]) {
-  rows.push(['direct client -> sandbox', String(result.concurrency), fmt(result.direct.rps, 0), fmt(result.direct.p50), fmt(result.direct.p99)]);
-  rows.push(['handler -> client -> sandbox', String(result.concurrency), fmt(result.handler.rps, 0), fmt(result.handler.p50), fmt(result.handler.p99)]);
+
+function report(storeKind, rows) {
+  const table = [['connections', 'server', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'throughput ratio', 'p99 ratio', 'added CPU ms/req']];
+  let pass = true;
+  const verdicts = [];
+  for (const { connections, baseline, handler } of rows) {
+    const throughputRatio = handler.rps / baseline.rps;
+    const p99Ratio = handler.p99 / baseline.p99;
+    const addedCpu = handler.cpuMsPerRequest - baseline.cpuMsPerRequest;
+    table.push([String(connections), 'baseline', fmt(baseline.rps, 0), fmt(baseline.p50, 1), fmt(baseline.p99, 1), fmt(baseline.cpuMsPerRequest, 3), '', '', '']);
+    table.push([String(connections), 'handler', fmt(handler.rps, 0), fmt(handler.p50, 1), fmt(handler.p99, 1), fmt(handler.cpuMsPerRequest, 3), fmt(throughputRatio), fmt(p99Ratio), fmt(addedCpu, 3)]);
+    if (BUDGET.atConnections.includes(connections)) {
+      const checks = [
+        [`throughput ratio ${fmt(throughputRatio)} ≥ ${BUDGET.minThroughputRatio}`, throughputRatio >= BUDGET.minThroughputRatio],
+        [`p99 ratio ${fmt(p99Ratio)} ≤ ${BUDGET.maxP99Ratio}`, p99Ratio <= BUDGET.maxP99Ratio],
+        [`added CPU ${fmt(addedCpu, 3)} ms ≤ ${BUDGET.maxAddedCpuMs} ms`, addedCpu <= BUDGET.maxAddedCpuMs],
+      ];
+      for (const [text, ok] of checks) {
+        pass &&= ok;
+        verdicts.push(`budget at ${connections} connections (${storeKind}): ${text} -> ${ok ? 'PASS' : 'FAIL'}`);
+      }
+    }
+  }
+  const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
+  console.log(`\nstore: ${storeKind === 'redis' ? 'Redis (handler: @clink-checkout/server/redis; baseline: SET NX PX + SET PX by hand)' : 'in memory (baseline: none)'}`);
+  for (const row of table) console.log(row.map((cell, column) => cell.padStart(widths[column])).join('  '));
+  for (const line of verdicts) console.log(line);
+  return pass;
 }
-const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+
+const clinkDelay = Number(process.env.BENCH_CLINK_DELAY_MS ?? 50);
+const sandbox = start('sandbox-process.mjs', { BENCH_CLINK_DELAY_MS: String(clinkDelay) });
+const { apiBase, instrumentId } = await sandbox.ready;
 console.log(
-  `Checkout handler overhead: POST /payments + GET /payments/{id} per operation, ${OPERATIONS} operations at ` +
-    `${CONCURRENCY} concurrent (${single.operations} at 1), after ${WARMUP} warm-up, in alternating batches of ${BATCH}\n`,
+  `Checkout handler vs. a hand-written server: POST /payments (one Clink create each, sandbox ${clinkDelay} ms away), ` +
+    `node:http server process, autocannon in a third process; ${ROUNDS} alternating rounds of ${DURATION} s per side after ${WARMUP} s of warm-up.`,
 );
-for (const row of rows) {
-  console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('   '));
-}
-console.log('');
-for (const result of [loaded, single]) {
-  console.log(
-    `at ${String(result.concurrency).padStart(2)} concurrent: throughput ratio (handler / direct) ${fmt(result.handler.rps / result.direct.rps)}, ` +
-      `added p50 ${fmt(result.handler.p50 - result.direct.p50, 3)} ms, added p99 ${fmt(result.handler.p99 - result.direct.p99, 3)} ms`,
-  );
-}
-// Throughput turns into CPU time per operation: the handler's share, free of queueing effects.
-const cpuPerOperationUs = (1 / loaded.handler.rps - 1 / loaded.direct.rps) * 1e6;
-console.log(`handler CPU time per operation (from throughput at ${CONCURRENCY} concurrent): ${fmt(cpuPerOperationUs, 0)} µs`);
-const addedP99 = loaded.handler.p99 - loaded.direct.p99;
-const pass = addedP99 < BUDGET_P99_MS;
 console.log(
-  `budget: handler overhead under ${BUDGET_P99_MS} ms p99 at ${CONCURRENCY} concurrent -> ${fmt(addedP99, 3)} ms ${pass ? 'PASS' : 'FAIL'}`,
+  `Budget at ${BUDGET.atConnections.join(' and ')} connections: throughput ≥ ${BUDGET.minThroughputRatio * 100} % of the baseline's, ` +
+    `p99 ≤ ${BUDGET.maxP99Ratio}× the baseline's, ≤ ${BUDGET.maxAddedCpuMs} ms more CPU per request.`,
 );
-process.exitCode = pass ? 0 : 1;
+let allPass = true;
+let redis;
+try {
+  for (const storeKind of STORES) {
+    let redisUrl;
+    if (storeKind === 'redis') {
+      redis = await startRedisServer();
+      redisUrl = redis.url;
+    }
+    allPass = report(storeKind, await benchStore(storeKind, apiBase, instrumentId, redisUrl)) && allPass;
+  }
+} finally {
+  await redis?.stop();
+  await stop(sandbox.child);
+}
+console.log(`\nhandler budget: ${allPass ? 'PASS' : 'FAIL'}`);
+process.exitCode = allPass ? 0 : 1;

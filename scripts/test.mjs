@@ -1,11 +1,13 @@
 // `npm test`: installs everything, builds every package and runs every test suite.
 import { ensureChromium, installDependencies, pnpm, run } from './lib.mjs';
+import { ensureRedisServer } from './redis.mjs';
 
 process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
 
 const steps = [
   ['install dependencies', () => (installDependencies(), 0)],
   ['browser', () => (ensureChromium(), 0)],
+  ['redis-server (for the Redis store tests)', () => (ensureRedisServer(), 0)],
   ['build packages', () => pnpm(['-r', '--workspace-concurrency=1', 'run', 'build'])],
   ['typecheck', () => pnpm(['-r', 'run', 'typecheck'])],
   ['lint (ESLint: typescript-eslint, React hooks, layer rules)', () => pnpm(['exec', 'eslint', '.'])],
@@ -13,6 +15,7 @@ const steps = [
   ['published package shape (publint, attw)', () => pnpm(['-r', 'run', 'lint:package'])],
   ['API reports of every entry point (a change to the public surface must be committed in api/)', () => pnpm(['-r', '--if-present', 'run', 'api:check'])],
   ['React Server Components (@clink-checkout/react/locales)', () => pnpm(['-r', '--if-present', 'run', 'test:rsc'])],
+  ['module formats (a CommonJS consumer: require + TypeScript nodenext)', () => pnpm(['-r', '--if-present', 'run', 'test:node'])],
   ['browser tests', () => pnpm(['-r', '--if-present', 'run', 'test:browser'])],
   [
     'storybook static build (typecheck stories, storybook build, smoke test of the output)',

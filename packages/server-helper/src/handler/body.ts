@@ -1,3 +1,4 @@
+import { requestBodyInMemory } from '../in-memory-bodies.js';
 import { CheckoutHttpError } from './http.js';
 
 /** 16 KiB: a checkout request or a Clink webhook is far smaller. */
@@ -30,6 +31,11 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     throw tooLarge(maxBytes);
   }
   if (request.body === null) return '';
+  const inMemory = requestBodyInMemory(request);
+  if (inMemory !== undefined) {
+    if (inMemory.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return decodeUtf8(inMemory);
+  }
   if (request.bodyUsed) {
     throw new Error('The request body was already read before it reached the checkout handler.');
   }
@@ -38,7 +44,14 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The body stream broke: the client hung up or aborted mid-upload. Its failure, not the server's.
+      throw new CheckoutHttpError(400, 'validation_error', 'The request body ended early: the client closed the connection.');
+    }
+    const { done, value } = chunk;
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
@@ -54,8 +67,14 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return decodeUtf8(bytes);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     throw new CheckoutHttpError(400, 'validation_error', 'The request body is not valid UTF-8.');
   }

@@ -15,7 +15,6 @@ import {
   ADAPTERS,
   MOUNT,
   SERVER_PRICE,
-  SHOP_ORIGIN,
   TOKEN_SECRET,
   Transcript,
   call,
@@ -344,6 +343,19 @@ describe.each(SUITES)('checkout handler through $name', ({ adapter, sandboxKind 
       expect(harness.sandbox.listOrders()).toHaveLength(1);
     });
 
+    it('refuses a payload nested too deeply with 400 instead of overflowing the stack', async () => {
+      const depth = 8_000; // fits in the 16 KiB body limit
+      const body = `{"paymentMethodType":"ALIPAY","payload":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+
+      const response = await send(PAYMENTS, jsonInit(body, { 'Idempotency-Key': 'key-deep' }));
+      const shallow = await createPayment({ paymentMethodType: 'ALIPAY', payload: { cart: { lines: [{ sku: 'a' }] } } }, { 'Idempotency-Key': 'key-shallow' });
+
+      expect(response.status).toBe(400);
+      expect(response.json.error.fields).toEqual({ payload: 'must not nest more than 64 levels deep' });
+      expect(shallow.status).toBe(201);
+      expect(harness.sandbox.listOrders()).toHaveLength(1);
+    });
+
     it('refuses an Idempotency-Key that is not visible ASCII', async () => {
       const response = await createPayment(undefined, { 'Idempotency-Key': 'x'.repeat(256) });
 
@@ -421,6 +433,20 @@ describe.each(SUITES)('checkout handler through $name', ({ adapter, sandboxKind 
       expect(edited.status).toBe(403);
     });
 
+    it('refuses forged tokens whose last part is not base64 with 403, and logs nothing', async () => {
+      const mine = await createPayment();
+      const path = `${PAYMENTS}/${mine.json.orderId}`;
+      const [version, method, expiresAt, nonce] = mine.json.orderToken.split('.');
+      const logged = transcript.entries.length;
+
+      for (const mac of ['A', 'AAAAA', 'x'.repeat(41), 'AAAA-B']) {
+        const forged = await send(path, { headers: { 'X-Order-Token': [version, method, expiresAt, nonce, mac].join('.') } });
+        expect(forged.status).toBe(403);
+        expect(forged.json.error.type).toBe('forbidden');
+      }
+      expect(transcript.entries.slice(logged).filter((line) => line.startsWith('[clink-checkout]'))).toEqual([]);
+    });
+
     it('answers 404 for an order Clink does not know', async () => {
       const signer = createOrderTokenSigner({ secret: TOKEN_SECRET, ttlSeconds: 60, now: Date.now });
       const token = await signer.issue({ orderId: 'ord_missing', paymentMethodType: 'ALIPAY', binding: '' });
@@ -493,8 +519,11 @@ describe.each(SUITES)('checkout handler through $name', ({ adapter, sandboxKind 
   });
 
   describe('allowedOrigins', () => {
+    // Another site of the merchant's: the shop's own origin needs no listing.
+    const PARTNER_ORIGIN = 'https://partner.example';
+
     beforeEach(async () => {
-      await start({ handler: { allowedOrigins: [SHOP_ORIGIN] } });
+      await start({ handler: { allowedOrigins: [PARTNER_ORIGIN] } });
     });
 
     it('refuses a foreign Origin with 403 before doing anything', async () => {
@@ -507,13 +536,25 @@ describe.each(SUITES)('checkout handler through $name', ({ adapter, sandboxKind 
     });
 
     it('serves an allowed Origin with CORS headers, and requests without Origin', async () => {
-      const allowed = await createPayment(undefined, { Origin: SHOP_ORIGIN });
+      const allowed = await createPayment(undefined, { Origin: PARTNER_ORIGIN });
       const sameOrigin = await createPayment();
 
       expect(allowed.status).toBe(201);
-      expect(allowed.headers.get('access-control-allow-origin')).toBe(SHOP_ORIGIN);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe(PARTNER_ORIGIN);
       expect(allowed.headers.get('vary')).toContain('Origin');
       expect(sameOrigin.status).toBe(201);
+    });
+
+    it("always serves the site's own origin, even when allowedOrigins does not list it", async () => {
+      const ownOrigin = await createPayment(undefined, { Origin: transport.origin });
+      const saidByBrowser = await createPayment(undefined, { Origin: 'https://shop.example:8443', 'Sec-Fetch-Site': 'same-origin' });
+      const foreign = await createPayment(undefined, { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' });
+
+      expect(ownOrigin.status).toBe(201);
+      expect(ownOrigin.headers.get('access-control-allow-origin')).toBeNull();
+      expect(saidByBrowser.status).toBe(201);
+      expect(foreign.status).toBe(403);
+      expect(harness.sandbox.listOrders()).toHaveLength(2);
     });
 
     it('answers the CORS preflight for an allowed origin and refuses it for others', async () => {
@@ -523,11 +564,11 @@ describe.each(SUITES)('checkout handler through $name', ({ adapter, sandboxKind 
           headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
         });
 
-      const allowed = await preflight(SHOP_ORIGIN);
+      const allowed = await preflight(PARTNER_ORIGIN);
       const foreign = await preflight('https://evil.example');
 
       expect(allowed.status).toBe(204);
-      expect(allowed.headers.get('access-control-allow-origin')).toBe(SHOP_ORIGIN);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe(PARTNER_ORIGIN);
       expect(allowed.headers.get('access-control-allow-methods')).toBe('POST, OPTIONS');
       expect(allowed.headers.get('access-control-allow-headers')).toBe('Content-Type, Idempotency-Key, X-Order-Token');
       expect(foreign.status).toBe(403);

@@ -69,12 +69,18 @@ export function validateCheckoutPaymentRequest(input: unknown): CreateCheckoutPa
 
 /** JSON with object keys sorted, so the same input always gives the same idempotency fingerprint. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let json = '[';
+    for (let index = 0; index < value.length; index += 1) json += `${index === 0 ? '' : ','}${canonicalJson(value[index])}`;
+    return `${json}]`;
   }
-  return JSON.stringify(value) ?? 'null';
+  const record = value as Record<string, unknown>;
+  let json = '{';
+  // Sorted code unit by code unit, as `<` compares: the same keys always give the same text.
+  for (const key of Object.keys(record).sort()) {
+    if (record[key] === undefined) continue;
+    json += `${json === '{' ? '' : ','}${JSON.stringify(key)}:${canonicalJson(record[key])}`;
+  }
+  return `${json}}`;
 }

@@ -1,10 +1,11 @@
 import { SANDBOX_API_KEY, type Sandbox } from '@clink-checkout/sandbox';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClinkClient } from '../client/index.js';
 import { ClinkConfigurationError } from '../errors.js';
 import { conformingRequests } from '../test-support/conforming-requests.js';
 import { makeSandbox, SANDBOX_KINDS } from '../test-support/sandbox.js';
 import { createCheckoutHandler, type CheckoutHandlerOptions, type PaymentCreated } from './create-checkout-handler.js';
+import { createMemoryIdempotencyStore } from './idempotency-store.js';
 import { createRedactor } from './log.js';
 import { CheckoutRejection } from './rejection.js';
 import { defaultResolvePayment, TOKEN_SECRET } from './test-support/harness.js';
@@ -73,6 +74,107 @@ describe('createCheckoutHandler configuration', () => {
 
     expect(body.paymentMethodType).toBe('CASHAPP');
     expect(body.orderToken).toMatch(/^v1\.CASHAPP\./);
+  });
+});
+
+describe('amounts from resolvePayment', () => {
+  it('refuses an amount above what any currency can hold with 400 and the field, without calling Clink', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const handler = createCheckoutHandler(options({ resolvePayment: () => ({ ...defaultResolvePayment(), amount: 1e21 }), logger: () => {} }));
+
+      const response = await handler(create('https://shop.example/payments'));
+
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.fields).toHaveProperty('amount');
+      expect(sandboxes.at(-1)!.listOrders()).toHaveLength(0);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+});
+
+describe('the in-memory idempotency store under load', () => {
+  it('makes the retry of a slow create wait for it, however many other creates finish meanwhile', async () => {
+    let releaseSlow!: () => void;
+    const slowGate = new Promise<void>((resolve) => (releaseSlow = resolve));
+    const settings = options({
+      idempotencyStore: createMemoryIdempotencyStore({ maxEntries: 20 }),
+      resolvePayment: async (input) => {
+        if ((input.payload as { slow?: boolean } | undefined)?.slow) await slowGate;
+        return defaultResolvePayment();
+      },
+    });
+    const handler = createCheckoutHandler(settings);
+    const createWithKey = (key: string, payload: unknown) =>
+      handler(
+        new Request('https://shop.example/payments', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+          body: JSON.stringify({ paymentMethodType: 'ALIPAY', payload }),
+        }),
+      );
+
+    const first = createWithKey('slow-key', { slow: true });
+    for (let index = 0; index < 30; index += 1) expect((await createWithKey(`other-${index}`, {})).status).toBe(201);
+    const retry = createWithKey('slow-key', { slow: true });
+    releaseSlow();
+    const [firstResponse, retryResponse] = await Promise.all([first, retry]);
+
+    expect(firstResponse.status).toBe(201);
+    expect(await retryResponse.text()).toBe(await firstResponse.text());
+    expect(retryResponse.headers.get('idempotent-replayed')).toBe('true');
+    const sandbox = sandboxes.at(-1)!;
+    expect(sandbox.listOrders()).toHaveLength(31);
+  });
+});
+
+describe('createCheckoutHandler with options made at the first request', () => {
+  it('needs no secrets to be created, and fails the first request clearly when one is missing', async () => {
+    const env: Record<string, string | undefined> = {}; // as during `next build`: no secrets set
+    const factory = vi.fn(() =>
+      options({
+        client: createClinkClient({ apiKey: env.CLINK_API_KEY!, environment: 'sandbox' }),
+        tokenSecret: env.CHECKOUT_TOKEN_SECRET!,
+      }),
+    );
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const handler = createCheckoutHandler(factory);
+      expect(factory).not.toHaveBeenCalled();
+
+      const response = await handler(create('https://shop.example/payments'));
+
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({
+        error: { type: 'internal_error', message: 'The checkout is not available right now.' },
+      });
+      expect(errors).toHaveBeenCalledWith(
+        expect.stringMatching(/^\[clink-checkout\] the checkout handler could not be set up: ClinkConfigurationError: apiKey is empty/),
+      );
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it('makes the options once, and tries again after a failure', async () => {
+    let attempt = 0;
+    const factory = vi.fn(async () => {
+      attempt += 1;
+      if (attempt === 1) throw new ClinkConfigurationError('secret store unreachable');
+      return options();
+    });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const handler = createCheckoutHandler(factory);
+
+      expect((await handler(create('https://shop.example/payments'))).status).toBe(500);
+      expect((await handler(create('https://shop.example/payments'))).status).toBe(201);
+      expect((await handler(create('https://shop.example/payments'))).status).toBe(201);
+      expect(factory).toHaveBeenCalledTimes(2);
+    } finally {
+      errors.mockRestore();
+    }
   });
 });
 

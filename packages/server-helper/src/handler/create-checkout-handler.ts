@@ -15,21 +15,25 @@ import { validateOrderId } from '../validation/orderId.js';
 import { verifyClinkWebhook, type VerifiedClinkWebhook } from '../webhooks/index.js';
 import { DEFAULT_MAX_BODY_BYTES, readBodyText, readJsonBody } from './body.js';
 import { canonicalJson, validateCheckoutPaymentRequest } from './checkout-request.js';
-import { detectCryptoBackend } from './crypto.js';
+import { detectCryptoBackend } from '../crypto.js';
 import { toHttpFailure, type HttpFailure } from './errors-to-http.js';
 import { CheckoutHttpError, errorBody, jsonResponse, textJsonResponse } from './http.js';
 import { runIdempotently, type IdempotencyTimings, type IdempotentWork } from './idempotency.js';
 import { createMemoryIdempotencyStore, type StoredResponse } from './idempotency-store.js';
+import { MAX_PAYLOAD_DEPTH, nestsDeeperThan } from './json-depth.js';
+import { createLazyHandler, type CheckoutHandlerOptionsFactory } from './lazy-setup.js';
 import { createMemoryInstrumentStore } from './instrument-store.js';
 import { createRedactor, describeThrown } from './log.js';
 import { assertValidOptions, type CheckoutHandler, type CheckoutHandlerOptions, type ResolvedPayment } from './options.js';
 import { orderStatusToPaymentStatus } from './order-status.js';
+import { isSameOrigin, normaliseOrigin } from './origin.js';
 import { createOrderTokenSigner } from './order-token.js';
 import { CheckoutRejection } from './rejection.js';
 import { ROUTE_METHODS, createRouteMatcher, type CheckoutRoute } from './routes.js';
 import { createWalletInstruments, type WalletInstrument } from './wallet-instruments.js';
 
 export type { CheckoutHandler, CheckoutHandlerOptions, PaymentCreated, ResolvedPayment } from './options.js';
+export type { CheckoutHandlerOptionsFactory } from './lazy-setup.js';
 
 /** What one create request brings to the steps after Clink's answer. */
 interface CreateContext {
@@ -62,10 +66,6 @@ function paramsFrom(input: CreateCheckoutPaymentRequest, resolved: ResolvedPayme
   return params as unknown as CreatePaymentParams;
 }
 
-function normaliseOrigin(origin: string): string {
-  return origin.trim().replace(/\/+$/, '').toLowerCase();
-}
-
 /**
  * Creates the checkout endpoint the browser (`@clink-checkout/react`) talks to, as a
  * `(request: Request) => Promise<Response>` function that runs on Node, edge runtimes and in the
@@ -77,8 +77,14 @@ function normaliseOrigin(origin: string): string {
  * - `POST /webhooks` — Clink's signed webhooks, when `onWebhook` is set
  *
  * Every failure is a JSON `CheckoutErrorBody`.
+ *
+ * Pass the options themselves to check them now (a misconfigured server fails at boot), or a function
+ * that returns them to make them at the first request (an app build then needs no secrets; a missing
+ * one answers 500 and is logged).
  */
-export function createCheckoutHandler(options: CheckoutHandlerOptions): CheckoutHandler {
+export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHandlerOptionsFactory): CheckoutHandler {
+  if (typeof setup === 'function') return createLazyHandler(setup, createCheckoutHandler);
+  const options: CheckoutHandlerOptions = setup;
   assertValidOptions(options);
   const now = options.now ?? Date.now;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -88,9 +94,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
   const log = (line: string) => writeLog(redact(`[clink-checkout] ${line}`));
   const allowedOrigins =
     options.allowedOrigins === undefined ? undefined : new Set(options.allowedOrigins.map(normaliseOrigin));
-  const cryptoBackend = detectCryptoBackend();
   const signer = createOrderTokenSigner({
-    crypto: cryptoBackend,
     secret: options.tokenSecret,
     ttlSeconds: options.orderTokenTtlSeconds ?? 86_400,
     now,
@@ -100,7 +104,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     client: options.client,
     store: options.instrumentStore ?? createMemoryInstrumentStore(),
     claims: idempotencyStore,
-    crypto: cryptoBackend,
+    crypto: detectCryptoBackend(),
     now,
   });
   const webhookEventStore = options.webhookEventStore ?? createMemoryIdempotencyStore({ now });
@@ -240,6 +244,10 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
 
   async function createPayment(request: Request, headers: Record<string, string>): Promise<Response> {
     const input = validateCheckoutPaymentRequest(await readJsonBody(request, maxBodyBytes));
+    // Fingerprinting and the merchant's resolvePayment walk the payload; a hostile depth must stop here.
+    if (nestsDeeperThan(input.payload, MAX_PAYLOAD_DEPTH)) {
+      throw new ClinkValidationError([{ path: 'payload', message: `must not nest more than ${MAX_PAYLOAD_DEPTH} levels deep` }]);
+    }
     const binding = await bindingOf(request);
     const idempotencyKey = request.headers.get(IDEMPOTENCY_KEY_HEADER);
 
@@ -253,8 +261,9 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       });
     }
 
-    const scope = binding === '' ? '' : `${await cryptoBackend.sha256Hex(binding)}:`;
-    const fingerprint = await cryptoBackend.sha256Hex(canonicalJson(input));
+    const { sha256Hex } = detectCryptoBackend();
+    const scope = binding === '' ? '' : `${await sha256Hex(binding)}:`;
+    const fingerprint = await sha256Hex(canonicalJson(input));
     const outcome = await runIdempotently(
       idempotencyStore,
       `create:${scope}${idempotencyKey}`,
@@ -388,8 +397,13 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     }
   }
 
-  function corsHeaders(origin: string | null): Record<string, string> {
-    if (allowedOrigins === undefined || origin === null) return {};
+  /** CORS headers for a listed origin; 403 for any other foreign one. The site's own origin always passes. */
+  function checkOrigin(request: Request): Record<string, string> {
+    const origin = request.headers.get('origin');
+    if (allowedOrigins === undefined || origin === null || isSameOrigin(request, origin)) return {};
+    if (!allowedOrigins.has(normaliseOrigin(origin))) {
+      throw new CheckoutHttpError(403, 'forbidden', 'This origin may not use the checkout endpoint.');
+    }
     return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
   }
 
@@ -442,13 +456,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       if (matched === undefined) throw new CheckoutHttpError(404, 'not_found', 'No such checkout route.');
       lookup = matched.kind === 'payment_status' || matched.kind === 'refresh_payment';
       // Clink's webhook deliveries come from a server and carry no Origin worth checking.
-      if (matched.kind !== 'webhook') {
-        const origin = request.headers.get('origin');
-        if (allowedOrigins !== undefined && origin !== null && !allowedOrigins.has(normaliseOrigin(origin))) {
-          throw new CheckoutHttpError(403, 'forbidden', 'This origin may not use the checkout endpoint.');
-        }
-        headers = corsHeaders(origin);
-      }
+      if (matched.kind !== 'webhook') headers = checkOrigin(request);
       return await route(request, matched, headers);
     } catch (error) {
       const failure = toHttpFailure(error, { lookup });

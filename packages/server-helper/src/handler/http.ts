@@ -1,4 +1,5 @@
 import type { FieldError } from '../errors.js';
+import { rememberResponseText } from '../in-memory-bodies.js';
 import type { CheckoutErrorBody, CheckoutErrorType } from '@clink-checkout/protocol';
 
 /**
@@ -28,10 +29,12 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 }
 
 export function textJsonResponse(status: number, json: string, headers: Record<string, string> = {}): Response {
-  return new Response(json, {
+  const response = new Response(json, {
     status,
     headers: { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...headers },
   });
+  rememberResponseText(response, json);
+  return response;
 }
 
 export function errorBody(

@@ -13,29 +13,24 @@ export interface StoredResponse {
 /**
  * One key's state. `in_flight` is written before the work starts so a concurrent duplicate waits
  * instead of doing the work twice; `completed` holds the response every later duplicate receives.
+ * `owner` names the request that claimed the key, so only it may complete or release its claim.
  */
 export type IdempotencyRecord =
-  | { state: 'in_flight'; fingerprint: string; expiresAt: number }
+  | { state: 'in_flight'; fingerprint: string; expiresAt: number; owner?: string }
   | { state: 'completed'; fingerprint: string; expiresAt: number; response: StoredResponse };
+
+/** Who is writing: the `owner` of the `in_flight` record the caller claimed. */
+export interface IdempotencyWriteOptions {
+  owner?: string;
+}
 
 /**
  * What the checkout handler needs from a store. Records carry `expiresAt` (ms since epoch); a store
- * must treat an expired record as absent (with Redis: `PX expiresAt - now`).
+ * must treat an expired record as absent (with Redis: `PX expiresAt - now`). An `in_flight` record
+ * must never be dropped before it expires (no eviction to make room), or a retry of a create that is
+ * still running would create a second order.
  *
- * Example with Redis (node-redis v4):
- * ```ts
- * const redisStore: IdempotencyStore = {
- *   async claim(key, record) {
- *     const ok = await redis.set(key, JSON.stringify(record), { NX: true, PXAT: record.expiresAt });
- *     if (ok === 'OK') return undefined;
- *     const existing = await redis.get(key);
- *     return existing === null ? this.claim(key, record) : JSON.parse(existing);
- *   },
- *   async get(key) { const v = await redis.get(key); return v === null ? undefined : JSON.parse(v); },
- *   async set(key, record) { await redis.set(key, JSON.stringify(record), { PXAT: record.expiresAt }); },
- *   async delete(key) { await redis.del(key); },
- * };
- * ```
+ * `@clink-checkout/server/redis` implements it on Redis; `createMemoryIdempotencyStore` in memory.
  */
 export interface IdempotencyStore {
   /**
@@ -45,15 +40,29 @@ export interface IdempotencyStore {
   claim(key: string, record: IdempotencyRecord): Promise<IdempotencyRecord | undefined>;
   /** The live record for `key`, or `undefined`. */
   get(key: string): Promise<IdempotencyRecord | undefined>;
-  /** Replace the record for `key` (used to turn `in_flight` into `completed`). */
-  set(key: string, record: IdempotencyRecord): Promise<void>;
-  /** Forget `key`, so the next request with it starts afresh. */
-  delete(key: string): Promise<void>;
+  /**
+   * Replace the record for `key` (used to turn `in_flight` into `completed`). With `owner`, only when
+   * the key holds that owner's claim or nothing: another request's claim is never overwritten.
+   */
+  set(key: string, record: IdempotencyRecord, options?: IdempotencyWriteOptions): Promise<void>;
+  /**
+   * Forget `key`, so the next request with it starts afresh. With `owner`, only when the key holds
+   * that owner's claim: a late release never removes a claim another request made since.
+   */
+  delete(key: string, options?: IdempotencyWriteOptions): Promise<void>;
+}
+
+/** Whether a write by `owner` may replace `current` (see `IdempotencyStore.set` and `delete`). */
+export function ownsClaim(current: IdempotencyRecord | undefined, owner: string | undefined, { absentOk }: { absentOk: boolean }): boolean {
+  if (owner === undefined) return true;
+  if (current === undefined) return absentOk;
+  return current.state === 'in_flight' && current.owner === owner;
 }
 
 export interface MemoryIdempotencyStoreOptions {
   /**
-   * Records kept at most; the oldest is dropped first when full, bounding memory.
+   * Completed records kept at most; the oldest is dropped first when full, bounding memory. Records
+   * still in flight are never dropped (there are as many as requests running at once).
    * @default 10000
    */
   maxEntries?: number;
@@ -61,29 +70,43 @@ export interface MemoryIdempotencyStoreOptions {
   now?: () => number;
 }
 
-/** An in-memory `IdempotencyStore` with expiry and a bounded size, for a single server process. */
+/**
+ * An in-memory `IdempotencyStore` with expiry and a bounded size, for **one server process**: a retry
+ * or a duplicate webhook that reaches another process (another instance behind a load balancer, a new
+ * serverless invocation, another edge isolate) does not see what this one remembers. Use
+ * `@clink-checkout/server/redis` when there is more than one.
+ */
 export function createMemoryIdempotencyStore(options: MemoryIdempotencyStoreOptions = {}): IdempotencyStore {
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
-  // A Map iterates in insertion order; `set` re-inserts, so the first entry is the least recently written.
-  const records = new Map<string, IdempotencyRecord>();
+  // Claims of running requests live apart from answers: only answers are dropped to bound memory, so
+  // a burst of other creates can never push out the claim of one that is still running.
+  const inFlight = new Map<string, IdempotencyRecord>();
+  // A Map iterates in insertion order; writes re-insert, so the first entry is the least recently written.
+  const completed = new Map<string, IdempotencyRecord>();
 
   function live(key: string): IdempotencyRecord | undefined {
-    const record = records.get(key);
+    const record = inFlight.get(key) ?? completed.get(key);
     if (record === undefined) return undefined;
     if (record.expiresAt <= now()) {
-      records.delete(key);
+      inFlight.delete(key);
+      completed.delete(key);
       return undefined;
     }
     return record;
   }
 
   function write(key: string, record: IdempotencyRecord): void {
-    records.delete(key);
-    records.set(key, record);
-    // Expired records go when they are next read or when they are the oldest; scanning for them here
+    inFlight.delete(key);
+    completed.delete(key);
+    if (record.state === 'in_flight') {
+      inFlight.set(key, record);
+      return;
+    }
+    completed.set(key, record);
+    // Expired answers go when they are next read or when they are the oldest; scanning for them here
     // would make every write slower as the map fills.
-    if (records.size > maxEntries) records.delete(records.keys().next().value as string);
+    if (completed.size > maxEntries) completed.delete(completed.keys().next().value as string);
   }
 
   return {
@@ -96,11 +119,13 @@ export function createMemoryIdempotencyStore(options: MemoryIdempotencyStoreOpti
     async get(key) {
       return live(key);
     },
-    async set(key, record) {
-      write(key, record);
+    async set(key, record, writeOptions) {
+      if (ownsClaim(live(key), writeOptions?.owner, { absentOk: true })) write(key, record);
     },
-    async delete(key) {
-      records.delete(key);
+    async delete(key, writeOptions) {
+      if (!ownsClaim(live(key), writeOptions?.owner, { absentOk: false })) return;
+      inFlight.delete(key);
+      completed.delete(key);
     },
   };
 }

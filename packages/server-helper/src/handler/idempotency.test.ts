@@ -90,14 +90,26 @@ describe('createMemoryIdempotencyStore', () => {
     expect(await store.claim('k', { state: 'in_flight', fingerprint: 'f', expiresAt: 5_000 })).toBeUndefined();
   });
 
-  it('keeps at most maxEntries records, dropping the oldest', async () => {
+  it('keeps at most maxEntries answers, dropping the oldest', async () => {
     const store = createMemoryIdempotencyStore({ maxEntries: 3 });
     for (const key of ['a', 'b', 'c', 'd']) {
-      await store.claim(key, { state: 'in_flight', fingerprint: key, expiresAt: Date.now() + 60_000 });
+      await store.set(key, { state: 'completed', fingerprint: key, expiresAt: Date.now() + 60_000, response: { status: 201, body: key } });
     }
     expect(await store.get('a')).toBeUndefined();
     expect(await store.get('b')).toBeDefined();
     expect(await store.get('d')).toBeDefined();
+  });
+
+  it('never drops a claim still in flight, however many other creates finish meanwhile', async () => {
+    const store = createMemoryIdempotencyStore(); // the handler's default: 10,000 answers
+    const slow = { state: 'in_flight' as const, fingerprint: 'slow', owner: 'first', expiresAt: Date.now() + 120_000 };
+    await store.claim('slow', slow);
+    for (let index = 0; index < 10_000; index += 1) {
+      const key = `other-${index}`;
+      await store.claim(key, { state: 'in_flight', fingerprint: key, owner: key, expiresAt: Date.now() + 120_000 });
+      await store.set(key, { state: 'completed', fingerprint: key, expiresAt: Date.now() + 60_000, response: { status: 201, body: key } }, { owner: key });
+    }
+    expect(await store.claim('slow', { ...slow, owner: 'retry' })).toEqual(slow);
   });
 
   it('claims atomically: a second claim returns the first record unchanged', async () => {

@@ -25,6 +25,16 @@ export interface IdempotencyTimings {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+// Claim owners: a random prefix per process and a counter, unique across processes sharing a store
+// without drawing random bytes per request.
+const ownerPrefix = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(9)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+let ownerCount = 0;
+
+function newOwner(): string {
+  ownerCount += 1;
+  return `${ownerPrefix}.${ownerCount.toString(36)}`;
+}
+
 /**
  * Runs `work` at most once per key at a time: the first request claims the key, concurrent duplicates
  * poll the store until the first one completes (then replay its response) or releases the key (then
@@ -40,10 +50,12 @@ export async function runIdempotently(
   const giveUpAt = timings.now() + timings.waitTimeoutMs;
   let pollMs = 5;
   for (;;) {
+    const owner = newOwner();
     const existing = await store.claim(key, {
       state: 'in_flight',
       fingerprint,
       expiresAt: timings.now() + timings.inFlightTtlMs,
+      owner,
     });
 
     if (existing === undefined) {
@@ -51,18 +63,14 @@ export async function runIdempotently(
       try {
         result = await work();
       } catch (error) {
-        await store.delete(key);
+        await store.delete(key, { owner });
         throw error;
       }
       if (result.remember) {
-        await store.set(key, {
-          state: 'completed',
-          fingerprint,
-          expiresAt: timings.now() + timings.ttlMs,
-          response: result.response,
-        });
+        const record = { state: 'completed' as const, fingerprint, expiresAt: timings.now() + timings.ttlMs, response: result.response };
+        await store.set(key, record, { owner });
       } else {
-        await store.delete(key);
+        await store.delete(key, { owner });
       }
       return { kind: 'fresh', response: result.response };
     }

@@ -2,6 +2,7 @@ export {
   createCheckoutHandler,
   type CheckoutHandler,
   type CheckoutHandlerOptions,
+  type CheckoutHandlerOptionsFactory,
   type PaymentCreated,
   type ResolvedPayment,
 } from './create-checkout-handler.js';
@@ -10,6 +11,7 @@ export {
   createMemoryIdempotencyStore,
   type IdempotencyRecord,
   type IdempotencyStore,
+  type IdempotencyWriteOptions,
   type MemoryIdempotencyStoreOptions,
   type StoredResponse,
 } from './idempotency-store.js';

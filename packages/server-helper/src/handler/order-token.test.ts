@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectCryptoBackend, webCryptoBackend } from './crypto.js';
+import { detectCryptoBackend, webCryptoBackend } from '../crypto.js';
 import { createOrderTokenSigner } from './order-token.js';
 
 const SECRET = 'a'.repeat(32);

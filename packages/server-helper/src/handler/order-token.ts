@@ -1,5 +1,5 @@
 import { isPaymentMethodType, type PaymentMethodType } from '@clink-checkout/protocol';
-import { detectCryptoBackend, type CryptoBackend } from './crypto.js';
+import { hmacSha256, toHex, type CryptoBackend } from '../crypto.js';
 
 /**
  * Order tokens let the browser that created a payment (and only it) read the status and refresh the
@@ -24,8 +24,6 @@ export interface OrderTokenSigner {
   verify(input: { orderId: string; token: string; binding: string }): Promise<OrderTokenCheck>;
 }
 
-const encoder = new TextEncoder();
-
 // Random bytes are drawn in blocks: one call per 256 tokens instead of one per token.
 const noncePool = new Uint8Array(NONCE_BYTES * 256);
 let noncePoolOffset = noncePool.length;
@@ -40,28 +38,22 @@ function randomNonce(): Uint8Array {
   return nonce;
 }
 
-function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
+/** Decodes unpadded base64url; `undefined` for anything else (a forged token is not an error). */
 function fromBase64url(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
-  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  // A length of 4n+1 is not base64 at all: atob would throw on it.
+  if (!/^[A-Za-z0-9_-]+$/.test(text) || text.length % 4 === 1) return undefined;
+  try {
+    const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
+    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
 }
 
-function signedMessage(
-  orderId: string,
-  method: string,
-  expiresAt: string,
-  nonce: string,
-  binding: string,
-): Uint8Array {
+function signedMessage(orderId: string, method: string, expiresAt: string, nonce: string, binding: string): string {
   // Length-prefixing every part keeps ("ab","c") and ("a","bc") from signing the same bytes.
   const parts = [VERSION, orderId, method, expiresAt, nonce, binding];
-  return encoder.encode(parts.map((part) => `${part.length}:${part}`).join('|'));
+  return parts.map((part) => `${part.length}:${part}`).join('|');
 }
 
 export function createOrderTokenSigner(options: {
@@ -71,14 +63,14 @@ export function createOrderTokenSigner(options: {
   /** @default the fastest backend of the runtime */
   crypto?: CryptoBackend;
 }): OrderTokenSigner {
-  const hmac = (options.crypto ?? detectCryptoBackend()).hmacSha256(options.secret);
+  const hmac = options.crypto === undefined ? hmacSha256(options.secret) : options.crypto.hmacSha256(options.secret);
 
   return {
     async issue({ orderId, paymentMethodType, binding }) {
       const expiresAt = String(Math.floor(options.now() / 1000) + options.ttlSeconds);
-      const nonce = base64url(randomNonce());
-      const mac = await hmac.sign(signedMessage(orderId, paymentMethodType, expiresAt, nonce, binding));
-      return [VERSION, paymentMethodType, expiresAt, nonce, base64url(mac)].join('.');
+      const nonce = toHex(randomNonce());
+      const mac = await hmac.signBase64url(signedMessage(orderId, paymentMethodType, expiresAt, nonce, binding));
+      return [VERSION, paymentMethodType, expiresAt, nonce, mac].join('.');
     },
 
     async verify({ orderId, token, binding }) {

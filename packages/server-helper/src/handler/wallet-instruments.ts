@@ -2,7 +2,7 @@ import type { WalletMethodType } from '@clink-checkout/protocol';
 import type { ClinkClient } from '../client/types.js';
 import { ClinkConfigurationError } from '../errors.js';
 import type { CreatePaymentParams } from '../types.js';
-import type { CryptoBackend } from './crypto.js';
+import type { CryptoBackend } from '../crypto.js';
 import { runIdempotently, type IdempotencyTimings } from './idempotency.js';
 import type { IdempotencyStore } from './idempotency-store.js';
 import type { InstrumentStore } from './instrument-store.js';

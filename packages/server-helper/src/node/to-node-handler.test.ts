@@ -148,21 +148,34 @@ describe('toNodeHandler', () => {
       }),
     );
 
-    const response = await fetch(`${base}/upload`, { method: 'POST', body: 'x'.repeat(1024) });
+    // Over 64 KiB, so the body is streamed to the handler rather than read into memory first.
+    const response = await fetch(`${base}/upload`, { method: 'POST', body: 'x'.repeat(70 * 1024) });
 
     expect(response.status).toBe(413);
     expect(response.headers.get('connection')).toBe('close');
   });
 
-  it('aborts request.signal when the client goes away', async () => {
+  it('reads a small body into memory first: the handler sees the exact bytes and the connection stays open', async () => {
+    const base = await serve(toNodeHandler(echo));
+
+    const response = await fetch(`${base}/upload`, { method: 'POST', body: 'ü'.repeat(1000) });
+
+    expect((await response.json()).body).toBe('ü'.repeat(1000));
+    expect(response.headers.get('connection')).toBe('keep-alive');
+  });
+
+  it('aborts request.signal when the client goes away, when asked to', async () => {
     let aborted!: () => void;
     const abortedPromise = new Promise<void>((resolve) => (aborted = resolve));
     const base = await serve(
-      toNodeHandler(async (request) => {
-        request.signal.addEventListener('abort', () => aborted());
-        await abortedPromise;
-        return new Response(null, { status: 204 });
-      }),
+      toNodeHandler(
+        async (request) => {
+          request.signal.addEventListener('abort', () => aborted());
+          await abortedPromise;
+          return new Response(null, { status: 204 });
+        },
+        { abortSignalOnDisconnect: true },
+      ),
     );
     const controller = new AbortController();
 

@@ -102,6 +102,17 @@ describe('validateCreatePaymentParams', () => {
     expect(() => validateCreatePaymentParams(body)).not.toThrow();
   });
 
+  it('refuses amounts above what any currency can hold, with a field error', () => {
+    for (const amount of [1e21, 1e308, 9_007_199_254_741]) {
+      expect(fieldErrors({ ...valid, amount })).toEqual([
+        expect.objectContaining({ path: 'amount', message: expect.stringMatching(/^must be at most 9007199254740 \(major units\)/) }),
+      ]);
+    }
+    const line = { name: 'Gold bar', unitAmount: 1e21, quantity: 1 };
+    expect(fieldErrors({ ...valid, priceDataList: [line] }).map((error) => error.path)).toEqual(['priceDataList[0].unitAmount']);
+    expect(() => validateCreatePaymentParams({ ...valid, amount: 9_007_199_254_740 })).not.toThrow();
+  });
+
   it('uppercases currencies instead of refusing lowercase ones', () => {
     const result = validateCreatePaymentParams({ ...valid, currency: 'usd', priceDataList: [{ name: 'Tea', unitAmount: 3, currency: 'php' }] });
 

@@ -13,6 +13,14 @@ const DANGEROUS_SCHEMES = new Set(['javascript:', 'vbscript:', 'data:', 'file:',
 const RETURN_URL_SOURCE = 'Our rule (shared Clink reference, "Navigation safety"): never send a browser to a dangerous scheme';
 
 /**
+ * The largest amount, in major units, that any currency can hold exactly: amounts are exact in minor
+ * units up to Number.MAX_SAFE_INTEGER, and the finest currencies (BHD, KWD, OMR, …) have three decimals.
+ * Clink states no maximum; 1e21 or 1e308 is a bug in the caller, not a price.
+ */
+export const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 1000);
+const MAX_AMOUNT_SOURCE = 'Our rule: an amount must be exact in minor units (at most Number.MAX_SAFE_INTEGER thousandths)';
+
+/**
  * Checks a `POST /payment` body against the rules Clink documents (the `createPaymentRequestSchema` of
  * `@clink-checkout/protocol/schema`, every rule with its source), before anything is sent. Nothing else
  * is refused: where Clink is silent the request is sent and Clink's answer becomes a typed error.
@@ -42,9 +50,26 @@ export function validateCreatePaymentParams(input: unknown): CreatePaymentParams
   const errors: FieldError[] = [
     ...fieldErrorsOf(createPaymentRequestSchema, body, checkSchema(createPaymentRequestSchema, body, { unknownFields: 'allow' })),
     ...returnUrlErrors(body.returnUrl),
+    ...amountErrors(body),
   ];
   if (errors.length > 0) throw new ClinkValidationError(errors);
   return body as unknown as CreatePaymentParams;
+}
+
+function amountErrors(body: Record<string, unknown>): FieldError[] {
+  const amounts: Array<[string, unknown]> = [['amount', body.amount]];
+  if (Array.isArray(body.priceDataList)) {
+    body.priceDataList.forEach((line: unknown, index) => {
+      if (isPlainObject(line)) amounts.push([`priceDataList[${index}].unitAmount`, line.unitAmount]);
+    });
+  }
+  return amounts
+    .filter(([, amount]) => typeof amount === 'number' && amount > MAX_AMOUNT)
+    .map(([path]) => ({
+      path,
+      message: `must be at most ${MAX_AMOUNT} (major units): a larger amount cannot be held exactly in any currency`,
+      source: MAX_AMOUNT_SOURCE,
+    }));
 }
 
 function returnUrlErrors(returnUrl: unknown): FieldError[] {

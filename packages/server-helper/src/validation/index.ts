@@ -1,3 +1,3 @@
-export { validateCreatePaymentParams } from './createPaymentParams.js';
+export { MAX_AMOUNT, validateCreatePaymentParams } from './createPaymentParams.js';
 export { validateCreatePaymentInstrumentParams } from './createPaymentInstrumentParams.js';
 export { validateOrderId } from './orderId.js';

@@ -1,11 +1,11 @@
 import { ClinkConfigurationError } from '../errors.js';
-import { signatureHex, toBytes } from './hmac.js';
 import {
   WEBHOOK_SIGNATURE_HEADER as SIGNATURE_HEADER,
   WEBHOOK_SIGN_TYPE_HEADER as SIGN_TYPE_HEADER,
   WEBHOOK_TIMESTAMP_HEADER as TIMESTAMP_HEADER,
 } from '@clink-checkout/protocol';
 import type { SignClinkWebhookPayloadOptions, SignedClinkWebhook } from './types.js';
+import { signatureHex } from './verify.js';
 
 /**
  * Signs a webhook payload the way Clink does, for a merchant's own tests of their webhook route.
@@ -24,7 +24,7 @@ export async function signClinkWebhookPayload(options: SignClinkWebhookPayloadOp
     throw new ClinkConfigurationError(`timestamp must be a whole, non-negative number (seconds or ms), got ${String(timestamp)}.`);
   }
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-  const signature = await signatureHex(secret, String(timestamp), toBytes(body));
+  const signature = await signatureHex(secret, String(timestamp), body);
   return {
     body,
     headers: {

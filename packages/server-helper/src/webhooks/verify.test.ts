@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ClinkConfigurationError, ClinkWebhookSignatureError, type WebhookFailureReason } from '../errors.js';
 import { guardSecrets } from '../client/test-support/secretGuard.js';
 import { signClinkWebhookPayload } from './sign.js';
@@ -34,6 +34,18 @@ describe('verifyClinkWebhook', () => {
   it('accepts a valid webhook and returns the event', async () => {
     const { body, headers } = await signed();
     await expect(verify({ rawBody: body, headers })).resolves.toEqual(verified);
+  });
+
+  it('does not import a Web Crypto key per webhook: one key per secret, or node:crypto', async () => {
+    const importKey = vi.spyOn(globalThis.crypto.subtle, 'importKey');
+    try {
+      const { body, headers } = await signed();
+      importKey.mockClear();
+      for (let index = 0; index < 20; index += 1) await verify({ rawBody: body, headers });
+      expect(importKey.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      importKey.mockRestore();
+    }
   });
 
   it('accepts the raw body as bytes (Node Buffer, Uint8Array, ArrayBuffer) and a fetch Headers object', async () => {

@@ -6,7 +6,7 @@ import {
 import { ClinkConfigurationError, ClinkWebhookSignatureError } from '../errors.js';
 import { readWebhookEvent, toMilliseconds } from './event.js';
 import { readHeaderValues } from './headers.js';
-import { signatureHex, timingSafeEqual, toBytes } from './hmac.js';
+import { hmacSha256, timingSafeEqualText, toBytes } from '../crypto.js';
 import type { VerifiedClinkWebhook, VerifyClinkWebhookOptions } from './types.js';
 
 export const DEFAULT_TOLERANCE_SECONDS = 300;
@@ -67,9 +67,8 @@ export async function verifyClinkWebhook(options: VerifyClinkWebhookOptions): Pr
     });
   }
 
-  const bytes = toBytes(rawBody);
-  const expected = await signatureHex(secret, timestamp, bytes);
-  const matches = signatures.map(normaliseSignature).some((candidate) => timingSafeEqual(candidate, expected));
+  const expected = await signatureHex(secret, timestamp, rawBody);
+  const matches = signatures.map(normaliseSignature).some((candidate) => timingSafeEqualText(candidate, expected));
   if (!matches) {
     throw new ClinkWebhookSignatureError(
       `${SIGNATURE_HEADER} does not match the body: the body was changed (re-serialised JSON counts), or the secret is not this endpoint's signing secret.`,
@@ -88,7 +87,22 @@ export async function verifyClinkWebhook(options: VerifyClinkWebhookOptions): Pr
     );
   }
 
-  return readWebhookEvent(new TextDecoder().decode(bytes));
+  return readWebhookEvent(typeof rawBody === 'string' ? rawBody : new TextDecoder().decode(toBytes(rawBody)));
+}
+
+/** Lowercase hex HMAC-SHA256 of `<timestamp>.<body>`; bytes are hashed as received, never re-decoded. */
+export async function signatureHex(secret: string, timestamp: string, body: string | Uint8Array | ArrayBuffer): Promise<string> {
+  let message: string | Uint8Array;
+  if (typeof body === 'string') {
+    message = `${timestamp}.${body}`;
+  } else {
+    const bytes = toBytes(body);
+    const prefix = toBytes(`${timestamp}.`);
+    message = new Uint8Array(prefix.length + bytes.length);
+    message.set(prefix, 0);
+    message.set(bytes, prefix.length);
+  }
+  return hmacSha256(secret).signHex(message);
 }
 
 function missingHeader(header: string): ClinkWebhookSignatureError {

@@ -140,6 +140,8 @@ export function createHarness({ transcript, requests, sandboxKind }: HarnessCont
 
 /** One way of serving the handler: a plain `Request`, node:http, Express or Hono. */
 export interface Transport {
+  /** The origin requests are sent to: the site's own origin, as its pages would send it. */
+  origin: string;
   send(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
@@ -155,6 +157,7 @@ async function listen(server: Server): Promise<Transport> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
+    origin: `http://127.0.0.1:${port}`,
     send: (path, init) => fetch(`http://127.0.0.1:${port}${path}`, init),
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -170,7 +173,8 @@ export const ADAPTERS: readonly Adapter[] = [
     network: false,
     async start(handler) {
       return {
-        send: (path, init) => handler(new Request(`https://shop.example${path}`, init)),
+        origin: SHOP_ORIGIN,
+        send: (path, init) => handler(new Request(`${SHOP_ORIGIN}${path}`, init)),
         close: async () => {},
       };
     },
@@ -197,7 +201,8 @@ export const ADAPTERS: readonly Adapter[] = [
       const app = new Hono();
       app.all(`${MOUNT}/*`, (c) => handler(c.req.raw));
       return {
-        send: async (path, init) => app.fetch(new Request(`https://shop.example${path}`, init)),
+        origin: SHOP_ORIGIN,
+        send: async (path, init) => app.fetch(new Request(`${SHOP_ORIGIN}${path}`, init)),
         close: async () => {},
       };
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectCryptoBackend, webCryptoBackend } from './crypto.js';
+import { detectCryptoBackend, hmacSha256, probeCryptoBackend, webCryptoBackend } from './crypto.js';
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -9,10 +9,30 @@ describe('crypto backends', () => {
     expect(detectCryptoBackend().name).toBe('node');
   });
 
+  it('uses Web Crypto on an edge runtime without touching its emulated process', () => {
+    // Next.js' edge sandbox throws "A Node.js API is used (process.getBuiltinModule)…" on such a read.
+    const refusingProcess = new Proxy({}, {
+      get() {
+        throw new Error('A Node.js API is used which is not supported in the Edge Runtime.');
+      },
+    });
+    expect(probeCryptoBackend({ EdgeRuntime: 'edge-runtime', process: refusingProcess }).name).toBe('webcrypto');
+    expect(probeCryptoBackend({ process: refusingProcess }).name).toBe('webcrypto');
+    expect(probeCryptoBackend({}).name).toBe('webcrypto');
+  });
+
+  it('makes one key per secret and reuses it', () => {
+    expect(hmacSha256('secret-a')).toBe(hmacSha256('secret-a'));
+    expect(hmacSha256('secret-a')).not.toBe(hmacSha256('secret-b'));
+  });
+
   describe.each([detectCryptoBackend(), webCryptoBackend])('$name', (backend) => {
     it('computes HMAC-SHA256 (RFC 4231 test case 2)', async () => {
-      const mac = await backend.hmacSha256('Jefe').sign(bytes('what do ya want for nothing?'));
+      const key = backend.hmacSha256('Jefe');
+      const mac = await key.sign(bytes('what do ya want for nothing?'));
       expect(hex(mac)).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+      expect(await key.signHex('what do ya want for nothing?')).toBe(hex(mac));
+      expect(await key.signBase64url('what do ya want for nothing?')).toBe(Buffer.from(mac).toString('base64url'));
     });
 
     it('verifies only the matching MAC', async () => {

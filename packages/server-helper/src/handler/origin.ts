@@ -1,0 +1,25 @@
+/** `https://Shop.example/` -> `https://shop.example`, to compare origins as browsers write them. */
+export function normaliseOrigin(origin: string): string {
+  return origin.trim().replace(/\/+$/, '').toLowerCase();
+}
+
+function firstValue(header: string | null): string | undefined {
+  const value = header?.split(',', 1)[0]?.trim();
+  return value === '' ? undefined : value;
+}
+
+/**
+ * Whether a request comes from the page's own site. A browser says so itself (`Sec-Fetch-Site`, which
+ * page scripts cannot set); otherwise the `Origin` is compared with the request's own URL and, behind a
+ * proxy that terminates TLS or rewrites the host, with `X-Forwarded-Proto`/`X-Forwarded-Host`. A page
+ * on another site cannot add those headers without a preflight, and the preflight is refused.
+ */
+export function isSameOrigin(request: Request, origin: string): boolean {
+  if (request.headers.get('sec-fetch-site') === 'same-origin') return true;
+  const wanted = normaliseOrigin(origin);
+  const url = new URL(request.url);
+  if (wanted === url.origin) return true;
+  const proto = firstValue(request.headers.get('x-forwarded-proto')) ?? url.protocol.replace(/:$/, '');
+  const host = firstValue(request.headers.get('x-forwarded-host')) ?? firstValue(request.headers.get('host')) ?? url.host;
+  return wanted === `${proto}://${host}`.toLowerCase();
+}
