@@ -25,7 +25,9 @@ const stopHog = () => {
   if (hog.exitCode === null) hog.kill('SIGTERM');
 };
 process.on('exit', stopHog);
+// Stopped from outside: the hog goes too (exit handlers do not run on a signal by themselves).
 process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
 
 let passed = 0;
 for (let attempt = 1; attempt <= runs; attempt += 1) {
