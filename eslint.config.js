@@ -42,6 +42,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // The CommonJS consumer test loads every entry with require() on purpose.
+    files: ['tests/commonjs/**/*.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The core is pure TypeScript: no React, no DOM globals (what it may read, it reads through `globalThis`,
     // guarded, so it loads on a server and in a worker).
     files: ['packages/react-checkout/src/core/**/*.ts'],
