@@ -7,6 +7,7 @@ const fromRoot = (relative: string) => fileURLToPath(new URL(`../${relative}`, i
 
 const sourceAliases = [
   { find: /^@clink-checkout\/react\/core$/, replacement: fromRoot('packages/react-checkout/src/core/index.ts') },
+  { find: /^@clink-checkout\/react\/parts$/, replacement: fromRoot('packages/react-checkout/src/parts.ts') },
   { find: /^@clink-checkout\/react\/locales$/, replacement: fromRoot('packages/react-checkout/src/locales.ts') },
   { find: /^@clink-checkout\/react\/styles\.css$/, replacement: fromRoot('packages/react-checkout/src/styles.css') },
   { find: /^@clink-checkout\/react$/, replacement: fromRoot('packages/react-checkout/src/index.ts') },

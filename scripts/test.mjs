@@ -10,8 +10,11 @@ const steps = [
   ['redis-server (for the Redis store tests)', () => (ensureRedisServer(), 0)],
   ['build packages', () => pnpm(['-r', '--workspace-concurrency=1', 'run', 'build'])],
   ['typecheck', () => pnpm(['-r', 'run', 'typecheck'])],
+  ['lint (ESLint: typescript-eslint, React hooks, layer rules)', () => pnpm(['exec', 'eslint', '.'])],
   ['unit and integration tests', () => pnpm(['exec', 'vitest', 'run'])],
   ['published package shape (publint, attw)', () => pnpm(['-r', 'run', 'lint:package'])],
+  ['API reports of every entry point (a change to the public surface must be committed in api/)', () => pnpm(['-r', '--if-present', 'run', 'api:check'])],
+  ['React Server Components (@clink-checkout/react/locales)', () => pnpm(['-r', '--if-present', 'run', 'test:rsc'])],
   ['module formats (a CommonJS consumer: require + TypeScript nodenext)', () => pnpm(['-r', '--if-present', 'run', 'test:node'])],
   ['browser tests', () => pnpm(['-r', '--if-present', 'run', 'test:browser'])],
   [

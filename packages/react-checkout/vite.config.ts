@@ -2,7 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /** Entry chunks that hold React components; RSC bundlers need `'use client'` as their first statement. */
-const CLIENT_ENTRIES = new Set(['index', 'locales']);
+const CLIENT_ENTRIES = new Set(['index', 'parts']);
 
 /**
  * Rolldown keeps an entry module's directive today, but drops module-level directives of merged modules;
@@ -22,7 +22,7 @@ export default defineConfig({
   plugins: [react(), useClientDirective()],
   build: {
     lib: {
-      entry: { index: 'src/index.ts', core: 'src/core/index.ts', locales: 'src/locales.ts' },
+      entry: { index: 'src/index.ts', parts: 'src/parts.ts', core: 'src/core/index.ts', locales: 'src/locales.ts' },
       formats: ['es'],
     },
     cssCodeSplit: false,

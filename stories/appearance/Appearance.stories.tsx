@@ -1,7 +1,7 @@
 import { ClinkPayButton } from '@clink-checkout/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { loadedOf, stayOnPage } from '../support/environment.js';
+import { stayOnPage } from '../support/environment.js';
 import { expectCountdown, expectQrImage, shownAmount } from '../support/expectations.js';
 
 /**

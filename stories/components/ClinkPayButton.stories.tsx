@@ -2,7 +2,7 @@ import { ClinkPayButton } from '@clink-checkout/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { loadedOf, stayOnPage } from '../support/environment.js';
-import { expectCountdown, expectQrImage, OUTCOME_TIMEOUT, shownAmount } from '../support/expectations.js';
+import { expectCountdown, expectedOutcome, expectQrImage, OUTCOME_TIMEOUT, shownAmount } from '../support/expectations.js';
 
 /**
  * `<ClinkPayButton paymentMethodType="…">` creates the payment through your checkout handler on click,
@@ -99,12 +99,12 @@ export const RenderActionInDialog: Story = {
     <ClinkPayButton
       {...args}
       {...stayOnPage(context)}
-      renderAction={({ state, renderer, cancel }) =>
+      renderAction={({ state, view, cancel }) =>
         // Closing cancels the payment; the dialog goes away with it.
         state.status === 'cancelled' ? null : (
           <section role="dialog" aria-modal="false" aria-labelledby="story-pay-dialog-title" className="story-dialog">
             <h2 id="story-pay-dialog-title">Pay with KakaoPay</h2>
-            {renderer}
+            {view}
             <button type="button" onClick={cancel}>
               Close
             </button>
@@ -138,7 +138,7 @@ export const OnSuccess: Story = {
     backend.sandbox.succeed(backend.latestOrderId());
     await expect(await canvas.findByText('Payment successful', {}, OUTCOME_TIMEOUT)).toBeVisible();
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalledOnce());
-    await expect(args.onSuccess).toHaveBeenCalledWith({ status: 'succeeded', orderId: backend.latestOrderId() });
+    await expect(args.onSuccess).toHaveBeenCalledWith(expectedOutcome(backend, 'succeeded'));
     // The server's own record agrees.
     await expect(backend.sandbox.getOrder(backend.latestOrderId())?.status).toBe('success');
   },

@@ -11,6 +11,7 @@ import {
   expectQrImage,
   OUTCOME_TIMEOUT,
   shownAmount,
+  expectedOutcome,
 } from '../support/expectations.js';
 
 /** The renderer's props a story controls; `payment` comes from the payment the story creates. */
@@ -27,7 +28,7 @@ const meta = {
   // The same component, typed without `payment` (the story supplies it), so the props table stays complete.
   component: PaymentActionRenderer as ComponentType<RendererStoryArgs>,
   tags: ['autodocs'],
-  args: { onComplete: fn(), onExpire: fn(), onError: fn(), onStatusChange: fn() },
+  args: { onSuccess: fn(), onFailure: fn(), onExpire: fn(), onError: fn(), onStatusChange: fn() },
   parameters: { paymentMethodType: 'WECHAT' },
   render: (args, context) => {
     const { backend } = loadedOf(context);
@@ -58,7 +59,7 @@ export const QrCode: Story = {
     );
     backend.sandbox.succeed(backend.latestOrderId());
     await expect(await canvas.findByText('Payment successful', {}, OUTCOME_TIMEOUT)).toBeVisible();
-    await waitFor(() => expect(args.onComplete).toHaveBeenCalledWith({ status: 'succeeded', orderId: backend.latestOrderId() }));
+    await waitFor(() => expect(args.onSuccess).toHaveBeenCalledWith(expectedOutcome(backend, 'succeeded')));
   },
 };
 
@@ -91,7 +92,7 @@ export const AppLink: Story = {
     backend.sandbox.succeed(backend.latestOrderId());
     customerReturnsToPage();
     await expect(await canvas.findByText('Payment successful', {}, OUTCOME_TIMEOUT)).toBeVisible();
-    await waitFor(() => expect(args.onComplete).toHaveBeenCalledOnce());
+    await waitFor(() => expect(args.onSuccess).toHaveBeenCalledOnce());
   },
 };
 

@@ -1,4 +1,5 @@
-import { ClinkPayButton, formatMessage, type PaymentMethodType } from '@clink-checkout/react';
+import { ClinkPayButton, type PaymentMethodType } from '@clink-checkout/react';
+import { formatMessage } from '@clink-checkout/react/parts';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { loadedOf, stayOnPage, type LocaleName } from '../support/environment.js';

@@ -4,13 +4,13 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { checkoutParameters, loadedOf, stayOnPage } from '../support/environment.js';
 import {
-  asShown,
   customerReturnsToPage,
   expectCountdown,
   expectNavigation,
   expectQrImage,
   OUTCOME_TIMEOUT,
   shownAmount,
+  expectedOutcome,
 } from '../support/expectations.js';
 
 /**
@@ -108,7 +108,7 @@ export const ExpiredThenRefreshed: Story = {
     // Same order, new code: the customer scans it and approves; the next status check (2 s) brings it.
     backend.sandbox.succeed(backend.latestOrderId());
     await expect(await canvas.findByText('Payment successful', {}, OUTCOME_TIMEOUT)).toBeVisible();
-    await waitFor(() => expect(args.onSuccess).toHaveBeenCalledWith({ status: 'succeeded', orderId: backend.latestOrderId() }));
+    await waitFor(() => expect(args.onSuccess).toHaveBeenCalledWith(expectedOutcome(backend, 'succeeded')));
   },
 };
 
@@ -145,7 +145,7 @@ export const Succeeded: Story = {
     await expect(await canvas.findByText('Payment successful')).toBeVisible();
     await expect(button).toHaveAttribute('data-state', 'succeeded');
     await expect(button).toBeDisabled();
-    await waitFor(() => expect(args.onSuccess).toHaveBeenCalledWith({ status: 'succeeded', orderId: backend.latestOrderId() }));
+    await waitFor(() => expect(args.onSuccess).toHaveBeenCalledWith(expectedOutcome(backend, 'succeeded')));
     await expect(navigation.entries()).toEqual([]);
   },
 };
@@ -160,7 +160,7 @@ export const Failed: Story = {
     const declined = backend.latestOrderId();
     backend.sandbox.fail(declined);
     await expect(await canvas.findByText('Payment failed', {}, OUTCOME_TIMEOUT)).toBeVisible();
-    await waitFor(() => expect(args.onFailure).toHaveBeenCalledWith({ status: 'failed', orderId: declined }));
+    await waitFor(() => expect(args.onFailure).toHaveBeenCalledWith({ ...expectedOutcome(backend, 'failed'), orderId: declined }));
 
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
     await expectQrImage(canvasElement, `WeChat Pay QR code for ${shownAmount('WECHAT')}`);

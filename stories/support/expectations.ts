@@ -2,6 +2,7 @@ import { PAYMENT_METHODS, type PaymentMethodType } from '@clink-checkout/protoco
 import { expect, waitFor, within } from 'storybook/test';
 import { PRICES } from './backend.js';
 import type { NavigationRecorder } from './navigation.js';
+import type { StoryBackend } from './backend.js';
 
 /** Names customers know the methods by, as the components print them (the one payment method table). */
 export const WALLET_NAMES = Object.fromEntries(
@@ -56,5 +57,17 @@ export const OUTCOME_TIMEOUT = { timeout: 6000 };
  * components check the payment at once instead of at the next 2-second poll.
  */
 export function customerReturnsToPage(): void {
-  document.dispatchEvent(new Event('visibilitychange'));
+  document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+}
+
+/** The `PaymentOutcome` that `onSuccess` / `onFailure` receive for the story's latest payment. */
+export function expectedOutcome(backend: StoryBackend, status: 'succeeded' | 'failed') {
+  const { orderId, paymentMethodType, amount, currency } = backend.latestPayment();
+  return {
+    status,
+    orderId,
+    paymentMethodType,
+    ...(amount === undefined ? {} : { amount }),
+    ...(currency === undefined ? {} : { currency }),
+  };
 }

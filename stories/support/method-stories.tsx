@@ -12,6 +12,7 @@ import {
   OUTCOME_TIMEOUT,
   shownAmount,
   WALLET_NAMES,
+  expectedOutcome,
 } from './expectations.js';
 
 type MethodMeta = Meta<typeof ClinkPayButton>;
@@ -118,7 +119,7 @@ export function methodStory(method: PaymentMethodType, device: DeviceName): Meth
       if (device !== 'desktop') customerReturnsToPage();
       await expect(await canvas.findByText('Payment successful', {}, OUTCOME_TIMEOUT)).toBeVisible();
       await waitFor(() =>
-        expect(args.onSuccess).toHaveBeenCalledWith({ status: 'succeeded', orderId: backend.latestOrderId() }),
+        expect(args.onSuccess).toHaveBeenCalledWith(expectedOutcome(backend, 'succeeded')),
       );
       await expect(button).toHaveAttribute('data-state', 'succeeded');
     },

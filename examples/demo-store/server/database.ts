@@ -84,7 +84,7 @@ export function openStoreDatabase(file: string): StoreDatabase {
     migrate(db);
   } catch (error) {
     db.close();
-    throw new Error(`Cannot open the order database ${file}: ${error instanceof Error ? error.message : error}`);
+    throw new Error(`Cannot open the order database ${file}: ${error instanceof Error ? error.message : error}`, { cause: error });
   }
   return db;
 }

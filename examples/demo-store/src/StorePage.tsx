@@ -1,6 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { ClinkPayButton } from '@clink-checkout/react';
-import type { PaymentMethodType } from '@clink-checkout/react/core';
+import { ClinkPayButton, type PaymentMethodType } from '@clink-checkout/react';
 import { PRODUCTS, formatMoney, lineTotal } from '../shared/catalog.js';
 import type { StoreConfig } from './api.js';
 import { CARD_FLOWS, PAYMENT_METHODS, type CardFlow } from './paymentMethods.js';

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PAYMENT_METHODS, PAYMENT_METHOD_TYPES, isPaymentMethodType, isWalletMethod } from './methods.js';
+import {
+  PAYMENT_METHOD_APPS,
+  PAYMENT_METHOD_NAMES,
+  PAYMENT_METHOD_QR_CODES,
+  PAYMENT_METHODS,
+  PAYMENT_METHOD_TYPES,
+  isPaymentMethodType,
+  isWalletMethod,
+} from './methods.js';
 
 describe('the payment method table', () => {
   it('describes every method Clink accepts, under its own key', () => {
@@ -23,6 +31,22 @@ describe('the payment method table', () => {
 
   it('refreshes QR codes for Cash App Pay only, as Clink does', () => {
     expect(PAYMENT_METHOD_TYPES.filter((method) => PAYMENT_METHODS[method].refreshableQr)).toEqual(['CASHAPP']);
+  });
+
+  it('joins its columns into one record per method, each field written once', () => {
+    expect(PAYMENT_METHODS.CASHAPP).toEqual({
+      type: 'CASHAPP',
+      displayName: 'Cash App Pay',
+      kind: 'wallet',
+      appSchemes: ['cashme', 'squarecash'],
+      androidPackage: 'com.squareup.cash',
+      refreshableQr: true,
+      savableQr: false,
+    });
+    expect(PAYMENT_METHODS.QRIS).toEqual({ type: 'QRIS', displayName: 'QRIS', kind: 'wallet', appSchemes: [], refreshableQr: false, savableQr: true });
+    for (const method of PAYMENT_METHOD_TYPES) {
+      expect(PAYMENT_METHODS[method]).toMatchObject({ ...PAYMENT_METHOD_NAMES[method], ...PAYMENT_METHOD_APPS[method], ...PAYMENT_METHOD_QR_CODES[method] });
+    }
   });
 
   it('lists valid Android package names', () => {

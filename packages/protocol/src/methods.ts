@@ -31,75 +31,74 @@ export interface PaymentMethodInfo {
   savableQr: boolean;
 }
 
-/** Payment methods by type. */
-export const PAYMENT_METHODS: Readonly<Record<PaymentMethodType, PaymentMethodInfo>> = {
-  ALIPAY: {
-    type: 'ALIPAY',
-    displayName: 'Alipay',
-    kind: 'wallet',
-    appSchemes: ['alipays', 'alipay', 'alipayhk'],
-    androidPackage: 'com.eg.android.AlipayGphone',
-    refreshableQr: false,
-    savableQr: false,
-  },
-  CARD: { type: 'CARD', displayName: 'Card', kind: 'card', appSchemes: [], refreshableQr: false, savableQr: false },
-  CASHAPP: {
-    type: 'CASHAPP',
-    displayName: 'Cash App Pay',
-    kind: 'wallet',
-    appSchemes: ['cashme', 'squarecash'],
-    androidPackage: 'com.squareup.cash',
-    // Clink's reference: "Currently only supports CASHAPP wallet payments".
-    refreshableQr: true,
-    savableQr: false,
-  },
-  GCASH: {
-    type: 'GCASH',
-    displayName: 'GCash',
-    kind: 'wallet',
-    appSchemes: ['gcash'],
-    androidPackage: 'com.globe.gcash.android',
-    refreshableQr: false,
-    savableQr: true,
-  },
-  KAKAO: {
-    type: 'KAKAO',
-    displayName: 'KakaoPay',
-    kind: 'wallet',
-    appSchemes: ['kakaotalk', 'kakaopay'],
-    androidPackage: 'com.kakao.talk',
-    refreshableQr: false,
-    savableQr: false,
-  },
-  // PromptPay and QRIS are national QR standards paid from any bank app: no app of their own to open.
-  PROMPTPAY: { type: 'PROMPTPAY', displayName: 'PromptPay', kind: 'wallet', appSchemes: [], refreshableQr: false, savableQr: true },
-  QRIS: { type: 'QRIS', displayName: 'QRIS', kind: 'wallet', appSchemes: [], refreshableQr: false, savableQr: true },
-  TNG: {
-    type: 'TNG',
-    displayName: "Touch 'n Go eWallet",
-    kind: 'wallet',
-    appSchemes: ['tngdwallet'],
-    androidPackage: 'my.com.tngdigital.ewallet',
-    refreshableQr: false,
-    savableQr: false,
-  },
-  WECHAT: {
-    type: 'WECHAT',
-    displayName: 'WeChat Pay',
-    kind: 'wallet',
-    appSchemes: ['weixin'],
-    androidPackage: 'com.tencent.mm',
-    refreshableQr: false,
-    savableQr: false,
-  },
+/*
+ * The table, written column by column: each field of each method once. `PAYMENT_METHODS` joins the columns into
+ * one record per method for every package to read; code that needs a single column (the browser's action
+ * planning reads only how apps open and what QR codes allow) imports just that one, so a page that only
+ * redirects does not carry every method's name.
+ */
+
+/** Names and kinds: the name customers know a method by (a brand name, never translated), card or wallet. */
+export const PAYMENT_METHOD_NAMES: Readonly<Record<PaymentMethodType, Pick<PaymentMethodInfo, 'displayName' | 'kind'>>> = {
+  ALIPAY: { displayName: 'Alipay', kind: 'wallet' },
+  CARD: { displayName: 'Card', kind: 'card' },
+  CASHAPP: { displayName: 'Cash App Pay', kind: 'wallet' },
+  GCASH: { displayName: 'GCash', kind: 'wallet' },
+  KAKAO: { displayName: 'KakaoPay', kind: 'wallet' },
+  PROMPTPAY: { displayName: 'PromptPay', kind: 'wallet' },
+  QRIS: { displayName: 'QRIS', kind: 'wallet' },
+  TNG: { displayName: "Touch 'n Go eWallet", kind: 'wallet' },
+  WECHAT: { displayName: 'WeChat Pay', kind: 'wallet' },
 };
+
+/** How each method's app opens: its URL schemes and Android package. */
+export const PAYMENT_METHOD_APPS: Readonly<Record<PaymentMethodType, Pick<PaymentMethodInfo, 'appSchemes' | 'androidPackage'>>> = {
+  ALIPAY: { appSchemes: ['alipays', 'alipay', 'alipayhk'], androidPackage: 'com.eg.android.AlipayGphone' },
+  CARD: { appSchemes: [] },
+  CASHAPP: { appSchemes: ['cashme', 'squarecash'], androidPackage: 'com.squareup.cash' },
+  GCASH: { appSchemes: ['gcash'], androidPackage: 'com.globe.gcash.android' },
+  KAKAO: { appSchemes: ['kakaotalk', 'kakaopay'], androidPackage: 'com.kakao.talk' },
+  // PromptPay and QRIS are national QR standards paid from any bank app: no app of their own to open.
+  PROMPTPAY: { appSchemes: [] },
+  QRIS: { appSchemes: [] },
+  TNG: { appSchemes: ['tngdwallet'], androidPackage: 'my.com.tngdigital.ewallet' },
+  WECHAT: { appSchemes: ['weixin'], androidPackage: 'com.tencent.mm' },
+};
+
+const NO_QR_EXTRAS = { refreshableQr: false, savableQr: false } as const;
+const SAVABLE = { refreshableQr: false, savableQr: true } as const;
+
+/** What each method's QR codes allow: a refresh by Clink, saving the image. */
+export const PAYMENT_METHOD_QR_CODES: Readonly<Record<PaymentMethodType, Pick<PaymentMethodInfo, 'refreshableQr' | 'savableQr'>>> = {
+  ALIPAY: NO_QR_EXTRAS,
+  CARD: NO_QR_EXTRAS,
+  // Clink's reference: "Currently only supports CASHAPP wallet payments".
+  CASHAPP: { refreshableQr: true, savableQr: false },
+  GCASH: SAVABLE,
+  KAKAO: NO_QR_EXTRAS,
+  PROMPTPAY: SAVABLE,
+  QRIS: SAVABLE,
+  TNG: NO_QR_EXTRAS,
+  WECHAT: NO_QR_EXTRAS,
+};
+
+function joinColumns(): Record<PaymentMethodType, PaymentMethodInfo> {
+  const rows = PAYMENT_METHOD_TYPES.map((type) => [
+    type,
+    { type, ...PAYMENT_METHOD_NAMES[type], ...PAYMENT_METHOD_APPS[type], ...PAYMENT_METHOD_QR_CODES[type] },
+  ]);
+  return Object.fromEntries(rows) as Record<PaymentMethodType, PaymentMethodInfo>;
+}
+
+/** Payment methods by type: every column of the table joined. */
+export const PAYMENT_METHODS: Readonly<Record<PaymentMethodType, PaymentMethodInfo>> = /* @__PURE__ */ joinColumns();
 
 /** `true` when `value` is one of Clink's payment method types, exactly as spelled on the wire. */
 export function isPaymentMethodType(value: unknown): value is PaymentMethodType {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(PAYMENT_METHODS, value);
+  return (PAYMENT_METHOD_TYPES as readonly unknown[]).includes(value);
 }
 
 /** `true` for the methods `POST /payment-instrument` can create instruments of (every wallet, not `CARD`). */
 export function isWalletMethod(method: PaymentMethodType): method is WalletMethodType {
-  return PAYMENT_METHODS[method].kind === 'wallet';
+  return PAYMENT_METHOD_NAMES[method].kind === 'wallet';
 }

@@ -1,5 +1,5 @@
-'use client';
-// Kept apart from the main entry so an app ships only the languages it imports.
+// Kept apart from the main entry so an app ships only the languages it imports. Plain data and functions, no
+// React: callable from React Server Components (no 'use client').
 export { messagesByLocale, resolveLocale, resolveMessages, type CheckoutLocale } from './react/i18n/locales.js';
 export { en } from './react/i18n/locales/en.js';
 export { zhCN } from './react/i18n/locales/zh-CN.js';

@@ -37,8 +37,8 @@ describe('<PaymentActionRenderer> with a payment created by the merchant’s cod
   it('shows the QR code, follows the status through the handler and reports the outcome once', async () => {
     const shop = createShop();
     const payment = await createPayment(shop, 'WECHAT');
-    const onComplete = vi.fn();
-    renderRenderer(shop, { payment, onComplete });
+    const onSuccess = vi.fn();
+    renderRenderer(shop, { payment, onSuccess });
     await settle();
     expect(screen.getByAltText(`WeChat Pay QR code for ${SHOWN_AMOUNT}`)).toHaveAttribute(
       'src',
@@ -57,8 +57,8 @@ describe('<PaymentActionRenderer> with a payment created by the merchant’s cod
     shop.sandbox.succeed(payment.orderId);
     await advance(2_000);
     expect(screen.getByRole('status')).toHaveTextContent('Payment successful');
-    expect(onComplete).toHaveBeenCalledTimes(1);
-    expect(onComplete).toHaveBeenCalledWith({ status: 'succeeded', orderId: payment.orderId });
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ status: 'succeeded', orderId: payment.orderId, paymentMethodType: payment.paymentMethodType }));
     const checks = shop.statusChecks().length;
     await advance(60_000);
     expect(shop.statusChecks()).toHaveLength(checks);
@@ -83,9 +83,9 @@ describe('<PaymentActionRenderer> with a payment created by the merchant’s cod
     const shop = createShop({ qrExpiresInSeconds: 5 });
     const payment = await createPayment(shop, 'CASHAPP');
     const onExpire = vi.fn();
-    const onComplete = vi.fn();
+    const onFailure = vi.fn();
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-    renderRenderer(shop, { payment, onExpire, onComplete });
+    renderRenderer(shop, { payment, onExpire, onFailure });
     await settle();
     const firstSrc = screen.getByAltText(/QR code for/).getAttribute('src');
     await advance(5_000);
@@ -97,8 +97,8 @@ describe('<PaymentActionRenderer> with a payment created by the merchant’s cod
     shop.sandbox.fail(payment.orderId);
     await advance(2_000);
     expect(screen.getByRole('status')).toHaveTextContent('Payment failed');
-    expect(onComplete).toHaveBeenCalledTimes(1);
-    expect(onComplete).toHaveBeenCalledWith({ status: 'failed', orderId: payment.orderId });
+    expect(onFailure).toHaveBeenCalledTimes(1);
+    expect(onFailure).toHaveBeenCalledWith(expect.objectContaining({ status: 'failed', orderId: payment.orderId, paymentMethodType: 'CASHAPP' }));
     expect(onExpire).toHaveBeenCalledTimes(1);
   });
 
@@ -114,10 +114,10 @@ describe('<PaymentActionRenderer> with a payment created by the merchant’s cod
     expect(navigate.mock.calls[0]![0]).toMatch(/^intent:\/\/pay\?.*#Intent;scheme=tngdwallet;package=my\.com\.tngdigital\.ewallet;S\.browser_fallback_url=https%3A%2F%2Fsandbox\.test%2F_sandbox%2Fpay%2F.*;end$/);
   });
 
-  it('does not check the status when pollStatus is off', async () => {
+  it('does not check the status when followStatus is off', async () => {
     const shop = createShop();
     const payment = await createPayment(shop, 'QRIS');
-    renderRenderer(shop, { payment, pollStatus: false });
+    renderRenderer(shop, { payment, followStatus: false });
     await advance(30_000);
     expect(screen.getByAltText(`QRIS QR code for ${SHOWN_AMOUNT}`)).toBeInTheDocument();
     expect(shop.statusChecks()).toHaveLength(0);

@@ -53,8 +53,7 @@ describe('QR images as a bare Base64 string (no data: prefix)', () => {
   });
 
   it('shows the sandbox’s SVG sent in imageUrlSvg as a checked SVG data URL, and saves that image', async () => {
-    let shop: ReturnType<typeof createShop> | undefined;
-    shop = createShop({
+    const shop: ReturnType<typeof createShop> | undefined = createShop({
       rewriteClink: clinkCreate(async ({ action: { walletHandleRedirectOrDisplayQrCode: wallet } }) => {
         const svg = await (await shop!.sandbox.fetch(new Request(String(wallet.imageUrlSvg)))).text();
         expect(svg).toMatch(/^<svg /);

@@ -132,6 +132,33 @@ describe('WECHAT: an expired QR code means a new payment', () => {
   });
 });
 
+describe('an order the server fails because its QR code expired', () => {
+  it('reads "This QR code has expired" with "Start again", whichever arrives first: the status check or the countdown', async () => {
+    // The create answer takes 1.5 s to arrive, so the page's countdown ends 1.5 s after the sandbox let the order
+    // lapse; the status check at 5.5 s already reads "failed" while the page still counts down.
+    const shop = createShop({ qrExpiresInSeconds: QR_SECONDS, createLatencyMs: 1_500 });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const onFailure = vi.fn();
+    const onExpire = vi.fn();
+    render(page(shop, <ClinkPayButton paymentMethodType="QRIS" onFailure={onFailure} onExpire={onExpire} />));
+    await user.click(screen.getByRole('button', { name: 'Pay with QRIS' }));
+    await advance(1_500);
+    expect(screen.getByRole('timer')).toHaveTextContent('Expires in 0:05');
+    // 5.5 s after the click: the sandbox let the order lapse at 5 s; the page's countdown runs until 6.5 s.
+    await advance(4_000);
+    const failedChecks = shop.statusChecks().filter((check) => (check.responseBody as { status?: string }).status === 'failed');
+    expect(failedChecks.length).toBeGreaterThan(0);
+    expect(screen.getByRole('status')).toHaveTextContent('This QR code has expired.');
+    expect(screen.queryByText('Payment failed')).toBeNull();
+    expect(onFailure).not.toHaveBeenCalled();
+    expect(onExpire).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByRole('button', { name: 'Start again' }));
+    await advance(1_500);
+    expect(shop.creates()).toHaveLength(2);
+    expect(screen.getByRole('timer')).toHaveTextContent('Expires in 0:05');
+  });
+});
+
 describe('server clock skew', () => {
   it.each([
     ['ahead', 10 * 60_000],

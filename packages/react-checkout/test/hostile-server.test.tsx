@@ -16,7 +16,6 @@ type Body = Record<string, unknown> & {
 };
 
 const SCRIPT_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script></svg>';
-const ONLOAD_SVG = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>';
 const SAFE_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 /** Replaces the wallet details of a create answer (no images unless given). */
@@ -47,18 +46,14 @@ interface HostileCase {
   field?: string;
 }
 
+/**
+ * What the page does with a refusal is the same for every variant of a refused field, so the page is
+ * tested with one hostile answer per kind of refusal. The variants themselves (other spellings of javascript:, vbscript:,
+ * file:, credentials, HTML or script in an image, oversized or nested postData, answers the client rejects…) are
+ * refused by the core, whose tests run them all in Node (core/url-safety, classify and api tests).
+ */
 const CASES: HostileCase[] = [
-  // Redirects
   { name: 'a javascript: redirect', method: 'CARD', rewrite: withRedirect('javascript:alert(document.cookie)'), code: 'unsafe_url', field: 'action.redirectUrl' },
-  { name: 'a javascript: redirect in mixed case with leading spaces', method: 'CARD', rewrite: withRedirect('  JaVaScRiPt:alert(1)'), code: 'unsafe_url', field: 'action.redirectUrl' },
-  { name: 'a javascript: redirect split by a tab', method: 'CARD', rewrite: withRedirect('java\tscript:alert(1)'), code: 'unsafe_url', field: 'action.redirectUrl' },
-  { name: 'a data:text/html redirect', method: 'CARD', rewrite: withRedirect('data:text/html,<script>alert(document.cookie)</script>'), code: 'unsafe_url', field: 'action.redirectUrl' },
-  { name: 'a data:text/html;base64 redirect', method: 'CARD', rewrite: withRedirect(`data:text/html;base64,${btoa('<script>alert(1)</script>')}`), code: 'unsafe_url', field: 'action.redirectUrl' },
-  { name: 'a vbscript: redirect', method: 'CARD', rewrite: withRedirect('vbscript:msgbox(1)'), code: 'unsafe_url', field: 'action.redirectUrl' },
-  { name: 'a file: redirect', method: 'CARD', rewrite: withRedirect('file:///etc/passwd'), code: 'unsafe_url', field: 'action.redirectUrl' },
-  { name: 'a redirect with credentials in the URL', method: 'CARD', rewrite: withRedirect('https://user:pass@evil.example/3ds'), code: 'unsafe_url', field: 'action.redirectUrl' },
-  { name: 'a redirect that is not a string', method: 'CARD', rewrite: withRedirect({ href: 'https://evil.example' }), code: 'unsafe_url', field: 'action.redirectUrl' },
-  // Form posts
   { name: 'a form post to javascript:', method: 'CARD', cardFlow: 'post_form', rewrite: withRedirect('javascript:alert(1)'), code: 'unsafe_url', field: 'action.redirectUrl' },
   {
     name: 'a form post with 5,000 fields',
@@ -69,23 +64,6 @@ const CASES: HostileCase[] = [
     field: 'action.postData',
   },
   {
-    name: 'a form post carrying 4 MB',
-    method: 'CARD',
-    cardFlow: 'post_form',
-    rewrite: (body) => ((body.action!.postData = { MD: 'x', PaReq: 'A'.repeat(4 * 1024 * 1024) }), body),
-    code: 'post_data_too_large',
-    field: 'action.postData',
-  },
-  {
-    name: 'a form post with a nested object as a field',
-    method: 'CARD',
-    cardFlow: 'post_form',
-    rewrite: (body) => ((body.action!.postData = { MD: { toString: 'x' } }), body),
-    code: 'unknown_action',
-    field: 'action.postData.MD',
-  },
-  // QR images
-  {
     name: 'an SVG QR image with a <script>',
     method: 'WECHAT',
     rewrite: withWallet({ imageDataUrl: `data:image/svg+xml;base64,${btoa(SCRIPT_SVG)}`, expiresSecond: 300 }),
@@ -93,50 +71,12 @@ const CASES: HostileCase[] = [
     field: 'action.walletHandleRedirectOrDisplayQrCode.imageDataUrl',
   },
   {
-    name: 'a percent-encoded SVG QR image with an onload handler',
-    method: 'CASHAPP',
-    rewrite: withWallet({ imageUrlSvg: `data:image/svg+xml,${encodeURIComponent(ONLOAD_SVG)}`, expiresSecond: 300 }),
-    code: 'unsafe_image',
-    field: 'action.walletHandleRedirectOrDisplayQrCode.imageUrlSvg',
-  },
-  {
-    name: 'an HTML page as the QR image',
-    method: 'PROMPTPAY',
-    rewrite: withWallet({ imageUrlPng: `data:text/html;base64,${btoa('<script>alert(1)</script>')}`, expiresSecond: 300 }),
-    code: 'unsafe_image',
-    field: 'action.walletHandleRedirectOrDisplayQrCode.imageUrlPng',
-  },
-  {
-    name: 'a javascript: QR image URL',
-    method: 'QRIS',
-    rewrite: withWallet({ imageUrlPng: 'javascript:alert(1)', expiresSecond: 300 }),
-    code: 'unsafe_image',
-    field: 'action.walletHandleRedirectOrDisplayQrCode.imageUrlPng',
-  },
-  // App launches on phones
-  {
     name: 'a ready-made intent:// URL as the wallet link',
     method: 'TNG',
     device: 'android',
     rewrite: withWallet({ mobileAuthUrl: 'intent://x#Intent;scheme=evil;package=com.evil.app;end', expiresSecond: 300 }),
     code: 'unsafe_deep_link',
     field: 'action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl',
-  },
-  // Missing or unknown data
-  {
-    name: 'a redirect action without redirectUrl',
-    method: 'CARD',
-    rewrite: (body) => (delete body.action!.redirectUrl, body),
-    code: 'unknown_action',
-    field: 'action',
-  },
-  {
-    name: 'a form post without redirectUrl',
-    method: 'CARD',
-    cardFlow: 'post_form',
-    rewrite: (body) => (delete body.action!.redirectUrl, body),
-    code: 'missing_field',
-    field: 'action.redirectUrl',
   },
   { name: 'requires_action without an action', method: 'WECHAT', rewrite: (body) => (delete body.action, body), code: 'missing_field', field: 'action' },
   {
@@ -151,18 +91,7 @@ const CASES: HostileCase[] = [
     code: 'unsupported_payment_method',
     field: 'paymentMethodType',
   },
-  {
-    name: 'an unknown HTTP method for the action',
-    method: 'CARD',
-    rewrite: (body) => ((body.action!.method = 'DELETE'), body),
-    code: 'unknown_action',
-    field: 'action.method',
-  },
-  { name: 'an answer without orderId', method: 'CARD', rewrite: (body) => (delete body.orderId, body), code: 'invalid_response' },
-  { name: 'an answer without orderToken', method: 'WECHAT', rewrite: (body) => (delete body.orderToken, body), code: 'invalid_response' },
-  { name: 'an answer with an unknown status', method: 'CARD', rewrite: (body) => ((body.status = 'hacked'), body), code: 'invalid_response' },
   { name: 'an answer that is not JSON', method: 'CARD', rewrite: () => '<html><script>alert(1)</script></html>', code: 'invalid_response' },
-  { name: 'an answer whose action is a string', method: 'CARD', rewrite: (body) => ((body.action = 'javascript:alert(1)' as unknown as Body['action']), body), code: 'invalid_response' },
 ];
 
 let submit: MockInstance<() => void>;
@@ -174,6 +103,7 @@ afterEach(() => {
   submit.mockRestore();
   vi.useRealTimers();
 });
+
 
 describe.each(CASES)('refuses $name', ({ method, device = 'desktop', cardFlow, rewrite, code, field }) => {
   it(`with a visible "${code}" error, opening nothing`, async () => {

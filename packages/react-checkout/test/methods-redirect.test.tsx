@@ -5,7 +5,7 @@
  */
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { advance, createShop, openSandboxPage, pressSandboxButton, RETURN_URL, SANDBOX_ORIGIN } from './support/e2e.js';
+import { advance, createShop, expectedOutcome, openSandboxPage, pressSandboxButton, RETURN_URL, SANDBOX_ORIGIN } from './support/e2e.js';
 import { expectCreatedForDevice, expectReturnPageShows, MATRIX, payWith, SANDBOX_KINDS, useMethodTestSetup } from './support/methods.js';
 
 useMethodTestSetup();
@@ -100,16 +100,16 @@ describe.each(SANDBOX_KINDS)('$name sandbox', (sandbox) => {
       try {
         const rendered = await payWith('CARD', 'desktop', createShop({ sandbox, cardFlow }));
         const { shop, navigate, onSuccess, onFailure } = rendered;
-        const { orderId, status } = shop.lastCreated();
+        const { status } = shop.lastCreated();
         expect(status).toBe(outcome === 'succeed' ? 'succeeded' : 'failed');
         expect(screen.getByRole('status')).toHaveTextContent(outcome === 'succeed' ? 'Payment successful' : 'Payment failed');
         if (outcome === 'succeed') {
           expect(onSuccess).toHaveBeenCalledTimes(1);
-          expect(onSuccess).toHaveBeenCalledWith({ status: 'succeeded', orderId });
+          expect(onSuccess).toHaveBeenCalledWith(expectedOutcome(shop, 'succeeded'));
           expect(onFailure).not.toHaveBeenCalled();
         } else {
           expect(onFailure).toHaveBeenCalledTimes(1);
-          expect(onFailure).toHaveBeenCalledWith({ status: 'failed', orderId });
+          expect(onFailure).toHaveBeenCalledWith(expectedOutcome(shop, 'failed'));
           expect(onSuccess).not.toHaveBeenCalled();
         }
         await advance(10_000);

@@ -168,9 +168,9 @@ describe('status checks and a merchant-placed action', () => {
         <ClinkPayButton
           paymentMethodType="WECHAT"
           onStatusChange={onStatusChange}
-          renderAction={({ renderer, cancel }) => (
+          renderAction={({ view, cancel }) => (
             <div role="dialog" aria-label="Pay">
-              {renderer}
+              {view}
               <button type="button" onClick={cancel}>
                 Close
               </button>

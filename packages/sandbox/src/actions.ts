@@ -132,7 +132,8 @@ function expiry(record: OrderRecord, now: number): ClinkWalletDetails {
 function qrImages(record: OrderRecord, method: WalletMethodType): ClinkWalletDetails {
   const { shape } = record;
   if (method === 'ALIPAY' && !shape.redirectWithQr) return {};
-  let { png, svg, dataUrl } = shape.images;
+  const { svg, dataUrl } = shape.images;
+  let { png } = shape.images;
   if (shape.redirectWithQr && png === 'absent' && svg === 'absent' && !dataUrl) png = 'url';
   const matrix = encodeQr(links.phonePage(record));
   const pngBytes = (): Uint8Array => qrToPng(matrix);

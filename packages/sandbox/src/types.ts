@@ -1,5 +1,4 @@
 import type {
-  ClinkAction,
   ClinkCreatePaymentData,
   ClinkCreatePaymentRequest,
   ClinkOrder,

@@ -1,6 +1,48 @@
-import { IDEMPOTENCY_KEY_HEADER, ORDER_TOKEN_HEADER, PAYMENT_STATUSES } from '@clink-checkout/protocol';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  ORDER_TOKEN_HEADER,
+  PAYMENT_STATUSES,
+  type CheckoutPaymentResponse,
+  type CheckoutRefreshResponse,
+  type CheckoutStatusResponse,
+  type CreateCheckoutPaymentRequest,
+} from '@clink-checkout/protocol';
 import { CheckoutRequestError } from './errors.js';
-import type { CheckoutApi, CheckoutApiOptions, Received, ReceivedPayment, ReceivedRefresh, ReceivedStatus } from './types.js';
+
+/** A protocol response stamped with the browser clock when it arrived. */
+export type Received<T> = T & {
+  /** Browser clock (ms) when the response arrived. */
+  receivedAt: number;
+};
+export type ReceivedPayment = Received<CheckoutPaymentResponse>;
+export type ReceivedStatus = Received<CheckoutStatusResponse>;
+export type ReceivedRefresh = Received<CheckoutRefreshResponse>;
+
+export interface CheckoutApiOptions {
+  /** Where the merchant mounted `createCheckoutHandler`, e.g. `/api/checkout`. */
+  endpoint: string;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Browser clock for `receivedAt`. @default Date.now */
+  now?: () => number;
+  /** Extra headers on every request (e.g. a CSRF token). @default {} */
+  headers?: Record<string, string>;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface CreatePaymentOptions extends RequestOptions {
+  /** Lets the server de-duplicate a create sent twice; reuse it when retrying the same payment. */
+  idempotencyKey: string;
+}
+
+export interface CheckoutApi {
+  createPayment(body: CreateCheckoutPaymentRequest, options: CreatePaymentOptions): Promise<ReceivedPayment>;
+  getStatus(orderId: string, orderToken: string, options?: RequestOptions): Promise<ReceivedStatus>;
+  refresh(orderId: string, orderToken: string, options?: RequestOptions): Promise<ReceivedRefresh>;
+}
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

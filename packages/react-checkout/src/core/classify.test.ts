@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { classifyAction } from './classify.js';
 import { CheckoutActionError } from './errors.js';
 import type { ClinkAction, ClinkWalletDetails, PaymentMethodType } from '@clink-checkout/protocol';
-import type { ClassifiableResponse, DeviceInfo } from './types.js';
+import type { ClassifiableResponse } from './classify.js';
+import type { DeviceInfo } from './device.js';
 
 // Shapes modelled on what the sandbox (packages/sandbox/src/actions.ts) returns through the checkout handler.
 const BASE = 'http://127.0.0.1:4010';
@@ -126,7 +127,7 @@ describe.each(['WECHAT', 'GCASH', 'KAKAO', 'TNG'] as const)('classifyAction: %s'
       kind: 'qr',
       paymentMethodType: method,
       qr: { kind: 'image', src: PNG_DATA_URL },
-      expiry: { deadline: RECEIVED_AT + 900_000 },
+      expiry: { deadline: RECEIVED_AT + 900_000, serverDeadline: RECEIVED_AT + 900_000 },
       refreshable: false,
       savable: method === 'GCASH',
       hostedInstructionsUrl: INSTRUCTIONS,
@@ -144,7 +145,7 @@ describe.each(['WECHAT', 'GCASH', 'KAKAO', 'TNG'] as const)('classifyAction: %s'
       fallbackUrl: PHONE_PAGE,
       hostedInstructionsUrl: INSTRUCTIONS,
       qr: { kind: 'image', src: PNG_DATA_URL },
-      expiry: { deadline: RECEIVED_AT + 900_000 },
+      expiry: { deadline: RECEIVED_AT + 900_000, serverDeadline: RECEIVED_AT + 900_000 },
       refreshable: false,
       savable: method === 'GCASH',
     });
@@ -222,7 +223,7 @@ describe.each(['PROMPTPAY', 'QRIS'] as const)('classifyAction: %s', (method) => 
       kind: 'qr',
       paymentMethodType: method,
       qr: { kind: 'image', src: PNG_DATA_URL },
-      expiry: { deadline: RECEIVED_AT + 900_000 },
+      expiry: { deadline: RECEIVED_AT + 900_000, serverDeadline: RECEIVED_AT + 900_000 },
       refreshable: false,
       savable: true,
     });

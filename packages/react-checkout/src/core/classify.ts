@@ -1,9 +1,44 @@
-import { isPaymentMethodType, PAYMENT_METHODS, type ClinkWalletDetails } from '@clink-checkout/protocol';
-import { computeDeadline } from './countdown.js';
+import { isPaymentMethodType, PAYMENT_METHOD_APPS, PAYMENT_METHOD_QR_CODES, type ClinkAction, type ClinkWalletDetails, type PaymentMethodType, type PaymentStatus } from '@clink-checkout/protocol';
+import { computeExpiry } from './countdown.js';
 import { buildAndroidIntentUrl, isAndroidPackageName } from './deep-link.js';
 import { CheckoutActionError, refuse } from './errors.js';
-import type { ActionPlan, ClassifiableResponse, ClassifyOptions, DeviceInfo, FormField, QrSource } from './types.js';
+import type { DeviceInfo } from './device.js';
+import type { ActionPlan, FormField, QrSource } from './plan.js';
 import { safeDeepLink, safeNavigationUrl, safeQrImageSource } from './url-safety.js';
+
+/** Anything `classifyAction` can read: a create response, a refresh response (plus the method), or the like. */
+export interface ClassifiableResponse {
+  status?: PaymentStatus;
+  action?: ClinkAction;
+  /**
+   * The method the browser created the payment with; used when `action.type` is not one of Clink's methods
+   * (a refresh response carries none).
+   */
+  paymentMethodType?: PaymentMethodType;
+  /** Server clock (ms) when the response was produced. */
+  serverTime?: number;
+  /** Browser clock (ms) when the response arrived (set by `createCheckoutApi`). */
+  receivedAt?: number;
+}
+
+export interface ClassifyOptions {
+  /**
+   * Browser clock (ms) when the response arrived; expiry countdowns start from here.
+   * @default payment.receivedAt, else Date.now()
+   */
+  receivedAt?: number;
+  /**
+   * A stricter policy for app links: when not empty, only these custom schemes open (e.g. `['weixin', 'gcash:']`);
+   * `http(s)` links are always allowed, denied schemes (`javascript:`, `intent:`…) never are. A link outside the
+   * list is set aside like any unusable link (fallback page, hosted instructions or QR code instead).
+   * @default [] (no allow list: every well-formed scheme that is not denied)
+   */
+  allowedDeepLinkSchemes?: readonly string[];
+  /** @default 100 */
+  maxPostDataFields?: number;
+  /** Sum of UTF-8 bytes of all names and values. @default 65536 */
+  maxPostDataBytes?: number;
+}
 
 const WALLET = 'action.walletHandleRedirectOrDisplayQrCode.';
 /** QR images in order of preference: inline data first (no extra request), then PNG, then SVG. */
@@ -42,7 +77,7 @@ export function classifyAction(
 
   const paymentMethodType = isPaymentMethodType(action.type) ? action.type : payment.paymentMethodType;
   if (!isPaymentMethodType(paymentMethodType)) return refuse('unsupported_payment_method', 'paymentMethodType');
-  const method = PAYMENT_METHODS[paymentMethodType];
+  const apps = PAYMENT_METHOD_APPS[paymentMethodType];
   const httpMethod = String(action.method ?? 'GET').toUpperCase();
   if (httpMethod !== 'GET' && httpMethod !== 'POST') refuse('unknown_action', 'action.method');
   const { postData, redirectUrl } = action;
@@ -81,7 +116,7 @@ export function classifyAction(
   const redirect = redirectUrl && !(phone && link === redirectUrl) ? usable(() => safeNavigationUrl(redirectUrl, 'action.redirectUrl')) : undefined;
   const qr = qrSource(wallet, usable, options.allowedDeepLinkSchemes);
   // Optional fields stay undefined rather than absent: smaller code, same meaning for every reader.
-  const deadline = computeDeadline(wallet, {
+  const expiry = computeExpiry(wallet, {
     receivedAt: options.receivedAt ?? payment.receivedAt ?? Date.now(),
     serverTime: payment.serverTime,
   });
@@ -89,9 +124,9 @@ export function classifyAction(
     paymentMethodType,
     qr,
     copyText: qr?.kind === 'value' ? qr.value : undefined,
-    expiry: deadline === null ? null : { deadline },
-    refreshable: method.refreshableQr,
-    savable: method.savableQr,
+    expiry,
+    refreshable: PAYMENT_METHOD_QR_CODES[paymentMethodType].refreshableQr,
+    savable: PAYMENT_METHOD_QR_CODES[paymentMethodType].savableQr,
     hostedInstructionsUrl,
   };
 
@@ -101,7 +136,7 @@ export function classifyAction(
       // Clink's package when it is a valid one; the table's only for the wallet's own schemes (another app,
       // such as a bank's, would not open under the wallet's package).
       const scheme = /^[^:]+/.exec(launch)![0].toLowerCase();
-      const packageName = [wallet.packageName, method.appSchemes.includes(scheme) ? method.androidPackage : undefined].find(
+      const packageName = [wallet.packageName, apps.appSchemes.includes(scheme) ? apps.androidPackage : undefined].find(
         (name) => typeof name === 'string' && isAndroidPackageName(name),
       );
       launchUrl = buildAndroidIntentUrl({ deepLink: launch, packageName, fallbackUrl });

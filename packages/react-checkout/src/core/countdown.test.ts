@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announcementInterval, computeDeadline, formatCountdown, secondsRemaining, shouldAnnounce } from './countdown.js';
+import { announcementInterval, computeDeadline, computeExpiry, failedByExpiry, formatCountdown, secondsRemaining, shouldAnnounce } from './countdown.js';
 
 const RECEIVED_AT = 1_790_000_000_000; // browser ms
 const SERVER_TIME = RECEIVED_AT - 90_000; // the server's clock is 90 s behind the browser's
@@ -60,6 +60,29 @@ describe('computeDeadline', () => {
     const afterRemount = computeDeadline({ expiresSecond: 120 }, { receivedAt: RECEIVED_AT });
     expect(afterRemount).toBe(first);
     expect(secondsRemaining(afterRemount!, RECEIVED_AT + 45_000)).toBe(75);
+  });
+});
+
+describe('computeExpiry / failedByExpiry', () => {
+  it('gives the deadline on both clocks', () => {
+    // The answer was produced at SERVER_TIME and arrived at RECEIVED_AT (90 s of skew and transit).
+    expect(computeExpiry({ expiresSecond: 60 }, { receivedAt: RECEIVED_AT, serverTime: SERVER_TIME })).toEqual({
+      deadline: RECEIVED_AT + 60_000,
+      serverDeadline: SERVER_TIME + 60_000,
+    });
+    expect(computeExpiry({ expiresAt: SERVER_TIME / 1000 + 60 }, { receivedAt: RECEIVED_AT, serverTime: SERVER_TIME })).toEqual({
+      deadline: RECEIVED_AT + 60_000,
+      serverDeadline: SERVER_TIME + 60_000,
+    });
+    expect(computeExpiry({}, { receivedAt: RECEIVED_AT })).toBeNull();
+  });
+
+  it('tells a failure produced when the code ran out (server clock) from an earlier refusal', () => {
+    const expiry = computeExpiry({ expiresSecond: 60 }, { receivedAt: RECEIVED_AT, serverTime: SERVER_TIME });
+    expect(failedByExpiry(expiry, SERVER_TIME + 60_000)).toBe(true);
+    expect(failedByExpiry(expiry, SERVER_TIME + 59_500)).toBe(true);
+    expect(failedByExpiry(expiry, SERVER_TIME + 30_000)).toBe(false);
+    expect(failedByExpiry(null, SERVER_TIME + 120_000)).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ClinkWalletDetails } from '@clink-checkout/protocol';
+import type { Expiry } from './plan.js';
 
 export interface DeadlineClock {
   /** Browser clock (ms) when the response arrived. */
@@ -28,6 +29,33 @@ export function computeDeadline(wallet: ClinkWalletDetails | undefined, clock: D
     return expiresAtMs + skew;
   }
   return null;
+}
+
+/**
+ * The expiry of a QR code / app link on both clocks, or `null` without one: `deadline` on the browser's clock
+ * (see `computeDeadline`) and `serverDeadline` on the server's (`deadline` minus the skew and transit time
+ * `receivedAt - serverTime`).
+ */
+export function computeExpiry(wallet: ClinkWalletDetails | undefined, clock: DeadlineClock): Expiry | null {
+  const deadline = computeDeadline(wallet, clock);
+  if (deadline === null) return null;
+  return { deadline, serverDeadline: isNumber(clock.serverTime) ? deadline - (clock.receivedAt - clock.serverTime) : deadline };
+}
+
+/**
+ * Clink counts `expiresSecond` from its own answer, a moment before the checkout handler stamps `serverTime`;
+ * a second covers that trip.
+ */
+const EXPIRY_MARGIN_MS = 1_000;
+
+/**
+ * `true` when a `failed` status produced at `serverTime` (server clock) is the QR code running out rather than a
+ * refusal: the server reports an expired order as failed, and its answer may reach the page before the page's
+ * own countdown ends (the create answer took a while to arrive). The customer must then read "expired" with a
+ * way to start again, whichever arrives first.
+ */
+export function failedByExpiry(expiry: Expiry | null, serverTime: number): boolean {
+  return expiry !== null && serverTime >= expiry.serverDeadline - EXPIRY_MARGIN_MS;
 }
 
 /** Whole seconds left until `deadline` (rounded up, so "0" appears only once expired); never negative. */

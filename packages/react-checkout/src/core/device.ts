@@ -1,4 +1,26 @@
-import type { DeviceEnv, DeviceInfo, InAppBrowser } from './types.js';
+/** In-app browsers that often block custom-scheme launches or need their own instructions. */
+export type InAppBrowser = 'wechat' | 'facebook' | 'instagram' | 'line';
+
+/** What the checkout needs to know about the customer's browser. */
+export interface DeviceInfo {
+  /** `WEB` for a desktop browser, `WAP` for a phone or tablet browser (Clink's terms). */
+  platformType: 'WEB' | 'WAP';
+  /** Set on phones and tablets only. */
+  deviceType?: 'Android' | 'iOS';
+  /** Set when the page runs inside a known app's embedded browser. */
+  inAppBrowser?: InAppBrowser;
+  /** `true` when the primary pointer is a finger (touch screen). */
+  coarsePointer: boolean;
+}
+
+/** Inputs of `detectDevice`; when omitted, values are read from `navigator` / `matchMedia` if they exist. */
+export interface DeviceEnv {
+  userAgent?: string;
+  userAgentData?: { mobile?: boolean; platform?: string };
+  coarsePointer?: boolean;
+  /** `navigator.maxTouchPoints`; tells an iPad with a desktop user agent apart from a Mac. */
+  maxTouchPoints?: number;
+}
 
 const IN_APP_BROWSERS: ReadonlyArray<[InAppBrowser, RegExp]> = [
   ['wechat', /MicroMessenger/i],

@@ -1,4 +1,23 @@
-import type { CheckoutActionErrorCode, CheckoutRequestErrorType } from './types.js';
+/** Why an action from the network was refused. */
+export type CheckoutActionErrorCode =
+  | 'unsafe_url'
+  | 'unsafe_image'
+  | 'unsafe_deep_link'
+  | 'missing_field'
+  | 'unknown_action'
+  | 'unsupported_payment_method'
+  | 'post_data_too_large';
+
+/**
+ * `type` of a `CheckoutRequestError`: the handler's error type (`validation_error`, `not_found`, …), or one
+ * of the browser-side types below.
+ */
+export type CheckoutRequestErrorType =
+  | 'network_error'
+  | 'invalid_response'
+  | 'aborted'
+  | (string & Record<never, never>);
+
 
 /** A payment action from the network that the browser refuses to perform, with the offending field's path. */
 export class CheckoutActionError extends Error {

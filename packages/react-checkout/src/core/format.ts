@@ -1,8 +1,8 @@
-import { PAYMENT_METHODS, type PaymentMethodType } from '@clink-checkout/protocol';
+import { PAYMENT_METHOD_NAMES, type PaymentMethodType } from '@clink-checkout/protocol';
 
 /** The name customers know a payment method by (`WECHAT` → `WeChat Pay`); brand names are not translated. */
 export function walletName(method: PaymentMethodType): string {
-  return PAYMENT_METHODS[method]?.displayName ?? method;
+  return PAYMENT_METHOD_NAMES[method]?.displayName ?? method;
 }
 
 /**
@@ -12,8 +12,21 @@ export function walletName(method: PaymentMethodType): string {
  */
 export function formatAmount(amount: number, currency: string, locale?: string | readonly string[]): string {
   try {
-    return new Intl.NumberFormat(locale as string | string[] | undefined, { style: 'currency', currency }).format(amount);
+    return cachedNumberFormat(locale, { style: 'currency', currency }).format(amount);
   } catch {
     return `${amount} ${currency}`;
   }
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * An `Intl.NumberFormat`, built once per locale and options: the first one of a locale loads its data and costs
+ * tens of milliseconds on a slow phone, so a view must not build it on every render.
+ */
+export function cachedNumberFormat(locale: string | readonly string[] | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify([locale, options]);
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale as string | string[] | undefined, options)));
+  return format;
 }

@@ -1,12 +1,12 @@
 export * from './protocol.js';
-export type * from './types.js';
-export { CheckoutActionError, CheckoutRequestError } from './errors.js';
+export { CheckoutActionError, CheckoutRequestError, type CheckoutActionErrorCode, type CheckoutRequestErrorType } from './errors.js';
 export * from './url-safety.js';
 export * from './deep-link.js';
 export * from './countdown.js';
+export * from './plan.js';
 export * from './classify.js';
 export * from './state.js';
-export * from './polling.js';
+export * from './schedule.js';
 export * from './device.js';
 export * from './api.js';
 export * from './format.js';

@@ -3,8 +3,6 @@
  * `@clink-checkout/protocol`, the one copy every package shares. Re-exported here so merchants keep
  * importing them from `@clink-checkout/react/core`.
  */
-import type { ClinkWalletDetails } from '@clink-checkout/protocol';
-
 export {
   IDEMPOTENCY_KEY_HEADER,
   isPaymentMethodType,
@@ -28,5 +26,3 @@ export type {
   PlatformType,
 } from '@clink-checkout/protocol';
 
-/** @deprecated Renamed `ClinkWalletDetails` (from `@clink-checkout/protocol`); this alias will go in a later release. */
-export type WalletDetails = ClinkWalletDetails;

@@ -12,8 +12,10 @@ import { createCheckoutApi } from './api.js';
 import { classifyAction } from './classify.js';
 import { CheckoutRequestError } from './errors.js';
 import type { PaymentMethodType } from '@clink-checkout/protocol';
-import { paymentReducer } from './state.js';
-import type { ActionPlan, CheckoutApi, DeviceInfo, PaymentState } from './types.js';
+import type { CheckoutApi } from './api.js';
+import type { DeviceInfo } from './device.js';
+import type { ActionPlan } from './plan.js';
+import { paymentReducer, type PaymentState } from './state.js';
 
 const SANDBOX = 'http://127.0.0.1:4010';
 const BROWSER_CLOCK_AHEAD_MS = 90_000;
@@ -142,13 +144,12 @@ describe('following a payment', () => {
     const { payment, plan } = await pay('WECHAT', DEVICES.desktop);
     let state: PaymentState = { status: 'creating', attempt: { paymentMethodType: 'WECHAT', idempotencyKey: 'k' } };
     state = paymentReducer(state, { type: 'created', payment, plan });
-    state = paymentReducer(state, { type: 'action_started' });
     const pending = await api.getStatus(payment.orderId, payment.orderToken);
     expect(pending.status).toBe('requires_action');
-    expect(paymentReducer(state, { type: 'poll_result', result: pending })).toBe(state);
+    expect(paymentReducer(state, { type: 'status', result: pending })).toBe(state);
     sandbox.succeed(payment.orderId);
     const done = await api.getStatus(payment.orderId, payment.orderToken);
-    state = paymentReducer(state, { type: 'poll_result', result: done });
+    state = paymentReducer(state, { type: 'status', result: done });
     expect(state).toMatchObject({ status: 'succeeded', payment: { orderId: payment.orderId } });
   });
 

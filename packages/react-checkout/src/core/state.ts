@@ -1,36 +1,101 @@
-import { stateForPlan } from './plan-state.js';
-import type { PaymentEvent, PaymentState, ReceivedPayment } from './types.js';
+import type { PaymentMethodType } from '@clink-checkout/protocol';
+import type { ReceivedPayment, ReceivedRefresh, ReceivedStatus } from './api.js';
+import { failedByExpiry } from './countdown.js';
+import type { ActionPlan } from './plan.js';
+
+/** The create call that is (or was) in flight; kept so a retry can reuse the idempotency key. */
+export interface CreateAttempt {
+  paymentMethodType: PaymentMethodType;
+  idempotencyKey: string;
+}
+
+export type PaymentState =
+  | { status: 'idle' }
+  | { status: 'creating'; attempt: CreateAttempt }
+  /**
+   * The plan is ready: the QR code or app button is shown, the redirect or form post performed. For plans the
+   * customer completes on this page (QR code, app link, a pending payment) the status is followed meanwhile.
+   */
+  | { status: 'action'; payment: ReceivedPayment; plan: ActionPlan }
+  | { status: 'succeeded'; payment: ReceivedPayment; result?: ReceivedStatus }
+  | { status: 'failed'; payment: ReceivedPayment; result?: ReceivedStatus }
+  /** The QR code / app link ran out of time; refresh (Cash App Pay) or create a new payment. */
+  | { status: 'expired'; payment: ReceivedPayment; plan: ActionPlan }
+  | { status: 'cancelled'; payment?: ReceivedPayment }
+  /** Something went wrong that the customer can retry (`attempt` reuses the idempotency key). */
+  | { status: 'error'; error: Error; attempt?: CreateAttempt; payment?: ReceivedPayment };
+
+export type PaymentStateStatus = PaymentState['status'];
+
+export type PaymentEvent =
+  | { type: 'create'; attempt: CreateAttempt }
+  | { type: 'created'; payment: ReceivedPayment; plan: ActionPlan }
+  | { type: 'create_failed'; error: Error }
+  | { type: 'status'; result: ReceivedStatus }
+  | { type: 'expired' }
+  | { type: 'refreshed'; refresh: ReceivedRefresh; plan: ActionPlan }
+  | { type: 'restart' }
+  | { type: 'cancel' }
+  | { type: 'error'; error: Error };
+
+export type PaymentEventType = PaymentEvent['type'];
 
 /** The state before anything happened. */
 export const initialPaymentState: PaymentState = { status: 'idle' };
 
 /**
- * `true` when the payment has an outcome for now (`succeeded`, `failed`, `expired`, `cancelled`): no more
- * status checks, and late events (a slow poll answer, a stale expiry) no longer change the state.
- * Only `restart` and `create` leave them; `expired` also accepts `refreshed`, a late success and an `error`
- * (a failed refresh).
+ * `true` while a payment is being created or its action runs (`creating`, `action`): a second `pay` is ignored
+ * and the pay button is disabled.
  */
-export function isFinalState(state: PaymentState): boolean {
-  return state.status === 'succeeded' || state.status === 'failed' || state.status === 'expired' || state.status === 'cancelled';
+export function isBusy(status: PaymentStateStatus): boolean {
+  return status === 'creating' || status === 'action';
 }
+
+/**
+ * `true` when the payment has an outcome for now: `succeeded` and `failed` (the two a status answer can also
+ * carry), `expired`, `cancelled`. No more status checks, and late events (a slow status answer, a stale expiry)
+ * no longer change the state. Only `restart` and `create` leave them, never after a success; `expired` also
+ * accepts `refreshed`, a late success and an `error` (a failed refresh).
+ */
+export function isFinished(status: PaymentStateStatus | ReceivedStatus['status']): boolean {
+  return status === 'succeeded' || status === 'failed' || status === 'expired' || status === 'cancelled';
+}
+
+/** `true` when a new payment may be created: nothing is busy and the last one did not succeed. */
+export function canPay(status: PaymentStateStatus): boolean {
+  return !isBusy(status) && status !== 'succeeded';
+}
+
+/** The state a created payment starts in: `action` with its plan, or its outcome when the answer already has one. */
+export function stateForPlan(payment: ReceivedPayment, plan: ActionPlan): PaymentState {
+  return plan.kind === 'none' && plan.status !== 'pending' ? { status: plan.status, payment } : { status: 'action', payment, plan };
+}
+
+/** Plans the customer completes while on this page, so their status is followed (a redirect or form post leaves). */
+export function followsOnPage(plan: ActionPlan): boolean {
+  return plan.kind === 'qr' || plan.kind === 'app_link' || plan.kind === 'none';
+}
+
+/** The expiry of a plan that has one (QR codes and app links). */
+export const planExpiry = (plan: ActionPlan) => (plan.kind === 'qr' || plan.kind === 'app_link' ? plan.expiry : null);
 
 /**
  * The payment's one state machine. Events that make no sense in the current state return the same
  * state object, so React skips the render:
  *
- * idle ─create→ creating ─created→ action ─action_started→ polling ─poll_result→ succeeded | failed
- *                        ─create_failed / error→ error        action|polling ─expired→ expired ─refreshed→ action
+ * idle ─create→ creating ─created→ action ─status→ succeeded | failed
+ *                        ─create_failed / error→ error     action ─expired→ expired ─refreshed→ action
  * `cancel` stops a running payment; `restart` returns to idle from anywhere; `create` starts again after
- * error, failure, expiry or cancellation (never after a success).
+ * an error or an outcome other than success.
  */
 export function paymentReducer(state: PaymentState, event: PaymentEvent): PaymentState {
   if (event.type === 'restart') return state.status === 'idle' ? state : initialPaymentState;
+  if (event.type === 'create') return canPay(state.status) ? { status: 'creating', attempt: event.attempt } : state;
   switch (state.status) {
     case 'idle':
     case 'error':
     case 'failed':
     case 'cancelled':
-      if (event.type === 'create') return { status: 'creating', attempt: event.attempt };
       if (event.type === 'cancel' && state.status === 'error') {
         return state.payment ? { status: 'cancelled', payment: state.payment } : { status: 'cancelled' };
       }
@@ -48,23 +113,23 @@ export function paymentReducer(state: PaymentState, event: PaymentEvent): Paymen
           return state;
       }
     case 'action':
-    case 'polling':
       switch (event.type) {
-        case 'action_started':
-          return state.status === 'action' ? { ...state, status: 'polling' } : state;
-        case 'poll_result':
-          if (event.result.status === 'succeeded') return { status: 'succeeded', payment: state.payment, result: event.result };
-          if (event.result.status === 'failed') return { status: 'failed', payment: state.payment, result: event.result };
-          return state;
+        case 'status': {
+          const { result } = event;
+          if (result.status === 'succeeded') return { status: 'succeeded', payment: state.payment, result };
+          if (result.status !== 'failed') return state;
+          // The server fails an order whose QR code ran out; that is an expiry, with its way to start again.
+          if (failedByExpiry(planExpiry(state.plan), result.serverTime)) return { ...state, status: 'expired' };
+          return { status: 'failed', payment: state.payment, result };
+        }
         case 'expired':
-          return { status: 'expired', payment: state.payment, plan: state.plan };
+          return { ...state, status: 'expired' };
         case 'refreshed':
-          return { status: state.status, ...refreshedPayment(state.payment, event) };
+          return { status: 'action', ...refreshedPayment(state.payment, event) };
         case 'cancel':
           return { status: 'cancelled', payment: state.payment };
         case 'error':
           return { status: 'error', error: event.error, payment: state.payment };
-        case 'create':
         case 'created':
         case 'create_failed':
           return state;
@@ -72,12 +137,11 @@ export function paymentReducer(state: PaymentState, event: PaymentEvent): Paymen
           return event satisfies never;
       }
     case 'expired':
-      if (event.type === 'create') return { status: 'creating', attempt: event.attempt };
       if (event.type === 'refreshed') return { status: 'action', ...refreshedPayment(state.payment, event) };
       // A failed refresh: say so, and let the customer start over.
       if (event.type === 'error') return { status: 'error', error: event.error, payment: state.payment };
       // The customer may have paid in the last seconds; saying "expired" would invite a second payment.
-      if (event.type === 'poll_result' && event.result.status === 'succeeded') {
+      if (event.type === 'status' && event.result.status === 'succeeded') {
         return { status: 'succeeded', payment: state.payment, result: event.result };
       }
       return state;

@@ -1,5 +1,5 @@
 import { refuse } from './errors.js';
-import type { CheckoutActionErrorCode } from './types.js';
+import type { CheckoutActionErrorCode } from './errors.js';
 
 // Browsers silently drop tab and newline (`java\nscript:`); no real URL from Clink holds a control character.
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
@@ -44,6 +44,15 @@ export function safeNavigationUrl(url: unknown, field: string): string {
 /** Larger than any QR image we expect; stops a hostile response from making us decode megabytes. */
 const MAX_IMAGE_LENGTH = 1_000_000;
 
+/** The first bytes of each image type a QR code may come in. */
+const IMAGE_SIGNATURES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^\x89PNG/, 'png'],
+  [/^\xff\xd8\xff/, 'jpeg'],
+  [/^GIF8[79]a/, 'gif'],
+  [/^RIFF[^]{4}WEBP/, 'webp'],
+  [/^(\xef\xbb\xbf)?\s*</, 'svg+xml'],
+];
+
 /**
  * Clink's types say `imageUrlPng` / `imageUrlSvg` may hold a Base64 image without a `data:` prefix. The
  * image type is read from its first bytes (never from the field's name), so the result is checked like any
@@ -58,17 +67,7 @@ function bareBase64Image(text: string): string | undefined {
   } catch {
     return undefined;
   }
-  const type = /^\x89PNG/.test(head)
-    ? 'png'
-    : /^\xff\xd8\xff/.test(head)
-      ? 'jpeg'
-      : /^GIF8[79]a/.test(head)
-        ? 'gif'
-        : /^RIFF[^]{4}WEBP/.test(head)
-          ? 'webp'
-          : /^(\xef\xbb\xbf)?\s*</.test(head)
-            ? 'svg+xml'
-            : undefined;
+  const type = IMAGE_SIGNATURES.find(([signature]) => signature.test(head))?.[1];
   return type && `data:image/${type};base64,${body}`;
 }
 

@@ -1,5 +1,6 @@
 'use client';
 import { useMemo } from 'react';
+import { useLatest } from './use-latest.js';
 import { createCheckoutApi, type CheckoutApi, type DeviceInfo } from '../core/index.js';
 import { useCheckoutContext } from './context.js';
 import type { CheckoutMessages } from './i18n/messages.js';
@@ -60,11 +61,15 @@ export function missingEndpointError(component: string): Error {
   );
 }
 
-/** A memoised API client for the resolved endpoint, or `null` when there is none. */
+/**
+ * A memoised API client for the resolved endpoint, or `null` when there is none. It calls the latest `fetch`, so
+ * an inline `fetch` prop (a new function on every render) never makes a new client, which would restart polling.
+ */
 export function useCheckoutApi(config: Pick<ResolvedCheckoutConfig, 'endpoint' | 'fetch'>): CheckoutApi | null {
-  const { endpoint, fetch } = config;
+  const { endpoint } = config;
+  const latestFetch = useLatest(config.fetch);
   return useMemo(
-    () => (endpoint ? createCheckoutApi({ endpoint, fetch }) : null),
-    [endpoint, fetch],
+    () => (endpoint ? createCheckoutApi({ endpoint, fetch: (input, init) => (latestFetch.current ?? globalThis.fetch)(input, init) }) : null),
+    [endpoint, latestFetch],
   );
 }

@@ -14,7 +14,6 @@ describe('data-state helpers', () => {
     expect(payButtonDataState('idle')).toBe('idle');
     expect(payButtonDataState('creating')).toBe('loading');
     expect(payButtonDataState('action')).toBe('active');
-    expect(payButtonDataState('polling')).toBe('active');
     expect(payButtonDataState('succeeded')).toBe('succeeded');
     expect(payButtonDataState('error')).toBe('idle');
     expect(payButtonDataState('expired')).toBe('idle');

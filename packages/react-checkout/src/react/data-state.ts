@@ -17,7 +17,6 @@ export function payButtonDataState(status: PaymentStateStatus): PayButtonDataSta
     case 'creating':
       return 'loading';
     case 'action':
-    case 'polling':
       return 'active';
     case 'succeeded':
       return 'succeeded';

@@ -1,13 +1,14 @@
 'use client';
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useInsertionEffect, useRef, type RefObject } from 'react';
 
-// useLayoutEffect does nothing on the server; the plain effect avoids React 18's server warning there.
-const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
-
-/** A ref that always holds the latest `value`, so inline callbacks never re-subscribe or re-fire effects. */
+/**
+ * A ref that always holds the latest `value`, so inline callbacks never re-subscribe or re-fire effects.
+ * Updated in an insertion effect: before any other effect reads it, and (unlike a layout effect) silent when
+ * rendered on a server.
+ */
 export function useLatest<T>(value: T): RefObject<T> {
   const ref = useRef(value);
-  useIsomorphicLayoutEffect(() => {
+  useInsertionEffect(() => {
     ref.current = value;
   });
   return ref;

@@ -14,7 +14,9 @@ import { act } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
 import { vi } from 'vitest';
 import type { DeviceInfo, PaymentMethodType } from '../../src/index.js';
-import { ClinkCheckoutProvider, messagesEn, PaymentStatusView, usePaymentStatus } from '../../src/index.js';
+import { ClinkCheckoutProvider, usePaymentStatus } from '../../src/index.js';
+import { en } from '../../src/locales.js';
+import { PaymentStatusView } from '../../src/parts.js';
 import { DEFAULT_SANDBOX, makeSandbox, paymentInstrumentFor, TEST_CUSTOMER, type SandboxKind } from './sandbox.js';
 
 export const SHOP_ORIGIN = 'http://shop.test';
@@ -61,6 +63,8 @@ export interface Exchange {
   requestBody?: unknown;
   status?: number;
   responseBody?: unknown;
+  /** The body as the browser received it: `responseBody`, or what a `rewrite…` option made of it. */
+  receivedBody?: unknown;
 }
 
 /** One answer of Clink's API (the sandbox) on its way to the merchant's Clink client. */
@@ -94,6 +98,11 @@ export interface ShopOptions {
   rewriteClink?: (answer: ClinkAnswer) => unknown | Promise<unknown>;
   /** Delays every status answer by this many ms (timer-based, so fake timers control it). @default 0 */
   statusLatencyMs?: number;
+  /**
+   * Delays every create answer by this many ms on its way back to the browser, after the handler (and Clink)
+   * made the order: a slow network, so the browser's countdown starts later than Clink's. @default 0
+   */
+  createLatencyMs?: number;
   /**
    * Loses this many create answers on the way back: the handler (and Clink) did the work, but the
    * browser sees a network error, as when a connection drops. @default 0
@@ -229,14 +238,17 @@ export function createShop(options: ShopOptions = {}): Shop {
         // not JSON: kept as text
       }
       exchange.responseBody = body;
+      exchange.receivedBody = body;
       if (exchange.route === '/payments' && response.ok) {
         lastCreated = body as CreatedPayment;
+        if (options.createLatencyMs) await delay(options.createLatencyMs);
         if (answersToLose > 0) {
           answersToLose -= 1;
           throw new TypeError('Failed to fetch');
         }
         if (options.rewriteCreate) {
           const rewritten = options.rewriteCreate(structuredClone(body) as Record<string, unknown>);
+          exchange.receivedBody = rewritten;
           return new Response(typeof rewritten === 'string' ? rewritten : JSON.stringify(rewritten), {
             status: response.status,
             headers: { 'Content-Type': 'application/json' },
@@ -246,6 +258,7 @@ export function createShop(options: ShopOptions = {}): Shop {
       const rewrite = exchange.route.endsWith('/refresh') ? options.rewriteRefresh : isStatus ? options.rewriteStatus : undefined;
       if (response.ok && rewrite) {
         const rewritten = rewrite(structuredClone(body) as Record<string, unknown>);
+        exchange.receivedBody = rewritten;
         return new Response(JSON.stringify(rewritten), { status: response.status, headers: { 'Content-Type': 'application/json' } });
       }
       return new Response(text, { status: response.status, headers: response.headers });
@@ -325,6 +338,24 @@ export interface SandboxPage {
   document: Document;
 }
 
+/**
+ * The `PaymentOutcome` the callbacks must receive for the latest payment: its order and method, and the amount
+ * of the latest status answer, else of the create answer (Clink's amount is optional: absent when neither had it).
+ */
+export function expectedOutcome(shop: Shop, status: 'succeeded' | 'failed') {
+  const created = shop.creates().at(-1)?.receivedBody as CreatedPayment & { paymentMethodType: PaymentMethodType };
+  const checked = shop.statusChecks().at(-1)?.receivedBody as { amount?: number; currency?: string } | undefined;
+  const amount = checked?.amount ?? created.amount;
+  const currency = checked?.currency ?? created.currency;
+  return {
+    status,
+    orderId: created.orderId,
+    paymentMethodType: created.paymentMethodType,
+    ...(amount === undefined ? {} : { amount }),
+    ...(currency === undefined ? {} : { currency }),
+  };
+}
+
 /** Loads a sandbox URL the page navigated to (GET), or posts a form to it (POST). */
 export async function openSandboxPage(shop: Shop, url: string, form?: Iterable<[string, string]>): Promise<SandboxPage> {
   const request = form
@@ -360,7 +391,7 @@ export async function pressSandboxButton(shop: Shop, page: SandboxPage, pageUrl:
 export function ReturnPage({ orderId, orderToken }: { orderId: string; orderToken: string }): ReactNode {
   const { status } = usePaymentStatus(orderId, orderToken);
   const shown = status?.status === 'succeeded' || status?.status === 'failed' ? status.status : 'pending';
-  return <PaymentStatusView status={shown} messages={messagesEn} />;
+  return <PaymentStatusView status={shown} messages={en} />;
 }
 
 let visibility: DocumentVisibilityState = 'visible';
@@ -375,5 +406,8 @@ export function setVisibility(next: DocumentVisibilityState): void {
   }
   if (visibility === next) return;
   visibility = next;
-  document.dispatchEvent(new Event('visibilitychange'));
+  // The page's own listeners (React Query's focus manager among them) update React state: inside act, as in a test.
+  act(() => {
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
 }

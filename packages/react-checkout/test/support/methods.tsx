@@ -12,6 +12,7 @@ import {
   advance,
   createShop,
   DEVICES,
+  expectedOutcome,
   page,
   ReturnPage,
   SERVER_PRICE,
@@ -202,13 +203,13 @@ export async function expectOutcomeShown(rendered: Rendered, outcome: Outcome) {
   if (outcome === 'succeed') {
     expect(screen.getByRole('status')).toHaveTextContent('Payment successful');
     expect(onSuccess).toHaveBeenCalledTimes(1);
-    expect(onSuccess).toHaveBeenCalledWith({ status: 'succeeded', orderId });
+    expect(onSuccess).toHaveBeenCalledWith(expectedOutcome(shop, 'succeeded'));
     expect(onFailure).not.toHaveBeenCalled();
   } else {
     expect(screen.getByRole('status')).toHaveTextContent('Payment failed');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled();
     expect(onFailure).toHaveBeenCalledTimes(1);
-    expect(onFailure).toHaveBeenCalledWith({ status: 'failed', orderId });
+    expect(onFailure).toHaveBeenCalledWith(expectedOutcome(shop, 'failed'));
     expect(onSuccess).not.toHaveBeenCalled();
   }
   // After a success the pay button stays locked (no second payment); after a failure it is free again.

@@ -75,12 +75,6 @@ function toNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-function requiredNumber(record: Record<string, unknown>, key: string, path: string): number {
-  const value = toNumber(record[key]);
-  if (value === undefined) shapeError(`${path}.${key}`, 'is missing or not a number');
-  return value;
-}
-
 function optionalNumber(record: Record<string, unknown>, key: string, path: string): number | undefined {
   const raw = record[key];
   if (raw === undefined || raw === null) return undefined;

@@ -167,7 +167,7 @@ describe('wallet instruments in the checkout handler', () => {
     clink.deleteInstrument('pi_fake_1');
 
     const retried = await pay('ALIPAY');
-    const next = await pay('ALIPAY');
+    await pay('ALIPAY');
 
     expect(retried.status).toBe(201);
     expect(paidWith()).toEqual(['pi_fake_1', 'pi_fake_1', 'pi_fake_4', 'pi_fake_4']);

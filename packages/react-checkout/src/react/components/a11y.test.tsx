@@ -33,7 +33,7 @@ function renderIn(node: ReactNode, device: Partial<DeviceInfo> = DESKTOP, messag
 }
 
 const renderer = (action: ClinkAction | undefined, extra: Record<string, unknown> = {}) => (
-  <PaymentActionRenderer payment={paymentResponse(action, extra)} navigate={() => {}} submitForm={() => {}} onRestart={() => {}} pollStatus={false} />
+  <PaymentActionRenderer payment={paymentResponse(action, extra)} navigate={() => {}} submitForm={() => {}} onRestart={() => {}} followStatus={false} />
 );
 
 describe('accessibility (axe)', () => {

@@ -33,8 +33,7 @@ export function PaymentActionView(props: PaymentActionViewProps): ReactNode {
   const device = useDevice(overrides);
   let content: ReactNode;
   switch (state.status) {
-    case 'action':
-    case 'polling': {
+    case 'action': {
       const { plan, payment } = state;
       const wallet = walletName(plan.kind === 'none' ? payment.paymentMethodType : plan.paymentMethodType);
       // Clink may leave the amount out; the texts then read without it.

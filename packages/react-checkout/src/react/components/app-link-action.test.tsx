@@ -29,7 +29,7 @@ function setup(device: Partial<DeviceInfo>, action: ClinkAction = gcash) {
   render(
     <StrictMode>
       <ClinkCheckoutProvider endpoint="/api/checkout" fetch={checkout.fetch} device={device}>
-        <PaymentActionRenderer payment={paymentResponse(action, { currency: 'PHP', amount: 250 })} navigate={navigate} pollStatus={false} />
+        <PaymentActionRenderer payment={paymentResponse(action, { currency: 'PHP', amount: 250 })} navigate={navigate} followStatus={false} />
       </ClinkCheckoutProvider>
     </StrictMode>,
   );
@@ -38,7 +38,10 @@ function setup(device: Partial<DeviceInfo>, action: ClinkAction = gcash) {
 
 function setVisibility(state: 'visible' | 'hidden') {
   Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
-  document.dispatchEvent(new Event('visibilitychange'));
+  // The page's own listeners (React Query's focus manager among them) update React state: inside act, as in a test.
+  act(() => {
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
 }
 
 describe('<PaymentActionRenderer> app link', () => {

@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { StrictMode, createRef, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ClinkAction, DeviceInfo } from '../../core/index.js';
+import type { DeviceInfo } from '../../core/index.js';
 import { ClinkCheckoutProvider } from '../provider.js';
 import { createFakeCheckout, QR_PNG } from '../test-support/fake-checkout.js';
 import { ClinkPayButton } from './pay-button.js';
@@ -119,8 +119,8 @@ describe('<ClinkPayButton>', () => {
     await act(() => vi.advanceTimersByTimeAsync(2500));
     expect(await screen.findByText('Payment successful')).toBeInTheDocument();
     expect(onSuccess).toHaveBeenCalledTimes(1);
-    expect(onSuccess).toHaveBeenCalledWith({ status: 'succeeded', orderId: 'ord_1' });
-    expect(onStatusChange.mock.calls.map(([state]) => state.status)).toEqual(['creating', 'action', 'polling', 'succeeded']);
+    expect(onSuccess).toHaveBeenCalledWith({ status: 'succeeded', orderId: 'ord_1', paymentMethodType: 'WECHAT', amount: 12, currency: 'CNY' });
+    expect(onStatusChange.mock.calls.map(([state]) => state.status)).toEqual(['creating', 'action', 'succeeded']);
     expect(screen.getByRole('button', { name: 'Pay with WeChat Pay' })).toHaveAttribute('data-state', 'succeeded');
   });
 
@@ -206,7 +206,7 @@ describe('<ClinkPayButton>', () => {
     expect(ref.current).toBe(screen.getByRole('button', { name: 'Pay with KakaoPay' }));
   });
 
-  it('hands the payment and the ready renderer to renderAction', async () => {
+  it('hands the payment and the ready view to renderAction', async () => {
     const user = userEvent.setup();
     const checkout = createFakeCheckout();
     render(
@@ -214,9 +214,9 @@ describe('<ClinkPayButton>', () => {
         checkout,
         <ClinkPayButton
           paymentMethodType="WECHAT"
-          renderAction={({ payment, renderer }) => (
+          renderAction={({ payment, view }) => (
             <div role="dialog" aria-label={`Order ${payment.orderId}`}>
-              {renderer}
+              {view}
             </div>
           )}
         />,

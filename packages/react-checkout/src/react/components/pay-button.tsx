@@ -1,14 +1,14 @@
 'use client';
 import { forwardRef, type ButtonHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
-import { walletName, type DeviceType, type PaymentMethodType, type PaymentState, type PlatformType, type ReceivedPayment } from '../../core/index.js';
+import { canPay, walletName, type DeviceType, type PaymentMethodType, type PaymentState, type PlatformType, type ReceivedPayment } from '../../core/index.js';
 import { missingEndpointError, useCheckoutConfig, type CheckoutConfigProps } from '../config.js';
 import { payButtonDataState } from '../data-state.js';
 import { cx } from '../dom.js';
 import { useClinkPayment } from '../hooks/use-clink-payment.js';
 import { useDevice } from '../hooks/use-device.js';
+import type { PaymentCallbacks } from '../hooks/use-payment-machine.js';
 import { formatMessage } from '../i18n/messages.js';
 import { PaymentActionView } from './action-view.js';
-import type { PaymentOutcome } from './payment-action-renderer.js';
 import { Slot } from './slot.js';
 
 /** What `renderAction` receives to place the action yourself (e.g. in a modal). */
@@ -18,13 +18,14 @@ export interface RenderActionArgs {
   /** The payment's current state. */
   state: PaymentState;
   /** The ready view of the action (QR code, app link, redirect, outcome) for this payment. */
-  renderer: ReactNode;
+  view: ReactNode;
   /** Stops following the payment (e.g. when the customer closes the modal). */
   cancel: () => void;
 }
 
 export interface ClinkPayButtonProps
   extends CheckoutConfigProps,
+    PaymentCallbacks,
     Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onError' | 'children' | 'type'> {
   paymentMethodType: PaymentMethodType;
   /** Sent to your server's `resolvePayment` (cart id, product id, …); the server decides the price. */
@@ -33,17 +34,11 @@ export interface ClinkPayButtonProps
   platformType?: PlatformType;
   /** @default detected on phones and tablets */
   deviceType?: DeviceType;
-  /** Called once when the payment succeeds. Confirm it on your server (webhook or order status) before shipping. */
-  onSuccess?: (outcome: PaymentOutcome) => void;
-  /** Called once when the payment fails. */
-  onFailure?: (outcome: PaymentOutcome) => void;
-  /** Called when creating, refreshing or showing the payment goes wrong. */
-  onError?: (error: Error) => void;
-  /** Called on every change of the payment's state. */
-  onStatusChange?: (state: PaymentState) => void;
+  /** Follow the payment's status and its expiry while its action runs. @default true */
+  followStatus?: boolean;
   /** Render your own element (the single child) as the button, with our props and handlers merged in. @default false */
   asChild?: boolean;
-  /** Place the action yourself (e.g. in a modal); by default it renders right after the button. */
+  /** Place the action yourself (e.g. in a modal): `({ payment, state, view, cancel })`. By default it renders right after the button. */
   renderAction?: (args: RenderActionArgs) => ReactNode;
   /** How to leave the page for redirects and app launches. @default the top window's `location.assign` */
   navigate?: (url: string) => void;
@@ -64,8 +59,11 @@ export const ClinkPayButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Clin
   deviceType,
   onSuccess,
   onFailure,
+  onExpire,
+  onCancel,
   onError,
   onStatusChange,
+  followStatus,
   asChild = false,
   renderAction,
   navigate,
@@ -91,14 +89,17 @@ export const ClinkPayButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Clin
     payload,
     platformType,
     deviceType,
-    onSuccess: (s) => onSuccess?.({ status: 'succeeded', orderId: s.payment.orderId }),
-    onFailure: (s) => onFailure?.({ status: 'failed', orderId: s.payment.orderId }),
+    followStatus,
+    onSuccess,
+    onFailure,
+    onExpire,
+    onCancel,
     onError,
     onStatusChange,
   });
 
   const busy = state.status === 'creating';
-  const locked = busy || state.status === 'action' || state.status === 'polling' || state.status === 'succeeded';
+  const locked = !canPay(state.status);
   const Component = asChild ? Slot : 'button';
   const button = (
     <Component
@@ -137,7 +138,7 @@ export const ClinkPayButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Clin
   return (
     <>
       {button}
-      {payment && renderAction ? renderAction({ payment, state, renderer: view, cancel }) : view}
+      {payment && renderAction ? renderAction({ payment, state, view, cancel }) : view}
     </>
   );
 });

@@ -214,7 +214,7 @@ describe('<PaymentActionRenderer> QR code', () => {
     // The fake handler does not know this order, so the refresh answers 404.
     setup(
       { paymentMethodType: 'CASHAPP', walletHandleRedirectOrDisplayQrCode: { imageDataUrl: QR_PNG, expiresSecond: 1 } },
-      { onRestart, onError, pollStatus: true },
+      { onRestart, onError, followStatus: true },
     );
     await act(() => vi.advanceTimersByTimeAsync(1000));
     await user.click(screen.getByRole('button', { name: 'Refresh QR code' }));
@@ -288,18 +288,19 @@ describe('<PaymentActionRenderer> following the payment', () => {
     vi.useRealTimers();
   });
 
-  it('calls onComplete once under StrictMode when the payment succeeds, and stops checking', async () => {
+  it('calls onSuccess once under StrictMode with the payment’s outcome, and stops checking', async () => {
     const checkout = createFakeCheckout();
     const created = await (await checkout.fetch('/api/checkout/payments', {
       method: 'POST',
       headers: { 'Idempotency-Key': 'k' },
       body: JSON.stringify({ paymentMethodType: 'WECHAT' }),
     })).json();
-    const onComplete = vi.fn();
+    const onSuccess = vi.fn();
+    const onFailure = vi.fn();
     render(
       <StrictMode>
         <ClinkCheckoutProvider endpoint="/api/checkout" fetch={checkout.fetch} device={DESKTOP}>
-          <PaymentActionRenderer payment={{ ...created, receivedAt: NOW }} onComplete={onComplete} />
+          <PaymentActionRenderer payment={{ ...created, receivedAt: NOW }} onSuccess={onSuccess} onFailure={onFailure} />
         </ClinkCheckoutProvider>
       </StrictMode>,
     );
@@ -308,8 +309,9 @@ describe('<PaymentActionRenderer> following the payment', () => {
     checkout.setStatus(created.orderId, 'succeeded');
     await act(() => vi.advanceTimersByTimeAsync(2000));
     expect(screen.getByText('Payment successful')).toBeInTheDocument();
-    expect(onComplete).toHaveBeenCalledTimes(1);
-    expect(onComplete).toHaveBeenCalledWith({ status: 'succeeded', orderId: created.orderId });
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onSuccess).toHaveBeenCalledWith({ status: 'succeeded', orderId: created.orderId, paymentMethodType: 'WECHAT', amount: 12, currency: 'CNY' });
+    expect(onFailure).not.toHaveBeenCalled();
     const calls = checkout.statusCalls.length;
     await act(() => vi.advanceTimersByTimeAsync(60_000));
     expect(checkout.statusCalls).toHaveLength(calls);
@@ -317,17 +319,17 @@ describe('<PaymentActionRenderer> following the payment', () => {
   });
 
   it('reports a payment that already failed at creation, with "Try again"', () => {
-    const onComplete = vi.fn();
+    const onFailure = vi.fn();
     const onRestart = vi.fn();
-    setup(undefined, { onComplete, onRestart }, { status: 'failed' });
+    setup(undefined, { onFailure, onRestart }, { status: 'failed' });
     expect(screen.getByText('Payment failed')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
-    expect(onComplete).toHaveBeenCalledTimes(1);
-    expect(onComplete).toHaveBeenCalledWith({ status: 'failed', orderId: 'ord_1' });
+    expect(onFailure).toHaveBeenCalledTimes(1);
+    expect(onFailure).toHaveBeenCalledWith({ status: 'failed', orderId: 'ord_1', paymentMethodType: 'WECHAT', amount: 12, currency: 'CNY' });
   });
 
   it('shows a pending payment as waiting while it checks the status', async () => {
-    setup(undefined, { pollStatus: false }, { status: 'pending' });
+    setup(undefined, { followStatus: false }, { status: 'pending' });
     expect(screen.getByText('Waiting for payment confirmation…')).toBeInTheDocument();
   });
 });

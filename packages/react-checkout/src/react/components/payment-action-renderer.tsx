@@ -1,15 +1,14 @@
 'use client';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import {
   CheckoutActionError,
   classifyAction,
-  type ActionPlan,
+  stateForPlan,
   type CheckoutPaymentResponse,
   type DeviceInfo,
   type PaymentState,
   type ReceivedPayment,
 } from '../../core/index.js';
-import { stateForPlan } from '../../core/plan-state.js';
 import {
   missingEndpointError,
   useCheckoutApi,
@@ -17,32 +16,16 @@ import {
   type CheckoutConfigProps,
   type ResolvedCheckoutConfig,
 } from '../config.js';
-import { cx } from '../dom.js';
 import { useDevice } from '../hooks/use-device.js';
-import { usePaymentMachine } from '../hooks/use-payment-machine.js';
-import { useLatest } from '../use-latest.js';
+import { usePaymentMachine, type PaymentCallbacks } from '../hooks/use-payment-machine.js';
+import { useResolvedQueryClient } from '../query-client.js';
 import { PaymentActionView } from './action-view.js';
-import { CheckoutErrorView } from './status-view.js';
 
-/** What `onComplete` receives once the payment has an outcome. */
-export interface PaymentOutcome {
-  status: 'succeeded' | 'failed';
-  orderId: string;
-}
-
-export interface PaymentActionRendererProps extends CheckoutConfigProps {
+export interface PaymentActionRendererProps extends CheckoutConfigProps, Omit<PaymentCallbacks, 'onCancel'> {
   /** The create response from your checkout handler (as `createCheckoutApi().createPayment` returns it). */
   payment: CheckoutPaymentResponse & { receivedAt?: number };
   /** Follow the payment's status (and expiry) through the handler while the action is shown. @default true */
-  pollStatus?: boolean;
-  /** Called once when the payment succeeds or fails. */
-  onComplete?: (outcome: PaymentOutcome) => void;
-  /** Called once when the QR code / app link expires. */
-  onExpire?: () => void;
-  /** Called when the action cannot be shown (unsafe data) or a refresh fails. */
-  onError?: (error: Error) => void;
-  /** Called on every change of the payment's state. */
-  onStatusChange?: (state: PaymentState) => void;
+  followStatus?: boolean;
   /** Creates a new payment ("Start again", "Try again"). Without it those buttons do not show. */
   onRestart?: () => void;
   /** How to leave the page for redirects and app launches. @default the top window's `location.assign` */
@@ -51,8 +34,6 @@ export interface PaymentActionRendererProps extends CheckoutConfigProps {
   submitForm?: (form: HTMLFormElement) => void;
   className?: string;
 }
-
-type Classified = { plan: ActionPlan; error?: undefined } | { plan?: undefined; error: CheckoutActionError };
 
 /**
  * Performs whatever a payment needs next: a redirect, a form post, a QR code with its countdown, a wallet app
@@ -63,62 +44,43 @@ export function PaymentActionRenderer(props: PaymentActionRendererProps): ReactN
   const device = useDevice(config.device);
   const { payment } = props;
   const [arrival] = useState(() => payment.receivedAt ?? Date.now());
-  const received = useMemo<ReceivedPayment>(() => ({ ...payment, receivedAt: payment.receivedAt ?? arrival }), [payment, arrival]);
-  const classified = useMemo<Classified>(() => {
+  const initial = useMemo<PaymentState>(() => {
+    const received: ReceivedPayment = { ...payment, receivedAt: payment.receivedAt ?? arrival };
     try {
-      return {
-        plan: classifyAction(received, device, {
-          receivedAt: received.receivedAt,
-          allowedDeepLinkSchemes: config.allowedDeepLinkSchemes,
-        }),
-      };
+      return stateForPlan(received, classifyAction(received, device, { receivedAt: arrival, allowedDeepLinkSchemes: config.allowedDeepLinkSchemes }));
     } catch (error) {
-      if (error instanceof CheckoutActionError) return { error };
+      if (error instanceof CheckoutActionError) return { status: 'error', error, payment: received };
       throw error;
     }
-  }, [received, device, config.allowedDeepLinkSchemes]);
-
-  const onError = useLatest(props.onError);
-  const reported = useRef('');
-  const errorKey = classified.error ? `${received.orderId}:${classified.error.code}:${classified.error.field}` : '';
-  useEffect(() => {
-    // Once per payment and error, also under StrictMode's second effect run or a re-created `payment` object.
-    if (!classified.error || reported.current === errorKey) return;
-    reported.current = errorKey;
-    onError.current?.(classified.error);
-  }, [classified, errorKey, onError]);
-
-  if (classified.error) {
-    return (
-      <div className={cx('clink-renderer', props.className)} data-state="error">
-        <CheckoutErrorView error={classified.error} messages={config.messages} onRestart={props.onRestart} />
-      </div>
-    );
-  }
+  }, [payment, arrival, device, config.allowedDeepLinkSchemes]);
   // A new payment, or another kind of action once the real device is known after hydration (a QR code becomes an
-  // app link), starts a fresh session. The same kind keeps its session, so a redirect never runs twice.
-  const key = `${received.orderId}:${classified.plan.kind}`;
-  return <RendererSession key={key} {...props} config={config} device={device} payment={received} plan={classified.plan} />;
+  // app link), starts a fresh session. The same kind keeps its session, so a redirect never runs twice and a
+  // refusal is reported once.
+  const what =
+    initial.status === 'action' ? initial.plan.kind : initial.status === 'error' ? (initial.error as CheckoutActionError).message : initial.status;
+  return <RendererSession key={`${payment.orderId}:${what}`} {...props} config={config} device={device} initial={initial} />;
 }
 
 interface SessionProps extends PaymentActionRendererProps {
   config: ResolvedCheckoutConfig;
   device: DeviceInfo;
-  payment: ReceivedPayment;
-  plan: ActionPlan;
+  initial: PaymentState;
 }
 
 function RendererSession(props: SessionProps): ReactNode {
-  const { config, device, payment, plan, pollStatus = true } = props;
+  const { config, device, followStatus = true } = props;
   const api = useCheckoutApi(config);
-  if (pollStatus && !api) throw missingEndpointError('<PaymentActionRenderer>');
-  const [initial] = useState(() => stateForPlan(payment, plan));
-  const { state, refresh, refreshing } = usePaymentMachine(initial, api, device, config, pollStatus, {
-    onStatusChange: props.onStatusChange,
-    onSuccess: (s) => props.onComplete?.({ status: 'succeeded', orderId: s.payment.orderId }),
-    onFailure: (s) => props.onComplete?.({ status: 'failed', orderId: s.payment.orderId }),
-    onExpire: props.onExpire,
-    onError: props.onError,
+  if (followStatus && !api) throw missingEndpointError('<PaymentActionRenderer>');
+  const { client } = useResolvedQueryClient();
+  const [initial] = useState(props.initial);
+  const { state, refresh, refreshing } = usePaymentMachine({
+    initial,
+    api,
+    device,
+    allowedDeepLinkSchemes: config.allowedDeepLinkSchemes,
+    follow: followStatus,
+    callbacks: props,
+    client,
   });
   return (
     <PaymentActionView

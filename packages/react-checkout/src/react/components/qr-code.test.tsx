@@ -1,10 +1,11 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClinkAction } from '../../core/index.js';
 import { ClinkCheckoutProvider } from '../provider.js';
 import { createFakeCheckout, paymentResponse } from '../test-support/fake-checkout.js';
 import { PaymentActionRenderer } from './payment-action-renderer.js';
+import { preloadQrEncoder } from '../qr-encoder.js';
 
 const renders = vi.hoisted(() => ({ count: 0 }));
 vi.mock('qrcode.react', async (importOriginal) => {
@@ -37,11 +38,12 @@ describe('drawn QR code', () => {
         <PaymentActionRenderer payment={paymentResponse(action)} />
       </ClinkCheckoutProvider>,
     );
-    await waitFor(() => expect(container.querySelector('svg')).not.toBeNull());
+    // Wait for the encoder's module itself, not for a number of milliseconds.
+    await act(() => preloadQrEncoder());
+    expect(container.querySelector('svg')).not.toBeNull();
     const svg = container.querySelector('svg');
     const before = renders.count;
     expect(before).toBeGreaterThan(0);
-    // Waiting for the lazy encoder may itself have moved the fake clock, so compare with the count at this point.
     const seconds = () => {
       const [, minutes, rest] = /(\d+):(\d\d)/.exec(screen.getByRole('timer').textContent ?? '')!;
       return Number(minutes) * 60 + Number(rest);

@@ -1,10 +1,8 @@
 'use client';
-import { lazy, memo, Suspense, type ReactNode, type RefObject } from 'react';
+import { memo, type ReactNode, type RefObject } from 'react';
 import type { QrSource } from '../../core/index.js';
 import { cx } from '../dom.js';
-
-// Loaded on first use, so pages that only redirect never download the QR encoder.
-const QRCodeSVG = /* @__PURE__ */ lazy(() => import('qrcode.react').then((module) => ({ default: module.QRCodeSVG })));
+import { useQrEncoder } from '../qr-encoder.js';
 
 export interface QrCodeProps {
   source: QrSource;
@@ -18,18 +16,19 @@ export interface QrCodeProps {
 }
 
 /**
- * A QR code: the server's image, or one drawn as SVG from a value. Memoised so the countdown next to it
- * never re-renders it (screen readers and screenshots see a stable element).
+ * A QR code: the server's image, or one drawn as SVG from a value (a placeholder until the encoder is loaded).
+ * Memoised so the countdown next to it never re-renders it (screen readers and screenshots see a stable element).
  */
 export const QrCode = /* @__PURE__ */ memo(function QrCode({ source, label, size = 208, frameRef, className }: QrCodeProps): ReactNode {
+  const Encoder = useQrEncoder(source.kind === 'value');
   return (
     <div ref={frameRef} className={cx('clink-qr__code', className)}>
       {source.kind === 'image' ? (
         <img className="clink-qr__image" src={source.src} alt={label} width={size} height={size} />
+      ) : Encoder ? (
+        <Encoder className="clink-qr__svg" value={source.value} size={size} title={label} marginSize={2} level="M" />
       ) : (
-        <Suspense fallback={<div className="clink-qr__placeholder" role="img" aria-label={label} />}>
-          <QRCodeSVG className="clink-qr__svg" value={source.value} size={size} title={label} marginSize={2} level="M" />
-        </Suspense>
+        <div className="clink-qr__placeholder" role="img" aria-label={label} />
       )}
     </div>
   );

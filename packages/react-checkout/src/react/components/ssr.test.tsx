@@ -71,7 +71,7 @@ describe('server rendering', () => {
       paymentMethodType: 'QRIS',
       qr: { kind: 'value', value: 'https://qr.example/1' },
       copyText: 'https://qr.example/1',
-      expiry: { deadline: Date.now() + 60_000 },
+      expiry: { deadline: Date.now() + 60_000, serverDeadline: Date.now() + 60_000 },
       refreshable: false,
       savable: true,
     };

@@ -24,7 +24,7 @@ describe('useClinkPayment', () => {
     vi.useRealTimers();
   });
 
-  it('walks idle → creating → polling → succeeded, sending the detected device', async () => {
+  it('walks idle → creating → action → succeeded, sending the detected device', async () => {
     const checkout = createFakeCheckout({
       action: () => ({ paymentMethodType: 'TNG', walletHandleRedirectOrDisplayQrCode: { mobileAuthUrl: 'tngdwallet://pay/1', expiresSecond: 300 } }),
     });
@@ -33,9 +33,9 @@ describe('useClinkPayment', () => {
     expect(result.current.state.status).toBe('idle');
     act(() => result.current.pay());
     expect(result.current.state.status).toBe('creating');
-    await waitFor(() => expect(result.current.state.status).toBe('polling'));
+    await waitFor(() => expect(result.current.state.status).toBe('action'));
     const { state } = result.current;
-    expect(state.status === 'polling' && state.plan.kind).toBe('app_link');
+    expect(state.status === 'action' && state.plan.kind).toBe('app_link');
     expect(checkout.creates[0]!.body).toEqual({ paymentMethodType: 'TNG', platformType: 'WAP', deviceType: 'Android' });
     checkout.setStatus('ord_1', 'succeeded');
     await act(() => vi.advanceTimersByTimeAsync(2000));
@@ -55,14 +55,14 @@ describe('useClinkPayment', () => {
       result.current.pay();
       result.current.pay();
     });
-    await waitFor(() => expect(result.current.state.status).toBe('polling'));
+    await waitFor(() => expect(result.current.state.status).toBe('action'));
     act(() => result.current.pay());
     expect(checkout.creates).toHaveLength(1);
     await act(() => vi.advanceTimersByTimeAsync(10_000));
     expect(result.current.state.status).toBe('expired');
     expect(onExpire).toHaveBeenCalledTimes(1);
     act(() => result.current.restart());
-    await waitFor(() => expect(result.current.state.status).toBe('polling'));
+    await waitFor(() => expect(result.current.state.status).toBe('action'));
     expect(checkout.creates).toHaveLength(2);
     expect(checkout.creates[1]!.key).not.toBe(checkout.creates[0]!.key);
   });
@@ -76,15 +76,15 @@ describe('useClinkPayment', () => {
       wrapper: wrapperFor(checkout),
     });
     act(() => result.current.pay());
-    await waitFor(() => expect(result.current.state.status).toBe('polling'));
+    await waitFor(() => expect(result.current.state.status).toBe('action'));
     await act(() => vi.advanceTimersByTimeAsync(5000));
     expect(result.current.state.status).toBe('expired');
     const refreshedAt = Date.now();
     await act(() => result.current.refresh());
     expect(checkout.refreshCalls).toEqual(['ord_1']);
-    await waitFor(() => expect(result.current.state.status).toBe('polling'));
+    await waitFor(() => expect(result.current.state.status).toBe('action'));
     const { state } = result.current;
-    const deadline = state.status === 'polling' && state.plan.kind === 'qr' ? state.plan.expiry?.deadline : undefined;
+    const deadline = state.status === 'action' && state.plan.kind === 'qr' ? state.plan.expiry?.deadline : undefined;
     // 60 s from when the refresh answer arrived.
     expect(deadline).toBeGreaterThanOrEqual(refreshedAt + 60_000);
     expect(deadline).toBeLessThanOrEqual(Date.now() + 60_000);
@@ -123,6 +123,6 @@ describe('useClinkPayment', () => {
     render(<Checkout />, { wrapper: wrapperFor(checkout) });
     act(() => screen.getByRole('button', { name: 'Buy now (idle)' }).click());
     expect(await screen.findByRole('img', { name: 'WeChat Pay QR code for CN¥12.00' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Buy now (polling)' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Buy now (action)' })).toBeInTheDocument();
   });
 });

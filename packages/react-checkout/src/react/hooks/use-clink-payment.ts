@@ -1,22 +1,26 @@
 'use client';
+import { isWalletMethod } from '@clink-checkout/protocol';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import {
   CheckoutRequestError,
   classifyAction,
+  initialPaymentState,
   newIdempotencyKey,
+  paymentReducer,
   type CreateAttempt,
   type CreateCheckoutPaymentRequest,
   type DeviceInfo,
   type DeviceType,
-  type PaymentEvent,
   type PaymentMethodType,
   type PaymentState,
   type PlatformType,
   type ReceivedPayment,
 } from '../../core/index.js';
 import { missingEndpointError, useCheckoutApi, useCheckoutConfig, type CheckoutConfigProps } from '../config.js';
-import { useResolvedQueryClient } from '../query-client.js';
+import { prepareFormatters } from '../i18n/duration.js';
+import { preloadQrEncoder, preloadQrImage } from '../qr-encoder.js';
+import { clinkQueryKeys, useResolvedQueryClient, type ClinkQueryMeta } from '../query-client.js';
 import { useLatest } from '../use-latest.js';
 import { useDevice } from './use-device.js';
 import { usePaymentMachine, type PaymentCallbacks } from './use-payment-machine.js';
@@ -30,16 +34,17 @@ export interface UseClinkPaymentOptions extends CheckoutConfigProps, PaymentCall
   platformType?: PlatformType;
   /** @default detected on phones and tablets */
   deviceType?: DeviceType;
-  /** Check the payment's status and track its expiry while its action runs. @default true */
+  /** Follow the payment's status and its expiry while its action runs. @default true */
   followStatus?: boolean;
 }
 
 export interface ClinkPayment {
-  /** `idle`, `creating`, `action`, `polling`, `succeeded`, `failed`, `expired`, `cancelled` or `error`, with its data. */
+  /** `idle`, `creating`, `action`, `succeeded`, `failed`, `expired`, `cancelled` or `error`, with its data. */
   state: PaymentState;
   /**
-   * Creates the payment. Does nothing while one is being created or running, so double clicks are harmless.
-   * When the last create got no answer it retries that attempt (same idempotency key); otherwise a new one.
+   * Creates the payment. Does nothing while one is being created or running, or after a success, so double
+   * clicks are harmless. When the last create got no answer it retries that attempt (same idempotency key);
+   * otherwise a new one.
    */
   pay: () => void;
   /** Drops the current payment and creates a new one (a new idempotency key), e.g. after the QR code expired. */
@@ -50,8 +55,6 @@ export interface ClinkPayment {
   refreshing: boolean;
   /** Stops following the payment and aborts a create in flight. */
   cancel: () => void;
-  /** Feeds an event from your own UI into the state machine. */
-  dispatch: (event: PaymentEvent) => void;
 }
 
 interface CreateVariables {
@@ -60,8 +63,7 @@ interface CreateVariables {
   signal: AbortSignal;
 }
 
-const IDLE: PaymentState = { status: 'idle' };
-const BUSY = ['creating', 'action', 'polling', 'succeeded'];
+const CREATE_META: ClinkQueryMeta = { clinkCheckout: 'create-payment' };
 
 /**
  * No answer arrived: the create may have happened, so only the same idempotency key is safe. Any answer (even a
@@ -76,93 +78,105 @@ export function useClinkPayment(options: UseClinkPaymentOptions): ClinkPayment {
   if (!api) throw missingEndpointError('useClinkPayment()');
   const device = useDevice(config.device);
   const { client } = useResolvedQueryClient();
-  const machine = usePaymentMachine(IDLE, api, device, config, options.followStatus !== false, options);
-  const { state, dispatch } = machine;
-  const latest = useLatest({ options, config, device, state });
-  const busy = useRef(false);
+  const machine = usePaymentMachine({
+    initial: initialPaymentState,
+    api,
+    device,
+    allowedDeepLinkSchemes: config.allowedDeepLinkSchemes,
+    follow: options.followStatus !== false,
+    callbacks: options,
+    client,
+  });
+  const { state, current, send } = machine;
+  const latest = useLatest({ options, config, device, api });
   const abort = useRef<AbortController | null>(null);
 
-  const { mutateAsync } = useMutation<ReceivedPayment, Error, CreateVariables>(
+  const create = useMutation<ReceivedPayment, Error, CreateVariables>(
     {
-      mutationFn: ({ body, attempt, signal }) => api.createPayment(body, { idempotencyKey: attempt.idempotencyKey, signal }),
+      mutationKey: clinkQueryKeys.createPayment,
+      meta: CREATE_META,
+      mutationFn: ({ body, attempt, signal }) => latest.current.api.createPayment(body, { idempotencyKey: attempt.idempotencyKey, signal }),
       // One automatic retry when no answer arrived; safe because it carries the same idempotency key.
       retry: (failures, error) => failures < 1 && noAnswer(error),
       retryDelay: 1000,
     },
     client,
   );
+  const { mutate, reset } = create;
 
   const start = useCallback(
     (attempt: CreateAttempt) => {
+      const before = current();
+      const event = { type: 'create', attempt } as const;
+      // The state machine decides whether a payment may start (nothing busy, no success yet).
+      if (paymentReducer(before, event) === before) return;
       const { options: opts, config: cfg, device: detected } = latest.current;
-      const controller = new AbortController();
-      abort.current?.abort();
-      abort.current = controller;
-      busy.current = true;
       const platformType = opts.platformType ?? detected.platformType;
       const deviceType = opts.deviceType ?? (platformType === 'WAP' ? detected.deviceType : undefined);
       // The action is planned for the device the payment was created for (props may name another one).
-      const dev: DeviceInfo = { ...detected, platformType, deviceType };
+      const planned: DeviceInfo = { ...detected, platformType, deviceType };
       // Undefined fields are left out of the JSON body.
-      const body: CreateCheckoutPaymentRequest = {
-        paymentMethodType: attempt.paymentMethodType,
-        platformType,
-        deviceType,
-        payload: opts.payload,
-      };
-      dispatch({ type: 'create', attempt });
-      mutateAsync({ body, attempt, signal: controller.signal })
-        .then((payment) => {
-          const plan = classifyAction(payment, dev, {
-            receivedAt: payment.receivedAt,
-            allowedDeepLinkSchemes: cfg.allowedDeepLinkSchemes,
-          });
-          if (!controller.signal.aborted) dispatch({ type: 'created', payment, plan });
-        })
-        .catch((error: Error) => {
-          if (!controller.signal.aborted) dispatch({ type: 'create_failed', error });
-        })
-        .finally(() => {
-          if (abort.current === controller) {
-            busy.current = false;
-            abort.current = null;
-          }
-        });
+      const body: CreateCheckoutPaymentRequest = { paymentMethodType: attempt.paymentMethodType, platformType, deviceType, payload: opts.payload };
+      const controller = new AbortController();
+      abort.current?.abort();
+      abort.current = controller;
+      send(event);
+      // While the payment is being created: fetch the QR encoder a wallet may need, and build the formatters of
+      // the view (slow the first time on a low-end phone), after this render.
+      if (isWalletMethod(attempt.paymentMethodType)) void preloadQrEncoder();
+      setTimeout(() => prepareFormatters(cfg.locale), 0);
+      mutate(
+        { body, attempt, signal: controller.signal },
+        {
+          onSuccess: (payment) => {
+            if (controller.signal.aborted) return;
+            try {
+              const plan = classifyAction(payment, planned, { receivedAt: payment.receivedAt, allowedDeepLinkSchemes: cfg.allowedDeepLinkSchemes });
+              if ((plan.kind === 'qr' || plan.kind === 'app_link') && plan.qr?.kind === 'image') preloadQrImage(plan.qr.src);
+              send({ type: 'created', payment, plan });
+            } catch (error) {
+              send({ type: 'create_failed', error: error as Error });
+            }
+          },
+          onError: (error) => {
+            if (!controller.signal.aborted) send({ type: 'create_failed', error });
+          },
+        },
+      );
     },
-    [latest, mutateAsync, dispatch],
+    [current, latest, mutate, send],
   );
 
   const pay = useCallback(() => {
-    const { state: current, options: opts } = latest.current;
-    if (busy.current || BUSY.includes(current.status)) return;
-    const method = opts.paymentMethodType;
-    const retry = current.status === 'error' && current.attempt?.paymentMethodType === method && noAnswer(current.error);
-    start(retry && current.attempt ? current.attempt : { paymentMethodType: method, idempotencyKey: newIdempotencyKey() });
-  }, [latest, start]);
+    const before = current();
+    const method = latest.current.options.paymentMethodType;
+    const retry = before.status === 'error' && before.attempt?.paymentMethodType === method && noAnswer(before.error);
+    start(retry && before.attempt ? before.attempt : { paymentMethodType: method, idempotencyKey: newIdempotencyKey() });
+  }, [current, latest, start]);
 
   const restart = useCallback(() => {
-    dispatch({ type: 'restart' });
+    send({ type: 'restart' });
     start({ paymentMethodType: latest.current.options.paymentMethodType, idempotencyKey: newIdempotencyKey() });
-  }, [latest, start, dispatch]);
+  }, [latest, start, send]);
 
   const cancel = useCallback(() => {
     abort.current?.abort();
     abort.current = null;
-    busy.current = false;
-    dispatch({ type: 'cancel' });
-  }, [dispatch]);
+    // Forget the create in flight, so its answer reaches nobody.
+    reset();
+    send({ type: 'cancel' });
+  }, [reset, send]);
 
   // A page left for a 3-D Secure or payment page can come back from the back/forward cache frozen
   // mid-redirect, its button locked: give the customer a usable button again.
   useEffect(() => {
     const onPageShow = (event: PageTransitionEvent) => {
-      const current = latest.current.state;
-      if (!event.persisted || (current.status !== 'action' && current.status !== 'polling')) return;
-      if (current.plan.kind === 'redirect' || current.plan.kind === 'form_post') cancel();
+      const now = current();
+      if (event.persisted && now.status === 'action' && (now.plan.kind === 'redirect' || now.plan.kind === 'form_post')) cancel();
     };
     window.addEventListener('pageshow', onPageShow);
     return () => window.removeEventListener('pageshow', onPageShow);
-  }, [latest, cancel]);
+  }, [current, cancel]);
 
-  return { state, pay, restart, refresh: machine.refresh, refreshing: machine.refreshing, cancel, dispatch };
+  return { state, pay, restart, refresh: machine.refresh, refreshing: machine.refreshing, cancel };
 }

@@ -2,12 +2,12 @@
 import { useEffect, useState } from 'react';
 import { secondsRemaining } from '../../core/index.js';
 
-export interface CountdownOptions {
+export interface UseCountdownOptions {
   /** Browser clock. @default Date.now */
   now?: () => number;
 }
 
-export interface Countdown {
+export interface UseCountdownResult {
   /** Whole seconds left, rounded up; `null` when there is no deadline. */
   secondsLeft: number | null;
   expired: boolean;
@@ -17,7 +17,7 @@ export interface Countdown {
  * Seconds left until `deadline` (ms on the browser clock, e.g. a plan's `expiry.deadline`), ticking every second.
  * The value is always recomputed from the clock, so a throttled background tab catches up on its next tick.
  */
-export function useCountdown(deadline: number | null | undefined, options: CountdownOptions = {}): Countdown {
+export function useCountdown(deadline: number | null | undefined, options: UseCountdownOptions = {}): UseCountdownResult {
   const now = options.now ?? Date.now;
   const read = () => (deadline == null ? null : secondsRemaining(deadline, now()));
   const [state, setState] = useState(() => ({ deadline, secondsLeft: read() }));

@@ -1,126 +1,161 @@
 'use client';
-import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
+import { useMutation, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   classifyAction,
-  documentVisibility,
+  followsOnPage,
   paymentReducer,
-  type ActionPlan,
+  planExpiry,
   type CheckoutApi,
   type DeviceInfo,
   type PaymentEvent,
+  type PaymentMethodType,
   type PaymentState,
+  type ReceivedRefresh,
 } from '../../core/index.js';
-import type { ResolvedCheckoutConfig } from '../config.js';
+import { clinkQueryKeys, type ClinkQueryMeta } from '../query-client.js';
 import { useLatest } from '../use-latest.js';
-import { usePaymentStatus } from './use-payment-status.js';
+import { useStatusQuery } from './use-payment-status.js';
+
+/** What `onSuccess` and `onFailure` receive, the same on `<ClinkPayButton>`, `<PaymentActionRenderer>` and `useClinkPayment`. */
+export interface PaymentOutcome {
+  status: 'succeeded' | 'failed';
+  orderId: string;
+  paymentMethodType: PaymentMethodType;
+  /** The amount charged, in major units, when the server's answer carried one. */
+  amount?: number;
+  currency?: string;
+}
 
 /** Callbacks of a payment's life; each fires once per change of `state.status`. */
 export interface PaymentCallbacks {
-  onStatusChange?: (state: PaymentState) => void;
-  onSuccess?: (state: Extract<PaymentState, { status: 'succeeded' }>) => void;
-  onFailure?: (state: Extract<PaymentState, { status: 'failed' }>) => void;
+  /** The payment succeeded. Confirm it on your server (webhook or order status) before shipping. */
+  onSuccess?: (outcome: PaymentOutcome) => void;
+  /** The payment failed. */
+  onFailure?: (outcome: PaymentOutcome) => void;
+  /** The QR code / app link ran out of time. */
   onExpire?: () => void;
+  /** The payment was cancelled (`cancel()`, or a page restored from the back/forward cache mid-redirect). */
+  onCancel?: () => void;
+  /** Creating, refreshing or showing the payment went wrong. */
   onError?: (error: Error) => void;
+  /** Every change of the payment's state. */
+  onStatusChange?: (state: PaymentState) => void;
+}
+
+export interface PaymentMachineInput {
+  initial: PaymentState;
+  api: CheckoutApi | null;
+  device: DeviceInfo;
+  allowedDeepLinkSchemes: readonly string[];
+  /** Follow the status and the expiry while the action runs. */
+  follow: boolean;
+  callbacks: PaymentCallbacks;
+  client: QueryClient;
 }
 
 export interface PaymentMachine {
   state: PaymentState;
-  dispatch: Dispatch<PaymentEvent>;
-  /** Asks for a fresh QR code (Cash App Pay); failures end in the `error` state. */
+  /** The state after the last event, before React has rendered it (so two clicks in one tick see the first). */
+  current: () => PaymentState;
+  send: (event: PaymentEvent) => void;
+  /** Asks for a fresh QR code (Cash App Pay); a failure ends in the `error` state. */
   refresh: () => Promise<void>;
   refreshing: boolean;
 }
 
-/** Plans whose outcome arrives while the customer stays on the page, so their status is checked. */
-const waitsOnPage = (plan: ActionPlan) => plan.kind === 'qr' || plan.kind === 'app_link' || plan.kind === 'none';
+const REFRESH_META: ClinkQueryMeta = { clinkCheckout: 'refresh-qr' };
+
+function outcomeOf(state: Extract<PaymentState, { status: 'succeeded' | 'failed' }>): PaymentOutcome {
+  const { orderId, paymentMethodType } = state.payment;
+  const amount = state.result?.amount ?? state.payment.amount;
+  const currency = state.result?.currency ?? state.payment.currency;
+  return {
+    status: state.status,
+    orderId,
+    paymentMethodType,
+    ...(amount === undefined ? {} : { amount }),
+    ...(currency === undefined ? {} : { currency }),
+  };
+}
 
 /**
- * The state machine of one payment after creation: status checks while its action runs, expiry at the
- * deadline, QR refresh, and callbacks. Shared by `useClinkPayment` and `<PaymentActionRenderer>`.
+ * One payment after creation: the core's reducer fed by the status query, the expiry at the deadline (with one
+ * last status check, so a payment made in the final seconds shows as paid), the QR refresh mutation and the
+ * callbacks. Shared by `useClinkPayment` and `<PaymentActionRenderer>`.
  */
-export function usePaymentMachine(
-  initial: PaymentState,
-  api: CheckoutApi | null,
-  device: DeviceInfo,
-  config: ResolvedCheckoutConfig,
-  follow: boolean,
-  callbacks: PaymentCallbacks,
-): PaymentMachine {
-  const [state, dispatch] = useReducer(paymentReducer, initial);
-  const [refreshing, setRefreshing] = useState(false);
-  const latest = useLatest({ callbacks, state, api, device, schemes: config.allowedDeepLinkSchemes });
+export function usePaymentMachine(input: PaymentMachineInput): PaymentMachine {
+  const { follow, client } = input;
+  const [state, setState] = useState(input.initial);
+  const stateRef = useRef(state);
+  const latest = useLatest(input);
+  const send = useCallback((event: PaymentEvent) => {
+    const next = paymentReducer(stateRef.current, event);
+    if (next === stateRef.current) return;
+    stateRef.current = next;
+    setState(next);
+  }, []);
+  const current = useCallback(() => stateRef.current, []);
 
-  const live = state.status === 'action' || state.status === 'polling';
-  const plan = live ? state.plan : undefined;
-  const deadline = plan && (plan.kind === 'qr' || plan.kind === 'app_link') && plan.expiry ? plan.expiry.deadline : null;
-  const payment = live ? state.payment : undefined;
-
-  useEffect(() => {
-    if (state.status === 'action' && waitsOnPage(state.plan)) dispatch({ type: 'action_started' });
-  }, [state]);
-
-  usePaymentStatus(payment?.orderId, payment?.orderToken, {
-    enabled: follow && !!plan && waitsOnPage(plan),
-    deadline,
-    onStatus: (result) => dispatch({ type: 'poll_result', result }),
-    endpoint: config.endpoint,
-    fetch: config.fetch,
+  const watched = state.status === 'action' || state.status === 'expired' ? state : undefined;
+  const payment = watched?.payment;
+  const expiry = watched ? planExpiry(watched.plan) : null;
+  const status = useStatusQuery({
+    api: input.api,
+    orderId: payment?.orderId,
+    orderToken: payment?.orderToken,
+    enabled: follow && !!watched && followsOnPage(watched.plan),
+    since: payment?.receivedAt ?? 0,
+    expired: state.status === 'expired',
+    client,
   });
-
   useEffect(() => {
-    if (!follow || deadline === null) return;
-    if (deadline <= Date.now()) return dispatch({ type: 'expired' });
-    const timer = setTimeout(() => dispatch({ type: 'expired' }), Math.max(0, deadline - Date.now()));
+    if (status.data) send({ type: 'status', result: status.data });
+  }, [status.data, send]);
+
+  const deadline = state.status === 'action' && follow ? (expiry?.deadline ?? null) : null;
+  useEffect(() => {
+    if (deadline === null) return;
+    const left = deadline - Date.now();
+    if (left <= 0) return send({ type: 'expired' });
+    const timer = setTimeout(() => send({ type: 'expired' }), left);
     return () => clearTimeout(timer);
-  }, [follow, deadline]);
+  }, [deadline, send]);
 
-  // One last look when the code expires: a customer who paid in the final seconds must see "paid", not an
-  // offer to pay again. (The reducer lets a success replace `expired`.)
-  const expiredPayment = state.status === 'expired' ? state.payment : undefined;
+  // One last look when the code expires: a customer who paid in the final seconds must see "paid", not an offer to
+  // pay again. The invalidation refetches once, at once or when the page is visible again.
+  const expiredOrder = state.status === 'expired' && follow ? state.payment.orderId : undefined;
   useEffect(() => {
-    if (!follow || !api || !expiredPayment) return;
-    const controller = new AbortController();
-    // Like every status check, it waits while the page is hidden.
-    const visibility = documentVisibility();
-    let unsubscribe: (() => void) | undefined;
-    const check = () => {
-      unsubscribe?.();
-      unsubscribe = undefined;
-      api
-        .getStatus(expiredPayment.orderId, expiredPayment.orderToken, { signal: controller.signal })
-        .then((result) => dispatch({ type: 'poll_result', result }))
-        .catch(() => {}); // The expired view stays; nothing to retry.
-    };
-    if (!visibility.isHidden()) check();
-    else unsubscribe = visibility.subscribe(() => visibility.isHidden() || check());
-    return () => {
-      unsubscribe?.();
-      controller.abort();
-    };
-  }, [follow, api, expiredPayment]);
+    if (expiredOrder) void client.invalidateQueries({ queryKey: clinkQueryKeys.status(expiredOrder), exact: true }, { cancelRefetch: false });
+  }, [expiredOrder, client]);
 
+  const refreshMutation = useMutation<ReceivedRefresh, Error, { orderId: string; orderToken: string }>(
+    {
+      mutationKey: clinkQueryKeys.refreshQr,
+      meta: REFRESH_META,
+      mutationFn: ({ orderId, orderToken }) => latest.current.api!.refresh(orderId, orderToken),
+      retry: false,
+    },
+    client,
+  );
+  const { mutateAsync } = refreshMutation;
   const refresh = useCallback(async () => {
-    const { state: current, api: client, device: dev, schemes } = latest.current;
-    if (!client || (current.status !== 'expired' && current.status !== 'action' && current.status !== 'polling')) return;
-    const { orderId, orderToken, paymentMethodType } = current.payment;
-    setRefreshing(true);
+    const before = stateRef.current;
+    const { api, device, allowedDeepLinkSchemes } = latest.current;
+    if (!api || (before.status !== 'expired' && before.status !== 'action')) return;
+    const { orderId, orderToken, paymentMethodType } = before.payment;
     try {
-      const refreshed = await client.refresh(orderId, orderToken);
-      const next = classifyAction({ ...refreshed, paymentMethodType }, dev, {
-        receivedAt: refreshed.receivedAt,
-        allowedDeepLinkSchemes: schemes,
-      });
-      dispatch({ type: 'refreshed', refresh: refreshed, plan: next });
+      const refreshed = await mutateAsync({ orderId, orderToken });
+      const plan = classifyAction({ ...refreshed, paymentMethodType }, device, { receivedAt: refreshed.receivedAt, allowedDeepLinkSchemes });
+      send({ type: 'refreshed', refresh: refreshed, plan });
     } catch (error) {
-      dispatch({ type: 'error', error: error as Error });
-    } finally {
-      setRefreshing(false);
+      send({ type: 'error', error: error as Error });
     }
-  }, [latest]);
+  }, [latest, mutateAsync, send]);
 
-  // Callbacks fire once per transition; the first state is not one unless it is already an outcome.
+  // Callbacks fire once per transition; the first state is not one unless it is already an outcome or an error.
   // (StrictMode re-runs effects: the ref makes the second run see no change.)
-  const previous = useRef<PaymentState | null>(initial.status === 'succeeded' || initial.status === 'failed' ? null : initial);
+  const previous = useRef<PaymentState | null>(/^(succeeded|failed|error)$/.test(input.initial.status) ? null : input.initial);
   useEffect(() => {
     if (previous.current?.status === state.status) {
       previous.current = state;
@@ -129,11 +164,25 @@ export function usePaymentMachine(
     previous.current = state;
     const on = latest.current.callbacks;
     on.onStatusChange?.(state);
-    if (state.status === 'succeeded') on.onSuccess?.(state);
-    else if (state.status === 'failed') on.onFailure?.(state);
-    else if (state.status === 'expired') on.onExpire?.();
-    else if (state.status === 'error') on.onError?.(state.error);
+    switch (state.status) {
+      case 'succeeded':
+        return on.onSuccess?.(outcomeOf(state));
+      case 'failed':
+        return on.onFailure?.(outcomeOf(state));
+      case 'expired':
+        return on.onExpire?.();
+      case 'cancelled':
+        return on.onCancel?.();
+      case 'error':
+        return on.onError?.(state.error);
+      case 'idle':
+      case 'creating':
+      case 'action':
+        return;
+      default:
+        return state satisfies never;
+    }
   }, [state, latest]);
 
-  return { state, dispatch, refresh, refreshing };
+  return { state, current, send, refresh, refreshing: refreshMutation.isPending };
 }

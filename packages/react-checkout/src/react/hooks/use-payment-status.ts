@@ -1,96 +1,96 @@
 'use client';
-import { useEffect, useState } from 'react';
-import {
-  createStatusPoller,
-  documentVisibility,
-  type ReceivedStatus,
-  type StatusPollerOptions,
-} from '../../core/index.js';
-import { missingEndpointError, useCheckoutApi, useCheckoutConfig } from '../config.js';
-import { useLatest } from '../use-latest.js';
+import { focusManager, useQuery, type QueryClient } from '@tanstack/react-query';
+import { useState, useSyncExternalStore } from 'react';
+import { isFinished, statusCheckDelay, type CheckoutApi, type ReceivedStatus } from '../../core/index.js';
+import { missingEndpointError, useCheckoutApi, useCheckoutConfig, type CheckoutConfigProps } from '../config.js';
+import { clinkQueryKeys, useResolvedQueryClient, type ClinkQueryMeta } from '../query-client.js';
 
-export interface PaymentStatusOptions {
+export interface PaymentStatusOptions extends Pick<CheckoutConfigProps, 'endpoint' | 'fetch'> {
   /** Check only while `true`. @default true */
   enabled?: boolean;
-  /** Stop checking at this time (ms on the browser clock), e.g. the QR code's expiry. @default no deadline */
-  deadline?: number | null;
-  /** Called with every status the server returns. */
-  onStatus?: (status: ReceivedStatus) => void;
-  /** @default the provider's endpoint */
-  endpoint?: string;
-  /** @default the provider's fetch */
-  fetch?: typeof fetch;
-  /** Timers for the schedule (tests). @default the global timers */
-  timers?: StatusPollerOptions['timers'];
-  /** Page visibility; no checks run while hidden. @default `document.visibilityState` */
-  visibility?: StatusPollerOptions['visibility'];
+  /**
+   * When the payment's action started (browser ms): checks run every 2 s for a minute from then, every 10 s after.
+   * @default when the hook first renders
+   */
+  since?: number;
 }
 
 export interface PaymentStatusResult {
   /** The latest status the server returned. */
   status: ReceivedStatus | undefined;
   /** The latest failed check; checking goes on with a back-off. */
-  error: unknown;
-  /** `true` while checks are scheduled. */
-  polling: boolean;
+  error: Error | null;
+  /** `true` while the status is followed: enabled and not yet `succeeded` or `failed`. */
+  following: boolean;
 }
 
-const isFinalStatus = (status: ReceivedStatus['status']) => status === 'succeeded' || status === 'failed';
+/** Options of the status query for one order; also used by the payment's own state machine. */
+export interface StatusQueryInput {
+  api: CheckoutApi | null;
+  orderId: string | undefined;
+  orderToken: string | undefined;
+  enabled: boolean;
+  since: number;
+  /** The payment ran out of time: no more scheduled checks, only the one the machine asks for. */
+  expired?: boolean;
+  client: QueryClient;
+}
+
+const META: ClinkQueryMeta = { clinkCheckout: 'payment-status' };
+const subscribeFocus = (listener: () => void) => focusManager.subscribe(listener);
+const isFocused = () => focusManager.isFocused();
+const focusedOnServer = () => true;
 
 /**
- * Follows a payment's status through the checkout handler until it succeeds or fails, the deadline passes or the
- * component unmounts. Checks never overlap, back off over time, and pause while the page is hidden.
+ * The status query of one order, shared (by its key) by every component following it, so they send one
+ * request. React Query does the following: checks never overlap (a check in flight is reused), the interval
+ * backs off (`statusCheckDelay`), nothing is sent while the page is hidden (`refetchIntervalInBackground: false`,
+ * and no first check until it is visible) and one check runs as soon as it is visible again. A failed check is
+ * retried with the back-off and never ends the following.
+ */
+export function useStatusQuery({ api, orderId, orderToken, enabled, since, expired = false, client }: StatusQueryInput) {
+  const focused = useSyncExternalStore(subscribeFocus, isFocused, focusedOnServer);
+  const active = enabled && !!api && !!orderId && !!orderToken;
+  const delay = (consecutiveErrors: number) => statusCheckDelay({ elapsedMs: Date.now() - since, consecutiveErrors });
+  return useQuery(
+    {
+      queryKey: clinkQueryKeys.status(orderId ?? ''),
+      queryFn: ({ signal }) => api!.getStatus(orderId!, orderToken!, { signal }),
+      enabled: active && focused,
+      meta: META,
+      // Every answer is old at once (whatever the app's defaults); after expiry only the last check the machine
+      // asks for (an invalidation). Becoming visible again re-enables the query, which checks at once.
+      staleTime: expired ? Infinity : 0,
+      refetchInterval: (query) => (expired || isFinished(query.state.data?.status ?? 'pending') ? false : delay(0)),
+      refetchIntervalInBackground: false,
+      retry: true,
+      retryDelay: (failures) => delay(failures + 1),
+    },
+    client,
+  );
+}
+
+/**
+ * Follows a payment's status through the checkout handler until it succeeds or fails, or the component unmounts
+ * (for example on your `returnUrl` page, with the order token you kept). Components following the same order
+ * share one request.
  */
 export function usePaymentStatus(
   orderId: string | undefined,
   orderToken: string | undefined,
   options: PaymentStatusOptions = {},
 ): PaymentStatusResult {
-  const { enabled = true, deadline = null } = options;
+  const { enabled = true } = options;
   const config = useCheckoutConfig(options);
   const api = useCheckoutApi(config);
-  const active = enabled && !!orderId && !!orderToken;
-  if (active && !api) throw missingEndpointError('usePaymentStatus()');
-
-  const [result, setResult] = useState<{ key: string; status?: ReceivedStatus; error?: unknown; done: boolean }>({
-    key: '',
-    done: false,
-  });
-  const key = `${orderId ?? ''}\u0000${orderToken ?? ''}`;
-  const latest = useLatest({ onStatus: options.onStatus, timers: options.timers, visibility: options.visibility });
-
-  useEffect(() => {
-    if (!active || !api || !orderId || !orderToken) return;
-    const { timers, visibility } = latest.current;
-    const clock = timers ?? { now: Date.now };
-    let live = true;
-    setResult((previous) => (previous.key === key ? { ...previous, done: false } : { key, done: false }));
-    const poller = createStatusPoller({
-      check: async (signal) => {
-        if (deadline !== null && clock.now() >= deadline) {
-          if (live) setResult((previous) => ({ ...previous, done: true }));
-          return 'stop';
-        }
-        const status = await api.getStatus(orderId, orderToken, { signal });
-        if (!live) return 'stop';
-        const final = isFinalStatus(status.status);
-        setResult({ key, status, done: final });
-        latest.current.onStatus?.(status);
-        return final ? 'stop' : 'continue';
-      },
-      visibility: visibility ?? documentVisibility(),
-      onError: (error) => {
-        if (live) setResult((previous) => ({ ...previous, error }));
-      },
-      ...(timers ? { timers } : {}),
-    });
-    poller.start();
-    return () => {
-      live = false;
-      poller.stop();
-    };
-  }, [active, api, orderId, orderToken, deadline, key, latest]);
-
-  const current = result.key === key ? result : { status: undefined, error: undefined, done: false };
-  return { status: current.status, error: current.error, polling: active && !current.done };
+  if (enabled && orderId && orderToken && !api) throw missingEndpointError('usePaymentStatus()');
+  const { client } = useResolvedQueryClient();
+  const [firstRender] = useState(() => Date.now());
+  const query = useStatusQuery({ api, orderId, orderToken, enabled, since: options.since ?? firstRender, client });
+  const status = query.data;
+  return {
+    status,
+    error: query.failureReason ?? query.error,
+    following: enabled && !!orderId && !!orderToken && !isFinished(status?.status ?? 'pending'),
+  };
 }

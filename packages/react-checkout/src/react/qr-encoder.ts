@@ -1,0 +1,75 @@
+'use client';
+import { createElement, useEffect, useSyncExternalStore } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { QRCodeSVG } from 'qrcode.react';
+
+/** The QR encoder's SVG component (qrcode.react, a chunk of its own that pages without a drawn QR never load). */
+export type QrEncoder = typeof QRCodeSVG;
+
+let encoder: QrEncoder | null = null;
+let loading: Promise<void> | null = null;
+const listeners = new Set<() => void>();
+
+/**
+ * Starts loading the QR encoder unless it is loaded or on its way. Called when a wallet's pay button is pressed,
+ * so the encoder arrives while the payment is being created instead of after. Never rejects: a failed load is
+ * tried again by the next caller.
+ */
+export function preloadQrEncoder(): Promise<void> {
+  loading ??= import('qrcode.react').then(
+    (module) => {
+      encoder = module.QRCodeSVG;
+      for (const listener of listeners) listener();
+      warmUp(module.QRCodeSVG);
+    },
+    () => {
+      loading = null;
+    },
+  );
+  return loading;
+}
+
+/**
+ * Draws one code off screen, once: a slow phone runs the encoder's first code several times slower than later
+ * ones (cold JavaScript), and the customer's code should not be that first one.
+ */
+function warmUp(Encoder: QrEncoder): void {
+  // Only a speed-up: skipped without a DOM, and where every React update must happen inside act (tests).
+  if (typeof document === 'undefined' || (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT) return;
+  const root = createRoot(document.createElement('div'));
+  root.render(createElement(Encoder, { value: 'https://checkout.example/qr/warm-up-0123456789abcdef0123456789', size: 208, level: 'M' }));
+  setTimeout(() => root.unmount(), 0);
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+};
+const getEncoder = () => encoder;
+const getServerEncoder = () => null;
+
+/**
+ * The QR encoder once it is loaded, else `null` (and, when `needed`, loading starts). Always `null` on the server
+ * and during hydration, so the markup matches. No Suspense: React holds a revealed Suspense boundary back for up
+ * to 300 ms, long after the encoder arrived.
+ */
+export function useQrEncoder(needed: boolean): QrEncoder | null {
+  const current = useSyncExternalStore(subscribe, getEncoder, getServerEncoder);
+  useEffect(() => {
+    if (needed && !current) void preloadQrEncoder();
+  }, [needed, current]);
+  return current;
+}
+
+/**
+ * Starts fetching and decoding a QR image the moment its answer arrives, while React renders the view: decoding
+ * even a small image takes tens of milliseconds on a slow phone, and the `<img>` then finds it ready.
+ */
+export function preloadQrImage(src: string): void {
+  if (typeof Image === 'undefined') return;
+  const image = new Image();
+  image.src = src;
+  image.decode?.().catch(() => {});
+}
