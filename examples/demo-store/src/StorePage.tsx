@@ -35,32 +35,33 @@ export function StorePage({ config }: { config: StoreConfig | undefined }) {
           ☕
         </div>
         <div>
-          <h2 id="product-name">{product.name}</h2>
+          <h2 id="product-name">{keepNumbersWithUnits(product.name)}</h2>
           <p className="muted">{product.description}</p>
           <p className="price">{formatMoney(product.unitAmount, product.currency)} per bag</p>
-          <div className="quantity">
-            <label htmlFor={quantityId}>Quantity</label>
-            <button type="button" onClick={() => setClampedQuantity(quantity - 1)} disabled={quantity <= 1} aria-label="One bag fewer">
-              −
-            </button>
-            <input
-              id={quantityId}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={product.maxQuantity}
-              value={quantity}
-              onChange={(event) => setClampedQuantity(event.currentTarget.valueAsNumber)}
-            />
-            <button
-              type="button"
-              onClick={() => setClampedQuantity(quantity + 1)}
-              disabled={quantity >= product.maxQuantity}
-              aria-label="One bag more"
-            >
-              +
-            </button>
-          </div>
+        </div>
+        {/* Below the picture and the words, across the card: on a 320 px phone it needs the card's full width. */}
+        <div className="quantity">
+          <label htmlFor={quantityId}>Quantity</label>
+          <button type="button" onClick={() => setClampedQuantity(quantity - 1)} disabled={quantity <= 1} aria-label="One bag fewer">
+            −
+          </button>
+          <input
+            id={quantityId}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={product.maxQuantity}
+            value={quantity}
+            onChange={(event) => setClampedQuantity(event.currentTarget.valueAsNumber)}
+          />
+          <button
+            type="button"
+            onClick={() => setClampedQuantity(quantity + 1)}
+            disabled={quantity >= product.maxQuantity}
+            aria-label="One bag more"
+          >
+            +
+          </button>
         </div>
       </section>
 
@@ -120,4 +121,9 @@ export function StorePage({ config }: { config: StoreConfig | undefined }) {
       </section>
     </div>
   );
+}
+
+/** "250 g" stays on one line: a unit alone at the start of a line reads as a mistake. */
+function keepNumbersWithUnits(text: string): string {
+  return text.replace(/(\d) (?=\p{L})/gu, '$1\u00a0');
 }
