@@ -35,13 +35,13 @@ function overflowingParts(page) {
     const root = document.documentElement;
     if (root.scrollWidth > root.clientWidth) problems.push(`the page scrolls sideways by ${root.scrollWidth - root.clientWidth} px`);
     const card = box('.product');
-    const inside = [
-      ['#product-name', 'the product name'],
-      ['.product .muted', 'the description'],
-      ['.quantity input', 'the quantity field'],
-      ['button[aria-label="One bag more"]', 'the "+" button'],
-    ];
-    for (const [selector, name] of inside) {
+    const inside = {
+      '#product-name': 'the product name',
+      '.product .muted': 'the description',
+      '.quantity input': 'the quantity field',
+      'button[aria-label="One bag more"]': 'the "+" button',
+    };
+    for (const [selector, name] of Object.entries(inside)) {
       const part = box(selector);
       if (part.right > card.right + 0.5) problems.push(`${name} sticks out of its card by ${Math.round(part.right - card.right)} px`);
       if (part.left < card.left - 0.5) problems.push(`${name} starts ${Math.round(card.left - part.left)} px left of its card`);
