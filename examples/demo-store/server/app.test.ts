@@ -254,6 +254,32 @@ describe('demo store server on the local sandbox', () => {
   });
 });
 
+describe('QR_EXPIRES_IN: a short QR lifetime on the local sandbox', () => {
+  it('gives the local sandbox\'s QR codes the lifetime it names', async () => {
+    const store = await startStore({ QR_EXPIRES_IN: '30' });
+    expect(store.qrExpiresInSeconds).toBe(30);
+    const response = await createPayment(store, { paymentMethodType: 'WECHAT', payload: { productId: 'house-blend-250g', quantity: 1 } });
+    expect(response.status).toBe(201);
+    const { action } = (await response.json()) as { action: { walletHandleRedirectOrDisplayQrCode: { expiresSecond: number } } };
+    expect(action.walletHandleRedirectOrDisplayQrCode.expiresSecond).toBe(30);
+  });
+
+  it('leaves the sandbox\'s 15 minutes when unset or empty', async () => {
+    expect((await startStore({})).qrExpiresInSeconds).toBeUndefined();
+    expect((await startStore({ QR_EXPIRES_IN: '' })).qrExpiresInSeconds).toBeUndefined();
+  });
+
+  it.each(['abc', '0', '-5', '1.5', '30s', '1e3', '86401'])('refuses QR_EXPIRES_IN=%s, saying what it must be and what it got', async (value) => {
+    await expect(startStore({ QR_EXPIRES_IN: value })).rejects.toThrow(
+      `QR_EXPIRES_IN must be a whole number of seconds from 1 to 86400 (e.g. QR_EXPIRES_IN=30), got "${value}".`,
+    );
+  });
+
+  it('refuses it next to CLINK_API_KEY: Clink decides how long its QR codes live', async () => {
+    await expect(startStore({ QR_EXPIRES_IN: '30', CLINK_API_KEY: 'sk_test_x' })).rejects.toThrow(/with CLINK_API_KEY .* Unset QR_EXPIRES_IN/);
+  });
+});
+
 describe('demo store server pointed at Clink with CLINK_API_KEY', () => {
   let clink: Sandbox;
   let clinkUrl: string;
