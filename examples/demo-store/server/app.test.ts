@@ -12,6 +12,8 @@ import { OrderStore } from './orders.js';
 
 const SCRIPT = `console.log(${JSON.stringify('a line of the shop’s script. '.repeat(200))});\n`;
 
+const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32"/></svg>';
+
 let dir: string;
 let clientDir: string;
 const running: Array<{ close: () => Promise<void> }> = [];
@@ -21,6 +23,7 @@ beforeEach(async () => {
   clientDir = path.join(dir, 'client');
   await mkdir(path.join(clientDir, 'assets'), { recursive: true });
   await writeFile(path.join(clientDir, 'index.html'), '<!doctype html><title>shop</title>');
+  await writeFile(path.join(clientDir, 'favicon.svg'), ICON);
   // What `vite build` writes: the script and its precompressed copies.
   await writeFile(path.join(clientDir, 'assets', 'app.js'), SCRIPT);
   await writeFile(path.join(clientDir, 'assets', 'app.js.br'), brotliCompressSync(SCRIPT));
@@ -217,6 +220,17 @@ describe('demo store server on the local sandbox', () => {
     expect((await fetch(`${store.url}/assets/%2e%2e/index.html`)).status).toBe(404);
     expect((await fetch(`${store.url}/assets/missing.js`)).status).toBe(404);
     expect((await fetch(`${store.url}/api/nope`)).status).toBe(404);
+  });
+
+  it('serves its icon at /favicon.svg and at the /favicon.ico browsers ask for by themselves', async () => {
+    const store = await startStore();
+    for (const icon of ['/favicon.svg', '/favicon.ico']) {
+      const response = await fetch(`${store.url}${icon}`);
+      expect(response.status, icon).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+      expect(response.headers.get('cache-control')).toBe('public, max-age=86400');
+      expect(await response.text()).toBe(ICON);
+    }
   });
 
   it('serves scripts compressed (Brotli, else gzip) and cacheable for a year', async () => {
