@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { PaymentMethodType } from '@clink-checkout/react';
 import { CARD_FLOWS, PAYMENT_METHODS, type CardFlow } from './paymentMethods.js';
 
@@ -62,15 +62,10 @@ export function forgetSavedCart(): void {
   save(undefined);
 }
 
-/** The cart as React state, saved on every change. */
+/** The cart as React state, saved whenever it changes. */
 export function useSavedCart(maxQuantity: number): [Cart, (change: Partial<Cart>) => void] {
   const [cart, setCart] = useState(() => readSavedCart(maxQuantity));
-  const update = useCallback((change: Partial<Cart>) => {
-    setCart((current) => {
-      const next = { ...current, ...change };
-      save(next);
-      return next;
-    });
-  }, []);
+  useEffect(() => save(cart), [cart]);
+  const update = useCallback((change: Partial<Cart>) => setCart((current) => ({ ...current, ...change })), []);
   return [cart, update];
 }
