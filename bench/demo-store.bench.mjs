@@ -11,10 +11,11 @@
 //      within 10 % of an empty store
 //
 // Run after building:  node bench/demo-store.bench.mjs   (or `npm run bench`, which builds first)
-// Options (environment): BENCH_CREATES=1000 BENCH_SOAK_SECONDS=30 BENCH_THROUGHPUT_SECONDS=10
-// BENCH_SEED_ORDERS=20000; BENCH_SANDBOX=in-process runs the sandbox inside the store's process, as
-// `npm start` does; BENCH_STORE_PROCESS: another script that starts a store the same way (argv:
-// dataDir, ordersToSeed; env as given; prints {"url"}), to measure another version of the store alike.
+// Options (environment): BENCH_CREATES=1000 BENCH_WARMUP_BURSTS=5 BENCH_SOAK_SECONDS=30
+// BENCH_THROUGHPUT_SECONDS=10 BENCH_SEED_ORDERS=20000; BENCH_SANDBOX=in-process runs the sandbox inside
+// the store's process, as `npm start` does; BENCH_STORE_PROCESS: another script that starts a store the
+// same way (argv: dataDir, ordersToSeed; env as given; prints {"url"}), to measure another version of
+// the store alike.
 import { spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -30,12 +31,14 @@ import autocannon from 'autocannon';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const demoStoreDir = path.join(root, 'examples', 'demo-store');
-const { SANDBOX_API_KEY, SANDBOX_WEBHOOK_SECRET } = await import(pathToFileURL(path.join(root, 'packages/sandbox/dist/index.js')).href);
+const { SANDBOX_API_KEY, SANDBOX_CARD_INSTRUMENTS, SANDBOX_WEBHOOK_SECRET } = await import(pathToFileURL(path.join(root, 'packages/sandbox/dist/index.js')).href);
 const SANDBOX_BIN = path.join(root, 'packages/sandbox/dist/bin.js');
 
 const STORE_PROCESS = process.env.BENCH_STORE_PROCESS ?? path.join(here, 'demo-store.server.mjs');
 const SANDBOX = process.env.BENCH_SANDBOX === 'in-process' ? 'in-process' : 'own-process';
 const CREATES = Number(process.env.BENCH_CREATES ?? 1000);
+// Bursts before the measured ones: V8 compiles the store's code during its first few hundred creates.
+const WARMUP_BURSTS = Number(process.env.BENCH_WARMUP_BURSTS ?? 5);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 30);
 const MIXED_WARMUP_SECONDS = 15;
 const THROUGHPUT_SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 10);
@@ -108,7 +111,8 @@ async function startStore(seed = 0) {
       CLINK_API_KEY: SANDBOX_API_KEY,
       CLINK_BASE_URL: `http://127.0.0.1:${sandboxPort}/api`,
       CLINK_WEBHOOK_SECRET: SANDBOX_WEBHOOK_SECRET,
-      CLINK_PAYMENT_INSTRUMENT_ID: 'pi_bench',
+      // A card the default customer saved at the sandbox, as a shop on Clink names one.
+      CLINK_CARD_INSTRUMENT_ID: SANDBOX_CARD_INSTRUMENTS.redirect,
     });
   } else {
     env.PORT = '0';
@@ -121,6 +125,8 @@ async function startStore(seed = 0) {
     rssMb: () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024,
     /** CPU time the store process has used, in ms (user + system). */
     cpuMs: () => cpuMsOf(pid),
+    /** CPU time the sandbox in its own process has used, in ms (0 when it runs inside the store). */
+    sandboxCpuMs: () => (sandbox === undefined ? 0 : cpuMsOf(sandbox.child.pid)),
     /** Resolves once the store has used no CPU for 200 ms (at most 5 s). */
     async idle() {
       const giveUpAt = Date.now() + 5000;
@@ -242,23 +248,34 @@ async function concurrentCreates() {
     const latencies = [];
     let failures = 0;
     let cpuMs = 0;
-    for (let burst = 0; burst < 2 + Math.ceil(CREATES / 100); burst += 1) {
+    let sandboxCpuMs = 0;
+    for (let burst = 0; burst < WARMUP_BURSTS + Math.ceil(CREATES / 100); burst += 1) {
       const cpuBefore = store.cpuMs();
+      const sandboxCpuBefore = store.sandboxCpuMs();
       const run = load(store, { connections: 100, amount: 100, requests: [createRequest()] });
       const times = [];
       run.on('response', (_client, _status, _bytes, ms) => times.push(ms));
       const result = await run;
       failures += failuresOf(result);
       await store.idle(); // the burst's webhooks are handled before the next burst starts
-      if (burst >= 2) {
+      if (burst >= WARMUP_BURSTS) {
         latencies.push(...times);
         cpuMs += store.cpuMs() - cpuBefore;
+        sandboxCpuMs += store.sandboxCpuMs() - sandboxCpuBefore;
       }
     }
     latencies.sort((a, b) => a - b);
     const at = (share) => latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))];
     const count = latencies.length;
-    return { p50: at(0.5), p99: at(0.99), count, cpuPerCreate: cpuMs / count, failures, logged: [...store.logged] };
+    return {
+      p50: at(0.5),
+      p99: at(0.99),
+      count,
+      cpuPerCreate: cpuMs / count,
+      sandboxCpuPerCreate: sandboxCpuMs / count,
+      failures,
+      logged: [...store.logged],
+    };
   } finally {
     await store.stop();
   }
@@ -376,6 +393,7 @@ console.log('\n| measure | figure | budget | |\n| --- | --- | --- | --- |');
 for (const [name, figure, budget, ok] of checks) console.log(`| ${name} | ${figure} | ${budget} | ${verdict(ok)} |`);
 console.log(
   `\nThe store's CPU time per create (with its webhooks): ${creates.cpuPerCreate.toFixed(2)} ms in the bursts; ` +
+    (SANDBOX === 'own-process' ? `the sandbox's, on the same cores: ${creates.sandboxCpuPerCreate.toFixed(2)} ms; ` : '') +
     `other load on the machine (load average now ${os.loadavg()[0].toFixed(1)}) stretches every latency above.`,
 );
 const logged = [...creates.logged, ...mixed.logged];

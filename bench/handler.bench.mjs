@@ -6,12 +6,16 @@
 // Each connection count runs baseline and handler in alternating rounds (b h h b b h), so a change of
 // load on a shared machine hits both alike; then the same again with both remembering creates in one Redis.
 //
+// Each server first answers BENCH_JIT_WARMUP requests: V8 is still compiling a process's code for its
+// first few thousand requests, which a server running for hours has long done.
+//
 // Run after building:  node bench/handler.bench.mjs   (or `npm run bench`, which builds first)
-// Environment: BENCH_DURATION=3 (seconds per round) BENCH_ROUNDS=3 BENCH_WARMUP=2 BENCH_CONNECTIONS=1,10,50,200
+// Environment: BENCH_DURATION=3 (seconds per round) BENCH_ROUNDS=3 BENCH_WARMUP=2 BENCH_JIT_WARMUP=5000 BENCH_CONNECTIONS=1,10,50,200
 //              BENCH_CLINK_DELAY_MS=50 BENCH_STORES=memory,redis BENCH_PROFILE=dir (CPU profiles of both servers)
 //              BENCH_COMPARE_DIST=dir: instead of the hand-written baseline, the handler of another build
 //              (e.g. an older commit's packages/server-helper/dist), to see what a change did
 import { fork } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRedisServer } from '../scripts/redis.mjs';
@@ -20,6 +24,7 @@ const here = path.join(path.dirname(fileURLToPath(import.meta.url)), 'handler');
 const DURATION = Number(process.env.BENCH_DURATION ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const JIT_WARMUP_REQUESTS = Number(process.env.BENCH_JIT_WARMUP ?? 5000);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,10,50,200').split(',').map(Number);
 const STORES = (process.env.BENCH_STORES ?? 'memory,redis').split(',');
 const PROFILE_DIR = process.env.BENCH_PROFILE;
@@ -48,8 +53,9 @@ async function stop(child) {
   await exited;
 }
 
-async function load(url, connections, durationSeconds) {
-  const { ready } = start('load-process.mjs', { BENCH_LOAD: JSON.stringify({ url, connections, durationSeconds }) });
+/** One run of the load process: for `durationSeconds`, or until `requests` were answered. */
+async function load(url, connections, durationSeconds, requests) {
+  const { ready } = start('load-process.mjs', { BENCH_LOAD: JSON.stringify({ url, connections, durationSeconds, requests }) });
   return ready;
 }
 
@@ -90,6 +96,9 @@ async function benchStore(storeKind, apiBase, instrumentId, redisUrl) {
     const { port } = await ready;
     servers[kind] = { child, url: `http://127.0.0.1:${port}/api/checkout/payments` };
   }
+  // Until V8 has compiled the hot paths, CPU time per request measures the compiler (a profile of a
+  // server in its first seconds shows it using a fifth of the process's CPU).
+  if (JIT_WARMUP_REQUESTS > 0) for (const kind of ['baseline', 'handler']) await load(servers[kind].url, 50, undefined, JIT_WARMUP_REQUESTS);
   const rows = [];
   for (const connections of CONNECTIONS) {
     const runs = { baseline: [], handler: [] };
@@ -143,7 +152,8 @@ const sandbox = start('sandbox-process.mjs', { BENCH_CLINK_DELAY_MS: String(clin
 const { apiBase, instrumentId } = await sandbox.ready;
 console.log(
   `Checkout handler vs. a hand-written server: POST /payments (one Clink create each, sandbox ${clinkDelay} ms away), ` +
-    `node:http server process, autocannon in a third process; ${ROUNDS} alternating rounds of ${DURATION} s per side after ${WARMUP} s of warm-up.`,
+    `node:http server process, autocannon in a third process; each server first answers ${JIT_WARMUP_REQUESTS} requests (JIT warm-up), then ` +
+    `${ROUNDS} alternating rounds of ${DURATION} s per side after ${WARMUP} s of warm-up per connection count; load average ${os.loadavg()[0].toFixed(1)}.`,
 );
 console.log(
   `Budget at ${BUDGET.atConnections.join(' and ')} connections: throughput ≥ ${BUDGET.minThroughputRatio * 100} % of the baseline's, ` +

@@ -1,13 +1,14 @@
 // The load of the handler benchmark, in its own process: autocannon POSTs creates with a fresh
-// Idempotency-Key each, for a fixed time at a fixed number of connections, and reports its result.
+// Idempotency-Key each, for a fixed time (or a fixed number of requests) at a fixed number of
+// connections, and reports its result.
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 
-const { url, connections, durationSeconds } = JSON.parse(process.env.BENCH_LOAD);
+const { url, connections, durationSeconds, requests } = JSON.parse(process.env.BENCH_LOAD);
 const result = await autocannon({
   url,
   connections,
-  duration: durationSeconds,
+  ...(requests === undefined ? { duration: durationSeconds } : { amount: requests }),
   pipelining: 1,
   requests: [
     {

@@ -4,14 +4,12 @@
  *
  * Web Crypto runs everywhere, but on Node every `crypto.subtle` call is a round trip through the
  * thread pool (tens of microseconds), and importing a key costs as much again. So:
- * - where Node exposes its built-in modules without an import (`process.getBuiltinModule`, Node
- *   >= 20.16), the synchronous `node:crypto` functions are used; there is no static `node:*` import,
- *   so bundles for other runtimes stay clean;
+ * - where Node's built-in modules are at hand (see `nodeBuiltin`), the synchronous `node:crypto`
+ *   functions are used;
  * - elsewhere (edge runtimes, browsers) Web Crypto is, with one imported key per secret, kept.
- * Edge runtimes emulate `process` and throw when a Node API is touched (Next.js does so at build
- * time), so the probe looks for `EdgeRuntime` first and never lets the probe itself fail.
  */
 import { ClinkConfigurationError } from './errors.js';
+import { nodeBuiltin, type RuntimeGlobals } from './node-builtins.js';
 
 /** Bytes, or text that is hashed as its UTF-8 bytes. */
 export type HmacMessage = string | Uint8Array;
@@ -141,27 +139,15 @@ function nodeBackend(nodeCrypto: NodeCryptoSubset): CryptoBackend {
   };
 }
 
-/** The globals the probe looks at. */
-export interface RuntimeGlobals {
-  EdgeRuntime?: unknown;
-  process?: { getBuiltinModule?: (id: string) => unknown };
-}
 
 function nodeCryptoModule(runtime: RuntimeGlobals): NodeCryptoSubset | undefined {
-  if (typeof runtime.EdgeRuntime === 'string') return undefined;
-  try {
-    const getBuiltinModule = runtime.process?.getBuiltinModule;
-    if (typeof getBuiltinModule !== 'function') return undefined;
-    const nodeCrypto = getBuiltinModule('node:crypto') as Partial<NodeCryptoSubset> | undefined;
-    if (
-      typeof nodeCrypto?.createHmac === 'function' &&
-      typeof nodeCrypto.createHash === 'function' &&
-      typeof nodeCrypto.timingSafeEqual === 'function'
-    ) {
-      return nodeCrypto as NodeCryptoSubset;
-    }
-  } catch {
-    // A runtime that emulates `process` and refuses Node APIs: Web Crypto it is.
+  const nodeCrypto = nodeBuiltin('node:crypto', runtime) as Partial<NodeCryptoSubset> | undefined;
+  if (
+    typeof nodeCrypto?.createHmac === 'function' &&
+    typeof nodeCrypto.createHash === 'function' &&
+    typeof nodeCrypto.timingSafeEqual === 'function'
+  ) {
+    return nodeCrypto as NodeCryptoSubset;
   }
   return undefined;
 }

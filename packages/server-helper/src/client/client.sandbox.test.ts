@@ -45,7 +45,14 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((sandbox) => sandbox.close()));
 });
 
-describe.each(SANDBOX_KINDS)('client against the $name', (sandboxKind) => {
+/** How the client reaches Clink: fetch (passed in), or node:http, which it uses on Node when given no fetch. */
+const TRANSPORTS = [
+  { name: 'fetch', nodeHttp: false },
+  { name: 'node:http (the default on Node)', nodeHttp: true },
+] as const;
+const SUITES = SANDBOX_KINDS.flatMap((sandboxKind) => TRANSPORTS.map((transport) => ({ name: `${sandboxKind.name} over ${transport.name}`, sandboxKind, transport })));
+
+describe.each(SUITES)('client against the $name', ({ sandboxKind, transport }) => {
   /** Starts a sandbox on a random port and counts the `/api` requests that reach it. */
   async function startSandbox(options: SandboxOptions & { faults?: Array<SandboxFault | undefined> } = {}) {
     const seen: string[] = [];
@@ -53,6 +60,7 @@ describe.each(SANDBOX_KINDS)('client against the $name', (sandboxKind) => {
     const sandbox = makeSandbox(sandboxKind, {
       ...options,
       fault: (request) => {
+        if (transport.nodeHttp) requests.inspect(request);
         seen.push(`${request.method} ${new URL(request.url).pathname}`);
         return faults[seen.length - 1];
       },
@@ -71,7 +79,7 @@ describe.each(SANDBOX_KINDS)('client against the $name', (sandboxKind) => {
       logger: guard.logger,
       retryBaseDelayMs: 10,
       ...options,
-      fetch: requests.wrap(options.fetch ?? fetch),
+      ...(transport.nodeHttp && options.fetch === undefined ? {} : { fetch: requests.wrap(options.fetch ?? fetch) }),
     });
   }
 

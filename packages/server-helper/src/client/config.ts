@@ -1,5 +1,7 @@
 import { CLINK_BASE_URLS, type ClinkEnvironment } from '@clink-checkout/protocol';
 import { ClinkConfigurationError } from '../errors.js';
+import { fetchHttp, type ClinkHttp } from './http.js';
+import { nodeHttp } from './node-http.js';
 import type { ClinkClientOptions } from './types.js';
 import { maskKey } from './redact.js';
 
@@ -12,7 +14,8 @@ export interface ClientConfig {
   apiKey: string;
   environment: ClinkEnvironment;
   baseUrl: string;
-  fetch: typeof fetch;
+  /** What carries each request: node:http on Node, else fetch (or the fetch passed in the options). */
+  http: ClinkHttp;
   timeoutMs: number;
   maxRetries: number;
   retryBaseDelayMs: number;
@@ -40,10 +43,7 @@ export function resolveConfig(options: ClinkClientOptions): ClientConfig {
   const apiKey = checkApiKey(options.apiKey, environment);
   const baseUrl = checkBaseUrl(options.baseUrl ?? CLINK_BASE_URLS[environment]);
 
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') {
-    throw new ClinkConfigurationError('No fetch implementation: pass options.fetch or run on a runtime with a global fetch.');
-  }
+  const http = options.fetch === undefined ? (nodeHttp() ?? globalFetchHttp()) : checkedFetchHttp(options.fetch);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new ClinkConfigurationError(`timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}.`);
@@ -61,8 +61,7 @@ export function resolveConfig(options: ClinkClientOptions): ClientConfig {
     apiKey,
     environment,
     baseUrl,
-    // Called unbound: some runtimes throw "Illegal invocation" when fetch loses its `this`.
-    fetch: (input, init) => fetchImpl(input, init),
+    http,
     timeoutMs,
     maxRetries,
     retryBaseDelayMs,
@@ -71,6 +70,20 @@ export function resolveConfig(options: ClinkClientOptions): ClientConfig {
     sleep: options.sleep ?? sleepWithSignal,
     random: options.random ?? Math.random,
   };
+}
+
+function checkedFetchHttp(fetchImpl: unknown): ClinkHttp {
+  if (typeof fetchImpl !== 'function') {
+    throw new ClinkConfigurationError('No fetch implementation: pass options.fetch or run on a runtime with a global fetch.');
+  }
+  // Called unbound: some runtimes throw "Illegal invocation" when fetch loses its `this`.
+  return fetchHttp((input, init) => (fetchImpl as typeof fetch)(input, init));
+}
+
+/** The global fetch, looked up at each call (tests and tools replace it). */
+function globalFetchHttp(): ClinkHttp {
+  if (typeof globalThis.fetch !== 'function') checkedFetchHttp(undefined);
+  return fetchHttp((input, init) => globalThis.fetch(input, init));
 }
 
 function checkApiKey(apiKey: unknown, environment: ClinkEnvironment): string {

@@ -7,6 +7,7 @@ import {
   type ClinkError,
 } from '../errors.js';
 import type { ClientConfig } from './config.js';
+import type { ClinkHttpAnswer } from './http.js';
 import { redactSecret } from './redact.js';
 import { refusedField } from './refused-field.js';
 
@@ -55,25 +56,15 @@ export async function sendOnce(config: ClientConfig, request: ClinkRequest, call
   };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
-  let status: number;
-  let statusText: string;
-  let text: string;
-  let retryAfter: string | null;
+  let answer: ClinkHttpAnswer;
   try {
-    if (controller.signal.aborted) throw controller.signal.reason;
-    const response = await untilAborted(
-      config.fetch(config.baseUrl + path, {
-        method,
-        headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: controller.signal,
-      }),
-      controller.signal,
-    );
-    status = response.status;
-    statusText = response.statusText;
-    retryAfter = response.headers.get('Retry-After');
-    text = await untilAborted(response.text(), controller.signal);
+    answer = await config.http({
+      url: config.baseUrl + path,
+      method,
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal: controller.signal,
+    });
   } catch (cause) {
     const error = transportError(config, label, path, controller.signal, cause, callerSignal);
     if (request.creates) error.message += unknownOutcome(request.creates);
@@ -83,6 +74,7 @@ export async function sendOnce(config: ClientConfig, request: ClinkRequest, call
     clearTimeout(timer);
     callerSignal?.removeEventListener('abort', onCallerAbort);
   }
+  const { status, statusText, text, retryAfter } = answer;
 
   try {
     const data = readEnvelope(config, request, label, status, statusText, text);
@@ -105,26 +97,6 @@ export async function sendOnce(config: ClientConfig, request: ClinkRequest, call
 export function outcomeUnknown(error: ClinkError): boolean {
   if (error.type === 'connection_error' || error.type === 'timeout_error') return true;
   return error instanceof ClinkApiError && (error.code === 'invalid_response' || (error.failureStatus ?? 0) >= 500);
-}
-
-/** Rejects as soon as `signal` aborts, even when an injected fetch ignores its signal. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  promise.catch(() => {}); // the loser of the race must not surface as an unhandled rejection
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 function transportError(

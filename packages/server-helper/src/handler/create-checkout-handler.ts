@@ -14,14 +14,16 @@ import type { CreatePaymentParams, Payment } from '../types.js';
 import { validateOrderId } from '../validation/orderId.js';
 import { verifyClinkWebhook, type VerifiedClinkWebhook } from '../webhooks/index.js';
 import { DEFAULT_MAX_BODY_BYTES, readBodyText, readJsonBody } from './body.js';
+import { checkoutHandlerFrom } from './core-of.js';
+import type { CheckoutAnswer, CheckoutCore, CheckoutExchange } from './exchange.js';
 import { canonicalJson, validateCheckoutPaymentRequest } from './checkout-request.js';
 import { detectCryptoBackend } from '../crypto.js';
 import { toHttpFailure, type HttpFailure } from './errors-to-http.js';
-import { CheckoutHttpError, errorBody, jsonResponse, textJsonResponse } from './http.js';
+import { CheckoutHttpError, errorBody, jsonAnswer, textJsonAnswer } from './http.js';
 import { runIdempotently, type IdempotencyTimings, type IdempotentWork } from './idempotency.js';
 import { createMemoryIdempotencyStore, type StoredResponse } from './idempotency-store.js';
 import { MAX_PAYLOAD_DEPTH, nestsDeeperThan } from './json-depth.js';
-import { createLazyHandler, type CheckoutHandlerOptionsFactory } from './lazy-setup.js';
+import { createLazyCore, type CheckoutHandlerOptionsFactory } from './lazy-setup.js';
 import { createMemoryInstrumentStore } from './instrument-store.js';
 import { createRedactor, describeThrown } from './log.js';
 import { assertValidOptions, type CheckoutHandler, type CheckoutHandlerOptions, type ResolvedPayment } from './options.js';
@@ -38,12 +40,14 @@ export type { CheckoutHandlerOptionsFactory } from './lazy-setup.js';
 /** What one create request brings to the steps after Clink's answer. */
 interface CreateContext {
   input: CreateCheckoutPaymentRequest;
-  request: Request;
+  exchange: CheckoutExchange;
   binding: string;
 }
 
 const CORS_ALLOW_HEADERS = ['Content-Type', IDEMPOTENCY_KEY_HEADER, ORDER_TOKEN_HEADER].join(', ');
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const IDEMPOTENCY_KEY_LOWER = IDEMPOTENCY_KEY_HEADER.toLowerCase();
+const ORDER_TOKEN_LOWER = ORDER_TOKEN_HEADER.toLowerCase();
 
 /** For the merchant's log: why a CARD payment without an instrument cannot be made. */
 const CARD_NEEDS_INSTRUMENT =
@@ -83,8 +87,11 @@ function paramsFrom(input: CreateCheckoutPaymentRequest, resolved: ResolvedPayme
  * one answers 500 and is logged).
  */
 export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHandlerOptionsFactory): CheckoutHandler {
-  if (typeof setup === 'function') return createLazyHandler(setup, createCheckoutHandler);
-  const options: CheckoutHandlerOptions = setup;
+  return checkoutHandlerFrom(typeof setup === 'function' ? createLazyCore(setup, createCheckoutCore) : createCheckoutCore(setup));
+}
+
+/** The handler's routes on the runtime-neutral exchange; see `createCheckoutHandler`. */
+function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
   assertValidOptions(options);
   const now = options.now ?? Date.now;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -121,8 +128,8 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
     now,
   };
 
-  function failureResponse(failure: HttpFailure, headers: Record<string, string>): Response {
-    return jsonResponse(failure.status, errorBody(failure.type, failure.message, failure.fields), {
+  function failureAnswer(failure: HttpFailure, headers: Record<string, string>): CheckoutAnswer {
+    return jsonAnswer(failure.status, errorBody(failure.type, failure.message, failure.fields), {
       ...headers,
       ...failure.headers,
     });
@@ -134,9 +141,9 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
     return { status: failure.status, body: JSON.stringify(errorBody(failure.type, failure.message, failure.fields)) };
   }
 
-  async function bindingOf(request: Request): Promise<string> {
+  async function bindingOf(exchange: CheckoutExchange): Promise<string> {
     if (options.bindOrderToken === undefined) return '';
-    const binding = await options.bindOrderToken(request);
+    const binding = await options.bindOrderToken(exchange.request());
     if (typeof binding !== 'string') {
       throw new ClinkConfigurationError('createCheckoutHandler: bindOrderToken must return a string.');
     }
@@ -144,17 +151,13 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
   }
 
   /** Runs one create; reports whether its answer must be remembered for the idempotency key. */
-  async function attemptCreate(
-    input: CreateCheckoutPaymentRequest,
-    request: Request,
-    binding: string,
-  ): Promise<IdempotentWork> {
-    const created: CreateContext = { input, request, binding };
+  async function attemptCreate(created: CreateContext): Promise<IdempotentWork> {
+    const { input, exchange } = created;
     // Until Clink is asked to create the payment, a failure releases the key: the customer can retry with it.
     const refusedBeforeClink = (error: unknown, where: string): IdempotentWork => ({ response: storedFailure(error, where), remember: false });
     let params: CreatePaymentParams;
     try {
-      params = paramsFrom(input, await options.resolvePayment(input, request));
+      params = paramsFrom(input, await options.resolvePayment(input, exchange.request()));
     } catch (error) {
       return refusedBeforeClink(error, 'resolvePayment');
     }
@@ -218,11 +221,11 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
   }
 
   /** Signs the order token, lets the merchant save the order, then answers the browser. */
-  async function answerCreated({ input, request, binding }: CreateContext, params: CreatePaymentParams, payment: Payment): Promise<IdempotentWork> {
+  async function answerCreated({ input, exchange, binding }: CreateContext, params: CreatePaymentParams, payment: Payment): Promise<IdempotentWork> {
     const orderToken = await signer.issue({ orderId: payment.orderId, paymentMethodType: params.paymentMethodType, binding });
     if (options.onPaymentCreated !== undefined) {
       try {
-        await options.onPaymentCreated({ input, params, payment, orderToken }, request);
+        await options.onPaymentCreated({ input, params, payment, orderToken }, exchange.request());
       } catch (error) {
         // The order exists at Clink but the merchant could not save it: the browser does not get it to
         // pay, and the key keeps this answer so a retry cannot create a second order.
@@ -242,18 +245,19 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
     return { response: { status: 201, body: JSON.stringify(body) }, remember: true };
   }
 
-  async function createPayment(request: Request, headers: Record<string, string>): Promise<Response> {
-    const input = validateCheckoutPaymentRequest(await readJsonBody(request, maxBodyBytes));
+  async function createPayment(exchange: CheckoutExchange, headers: Record<string, string>): Promise<CheckoutAnswer> {
+    const input = validateCheckoutPaymentRequest(await readJsonBody(exchange, maxBodyBytes));
     // Fingerprinting and the merchant's resolvePayment walk the payload; a hostile depth must stop here.
     if (nestsDeeperThan(input.payload, MAX_PAYLOAD_DEPTH)) {
       throw new ClinkValidationError([{ path: 'payload', message: `must not nest more than ${MAX_PAYLOAD_DEPTH} levels deep` }]);
     }
-    const binding = await bindingOf(request);
-    const idempotencyKey = request.headers.get(IDEMPOTENCY_KEY_HEADER);
+    const binding = await bindingOf(exchange);
+    const idempotencyKey = exchange.header(IDEMPOTENCY_KEY_LOWER);
+    const created: CreateContext = { input, exchange, binding };
 
     if (idempotencyKey === null) {
-      const { response } = await attemptCreate(input, request, binding);
-      return textJsonResponse(response.status, response.body, headers);
+      const { response } = await attemptCreate(created);
+      return textJsonAnswer(response.status, response.body, headers);
     }
     if (!IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
       throw new CheckoutHttpError(400, 'validation_error', 'The Idempotency-Key header is invalid.', {
@@ -269,13 +273,13 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
       `create:${scope}${idempotencyKey}`,
       fingerprint,
       createTimings,
-      () => attemptCreate(input, request, binding),
+      () => attemptCreate(created),
     );
     switch (outcome.kind) {
       case 'fresh':
-        return textJsonResponse(outcome.response.status, outcome.response.body, headers);
+        return textJsonAnswer(outcome.response.status, outcome.response.body, headers);
       case 'replayed':
-        return textJsonResponse(outcome.response.status, outcome.response.body, {
+        return textJsonAnswer(outcome.response.status, outcome.response.body, {
           ...headers,
           'Idempotent-Replayed': 'true',
         });
@@ -297,18 +301,18 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
   }
 
   /** Checks the order id and the `X-Order-Token`; resolves the payment method the token was issued for. */
-  async function authoriseOrder(request: Request, rawOrderId: string) {
+  async function authoriseOrder(exchange: CheckoutExchange, rawOrderId: string) {
     let orderId: string;
     try {
       orderId = validateOrderId(rawOrderId);
     } catch {
       throw new CheckoutHttpError(404, 'not_found', 'No such payment.');
     }
-    const token = request.headers.get(ORDER_TOKEN_HEADER);
+    const token = exchange.header(ORDER_TOKEN_LOWER);
     if (token === null || token === '') {
       throw new CheckoutHttpError(401, 'authentication_error', `The ${ORDER_TOKEN_HEADER} header is missing.`);
     }
-    const check = await signer.verify({ orderId, token, binding: await bindingOf(request) });
+    const check = await signer.verify({ orderId, token, binding: await bindingOf(exchange) });
     if (!check.valid) {
       const message =
         check.reason === 'expired'
@@ -319,8 +323,8 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
     return { orderId, paymentMethodType: check.paymentMethodType };
   }
 
-  async function paymentStatus(request: Request, rawOrderId: string, headers: Record<string, string>) {
-    const { orderId } = await authoriseOrder(request, rawOrderId);
+  async function paymentStatus(exchange: CheckoutExchange, rawOrderId: string, headers: Record<string, string>) {
+    const { orderId } = await authoriseOrder(exchange, rawOrderId);
     const order = await options.client.getOrder(orderId);
     const body: CheckoutStatusResponse = {
       orderId,
@@ -331,11 +335,11 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
       ...(order.paymentCurrency === undefined ? {} : { currency: order.paymentCurrency }),
       serverTime: now(),
     };
-    return jsonResponse(200, body, headers);
+    return jsonAnswer(200, body, headers);
   }
 
-  async function refreshPayment(request: Request, rawOrderId: string, headers: Record<string, string>) {
-    const { orderId, paymentMethodType } = await authoriseOrder(request, rawOrderId);
+  async function refreshPayment(exchange: CheckoutExchange, rawOrderId: string, headers: Record<string, string>) {
+    const { orderId, paymentMethodType } = await authoriseOrder(exchange, rawOrderId);
     if (paymentMethodType !== 'CASHAPP') {
       throw new CheckoutHttpError(
         409,
@@ -350,16 +354,16 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
       action: refreshed.action,
       serverTime: now(),
     };
-    return jsonResponse(200, body, headers);
+    return jsonAnswer(200, body, headers);
   }
 
-  async function webhook(request: Request, onWebhook: NonNullable<CheckoutHandlerOptions['onWebhook']>) {
-    const rawBody = await readBodyText(request, maxBodyBytes);
+  async function webhook(exchange: CheckoutExchange, onWebhook: NonNullable<CheckoutHandlerOptions['onWebhook']>) {
+    const rawBody = await readBodyText(exchange, maxBodyBytes);
     let event: VerifiedClinkWebhook;
     try {
       event = await verifyClinkWebhook({
         rawBody,
-        headers: request.headers,
+        headers: exchange.headers,
         secret: options.webhookSecret!,
         ...(options.webhookToleranceSeconds === undefined ? {} : { toleranceSeconds: options.webhookToleranceSeconds }),
         now,
@@ -371,13 +375,13 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
     if (event.category === 'unusable') {
       // Correctly signed, so from Clink: refusing it would only make Clink deliver it again and again.
       log(`webhook ${event.type ?? ''} ${event.id ?? ''} acknowledged but not handled: ${event.problem}`.replace(/ +/g, ' '));
-      return jsonResponse(200, { received: true, ignored: true });
+      return jsonAnswer(200, { received: true, ignored: true });
     }
     const usable = event;
 
     const outcome = await runIdempotently(webhookEventStore, `event:${event.id}`, '', webhookTimings, async () => {
       try {
-        await onWebhook(usable, request);
+        await onWebhook(usable, exchange.request());
         return { response: { status: 200, body: JSON.stringify({ received: true }) }, remember: true };
       } catch (error) {
         // Not remembered: Clink's next delivery of this event runs onWebhook again.
@@ -386,9 +390,9 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
     });
     switch (outcome.kind) {
       case 'fresh':
-        return textJsonResponse(outcome.response.status, outcome.response.body);
+        return textJsonAnswer(outcome.response.status, outcome.response.body);
       case 'replayed':
-        return jsonResponse(200, { received: true, duplicate: true });
+        return jsonAnswer(200, { received: true, duplicate: true });
       case 'still_in_flight':
       case 'fingerprint_mismatch':
         throw new CheckoutHttpError(409, 'conflict', 'This event is still being handled. Deliver it again later.');
@@ -398,20 +402,21 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
   }
 
   /** CORS headers for a listed origin; 403 for any other foreign one. The site's own origin always passes. */
-  function checkOrigin(request: Request): Record<string, string> {
-    const origin = request.headers.get('origin');
-    if (allowedOrigins === undefined || origin === null || isSameOrigin(request, origin)) return {};
+  function checkOrigin(exchange: CheckoutExchange): Record<string, string> {
+    const origin = exchange.header('origin');
+    if (allowedOrigins === undefined || origin === null || isSameOrigin(exchange, origin)) return {};
     if (!allowedOrigins.has(normaliseOrigin(origin))) {
       throw new CheckoutHttpError(403, 'forbidden', 'This origin may not use the checkout endpoint.');
     }
     return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
   }
 
-  async function route(request: Request, route: CheckoutRoute, headers: Record<string, string>) {
+  async function route(exchange: CheckoutExchange, route: CheckoutRoute, headers: Record<string, string>): Promise<CheckoutAnswer> {
     const allow = ROUTE_METHODS[route.kind];
-    if (request.method === 'OPTIONS') {
-      return new Response(null, {
+    if (exchange.method === 'OPTIONS') {
+      return {
         status: 204,
+        body: null,
         headers: {
           ...headers,
           'Cache-Control': 'no-store',
@@ -424,44 +429,44 @@ export function createCheckoutHandler(setup: CheckoutHandlerOptions | CheckoutHa
                 'Access-Control-Max-Age': '600',
               }),
         },
-      });
+      };
     }
-    if (request.method !== allow) {
+    if (exchange.method !== allow) {
       throw new CheckoutHttpError(405, 'method_not_allowed', `Use ${allow} for this route.`, undefined, {
         Allow: `${allow}, OPTIONS`,
       });
     }
     switch (route.kind) {
       case 'create_payment':
-        return createPayment(request, headers);
+        return createPayment(exchange, headers);
       case 'payment_status':
-        return paymentStatus(request, route.orderId, headers);
+        return paymentStatus(exchange, route.orderId, headers);
       case 'refresh_payment':
-        return refreshPayment(request, route.orderId, headers);
+        return refreshPayment(exchange, route.orderId, headers);
       case 'webhook':
         if (options.onWebhook === undefined) {
           throw new CheckoutHttpError(404, 'not_found', 'Webhooks are not enabled on this endpoint.');
         }
-        return webhook(request, options.onWebhook);
+        return webhook(exchange, options.onWebhook);
       default:
         return route satisfies never;
     }
   }
 
-  return async function handleCheckoutRequest(request: Request): Promise<Response> {
+  return async function serveCheckoutExchange(exchange) {
     let headers: Record<string, string> = {};
     let lookup = false;
     try {
-      const matched = matchRoute(new URL(request.url).pathname);
+      const matched = matchRoute(exchange.pathname);
       if (matched === undefined) throw new CheckoutHttpError(404, 'not_found', 'No such checkout route.');
       lookup = matched.kind === 'payment_status' || matched.kind === 'refresh_payment';
       // Clink's webhook deliveries come from a server and carry no Origin worth checking.
-      if (matched.kind !== 'webhook') headers = checkOrigin(request);
-      return await route(request, matched, headers);
+      if (matched.kind !== 'webhook') headers = checkOrigin(exchange);
+      return await route(exchange, matched, headers);
     } catch (error) {
       const failure = toHttpFailure(error, { lookup });
-      if (failure.log) log(`${request.method} ${new URL(request.url).pathname} failed (${failure.status}): ${describeThrown(error)}`);
-      return failureResponse(failure, headers);
+      if (failure.log) log(`${exchange.method} ${exchange.pathname} failed (${failure.status}): ${describeThrown(error)}`);
+      return failureAnswer(failure, headers);
     }
   };
 }

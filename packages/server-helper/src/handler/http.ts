@@ -1,6 +1,6 @@
 import type { FieldError } from '../errors.js';
-import { rememberResponseText } from '../in-memory-bodies.js';
 import type { CheckoutErrorBody, CheckoutErrorType } from '@clink-checkout/protocol';
+import type { CheckoutAnswer } from './exchange.js';
 
 /**
  * A refusal produced by the handler itself (bad route, body, token, …). Internal: it never leaves
@@ -24,17 +24,12 @@ export const BASE_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
 };
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return textJsonResponse(status, JSON.stringify(body), headers);
+export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): CheckoutAnswer {
+  return textJsonAnswer(status, JSON.stringify(body), headers);
 }
 
-export function textJsonResponse(status: number, json: string, headers: Record<string, string> = {}): Response {
-  const response = new Response(json, {
-    status,
-    headers: { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...headers },
-  });
-  rememberResponseText(response, json);
-  return response;
+export function textJsonAnswer(status: number, json: string, headers: Record<string, string> = {}): CheckoutAnswer {
+  return { status, headers: { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...headers }, body: json };
 }
 
 export function errorBody(

@@ -1,3 +1,5 @@
+import { dropOldestBeyond } from './bounded-map.js';
+
 /**
  * Storage for idempotency keys and webhook event ids. The default lives in memory, which is right for
  * one server process; with several processes, back the interface with a shared store (Redis, SQL) so
@@ -106,7 +108,7 @@ export function createMemoryIdempotencyStore(options: MemoryIdempotencyStoreOpti
     completed.set(key, record);
     // Expired answers go when they are next read or when they are the oldest; scanning for them here
     // would make every write slower as the map fills.
-    if (completed.size > maxEntries) completed.delete(completed.keys().next().value as string);
+    dropOldestBeyond(completed, maxEntries);
   }
 
   return {

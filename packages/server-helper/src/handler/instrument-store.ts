@@ -1,3 +1,5 @@
+import { dropOldestBeyond } from './bounded-map.js';
+
 /**
  * Where the checkout handler remembers the wallet instruments it created, so a customer's next payment
  * with the same method reuses the instrument instead of creating one per payment. The default lives in
@@ -58,7 +60,7 @@ export function createMemoryInstrumentStore(options: MemoryInstrumentStoreOption
     async set(key, instrumentId) {
       instruments.delete(key);
       instruments.set(key, instrumentId);
-      if (instruments.size > maxEntries) instruments.delete(instruments.keys().next().value as string);
+      dropOldestBeyond(instruments, maxEntries);
     },
     async delete(key, instrumentId) {
       if (instruments.get(key) === instrumentId) instruments.delete(key);

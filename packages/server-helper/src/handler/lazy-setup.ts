@@ -1,6 +1,7 @@
-import { errorBody, jsonResponse } from './http.js';
+import type { CheckoutCore } from './exchange.js';
+import { errorBody, jsonAnswer } from './http.js';
 import { createRedactor, describeThrown } from './log.js';
-import type { CheckoutHandler, CheckoutHandlerOptions } from './options.js';
+import type { CheckoutHandlerOptions } from './options.js';
 
 /**
  * Options made when the first request arrives, not when the module loads: an app build (`next build`
@@ -12,26 +13,26 @@ export type CheckoutHandlerOptionsFactory = () => CheckoutHandlerOptions | Promi
 const redact = createRedactor([]);
 
 /**
- * Builds the handler on first use. A factory that throws (a missing environment variable) answers 500
+ * Builds the core on first use. A factory that throws (a missing environment variable) answers 500
  * and is tried again on the next request, so fixing the configuration needs no restart of the module.
  */
-export function createLazyHandler(
+export function createLazyCore(
   factory: CheckoutHandlerOptionsFactory,
-  build: (options: CheckoutHandlerOptions) => CheckoutHandler,
-): CheckoutHandler {
-  let handler: Promise<CheckoutHandler> | undefined;
-  return async function handleCheckoutRequest(request) {
-    handler ??= Promise.resolve()
+  build: (options: CheckoutHandlerOptions) => CheckoutCore,
+): CheckoutCore {
+  let core: Promise<CheckoutCore> | undefined;
+  return async function serveCheckoutExchange(exchange) {
+    core ??= Promise.resolve()
       .then(factory)
       .then(build);
-    let ready: CheckoutHandler;
+    let ready: CheckoutCore;
     try {
-      ready = await handler;
+      ready = await core;
     } catch (error) {
-      handler = undefined;
+      core = undefined;
       console.error(redact(`[clink-checkout] the checkout handler could not be set up: ${describeThrown(error)}`));
-      return jsonResponse(500, errorBody('internal_error', 'The checkout is not available right now.'));
+      return jsonAnswer(500, errorBody('internal_error', 'The checkout is not available right now.'));
     }
-    return ready(request);
+    return ready(exchange);
   };
 }

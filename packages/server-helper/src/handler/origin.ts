@@ -1,3 +1,5 @@
+import type { CheckoutExchange } from './exchange.js';
+
 /** `https://Shop.example/` -> `https://shop.example`, to compare origins as browsers write them. */
 export function normaliseOrigin(origin: string): string {
   return origin.trim().replace(/\/+$/, '').toLowerCase();
@@ -14,12 +16,12 @@ function firstValue(header: string | null): string | undefined {
  * proxy that terminates TLS or rewrites the host, with `X-Forwarded-Proto`/`X-Forwarded-Host`. A page
  * on another site cannot add those headers without a preflight, and the preflight is refused.
  */
-export function isSameOrigin(request: Request, origin: string): boolean {
-  if (request.headers.get('sec-fetch-site') === 'same-origin') return true;
+export function isSameOrigin(exchange: Pick<CheckoutExchange, 'url' | 'header'>, origin: string): boolean {
+  if (exchange.header('sec-fetch-site') === 'same-origin') return true;
   const wanted = normaliseOrigin(origin);
-  const url = new URL(request.url);
+  const url = new URL(exchange.url);
   if (wanted === url.origin) return true;
-  const proto = firstValue(request.headers.get('x-forwarded-proto')) ?? url.protocol.replace(/:$/, '');
-  const host = firstValue(request.headers.get('x-forwarded-host')) ?? firstValue(request.headers.get('host')) ?? url.host;
+  const proto = firstValue(exchange.header('x-forwarded-proto')) ?? url.protocol.replace(/:$/, '');
+  const host = firstValue(exchange.header('x-forwarded-host')) ?? firstValue(exchange.header('host')) ?? url.host;
   return wanted === `${proto}://${host}`.toLowerCase();
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { conformingRequests } from './conforming-requests.js';
 
 const requests = conformingRequests();
@@ -24,6 +24,14 @@ describe('conformingRequests (test support)', () => {
       'POST /payment currency',
     ]);
     expect(requests.checked).toBe(2);
+  });
+
+  it('checks a request where it arrives, for a client that sends without fetch', async () => {
+    requests.inspect(
+      new Request('https://uat-api.clinkbill.com/api/payment', { method: 'POST', body: JSON.stringify({ paymentMethodType: 'ALIPAY' }) }),
+    );
+
+    await vi.waitFor(() => expect(requests.takeIssues().map((issue) => issue.path)).toContain('paymentInstrumentId'));
   });
 
   it('lets a test name the unknown fields it sends on purpose', async () => {

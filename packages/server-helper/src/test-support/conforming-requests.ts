@@ -27,6 +27,11 @@ export interface ConformingRequests {
    * (e.g. a field Clink might add later).
    */
   wrap(fetchImpl: typeof fetch, options?: { allowFields?: readonly string[] }): typeof fetch;
+  /**
+   * Checks a request where it arrives instead (e.g. in the sandbox's `fault` hook), for a client that
+   * sends without fetch; the check finishes before the test's `afterEach` looks at the issues.
+   */
+  inspect(request: Request): void;
   /** How many create requests were checked so far in this file. */
   readonly checked: number;
   /** The issues found since the last call (the `afterEach` check takes them too). */
@@ -36,31 +41,39 @@ export interface ConformingRequests {
 /** Registers an `afterEach` that fails the test if any checked request broke the schema. */
 export function conformingRequests(): ConformingRequests {
   const issues: RequestIssue[] = [];
+  const pending: Promise<void>[] = [];
   let checked = 0;
-  afterEach(() => {
+  afterEach(async () => {
+    await Promise.all(pending.splice(0));
     expect(issues.splice(0), "requests that break the protocol schema of Clink's API").toEqual([]);
   });
+
+  async function check(request: Request, allowed: ReadonlySet<string>): Promise<void> {
+    const target = SCHEMAS.find(({ path }) => request.method === 'POST' && new URL(request.url).pathname.endsWith(`/api${path}`));
+    if (target === undefined) return;
+    checked += 1;
+    let body: unknown;
+    try {
+      body = JSON.parse(await request.clone().text());
+    } catch {
+      body = undefined;
+    }
+    for (const issue of checkSchema(target.schema, body, { unknownFields: 'report' })) {
+      if (!allowed.has(issue.path)) issues.push({ request: `POST ${target.path}`, ...issue });
+    }
+  }
+
   return {
     takeIssues: () => issues.splice(0),
     wrap(fetchImpl, options = {}) {
       const allowed = new Set(options.allowFields ?? []);
       return (async (input: RequestInfo | URL, init?: RequestInit) => {
-        const request = new Request(input, init);
-        const target = SCHEMAS.find(({ path }) => request.method === 'POST' && new URL(request.url).pathname.endsWith(`/api${path}`));
-        if (target !== undefined) {
-          checked += 1;
-          let body: unknown;
-          try {
-            body = JSON.parse(await request.clone().text());
-          } catch {
-            body = undefined;
-          }
-          for (const issue of checkSchema(target.schema, body, { unknownFields: 'report' })) {
-            if (!allowed.has(issue.path)) issues.push({ request: `POST ${target.path}`, ...issue });
-          }
-        }
+        await check(new Request(input, init), allowed);
         return fetchImpl(input, init);
       }) as typeof fetch;
+    },
+    inspect(request) {
+      pending.push(check(request.clone(), new Set()));
     },
     get checked() {
       return checked;

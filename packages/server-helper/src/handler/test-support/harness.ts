@@ -185,6 +185,12 @@ export const ADAPTERS: readonly Adapter[] = [
     start: (handler) => listen(createServer(toNodeHandler(handler))),
   },
   {
+    // A function around the handler hides its core: the adapter's generic Request -> Response path.
+    name: 'node:http with toNodeHandler around a Request -> Response function',
+    network: true,
+    start: (handler) => listen(createServer(toNodeHandler((request) => handler(request)))),
+  },
+  {
     name: 'Express 5 with toNodeHandler',
     network: true,
     start(handler) {

@@ -1,0 +1,128 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { endedEarly, tooLarge } from '../handler/body.js';
+import type { CheckoutAnswer, CheckoutExchange } from '../handler/exchange.js';
+import { nodeRequestView } from './node-request-view.js';
+import type { NodeRequestLike } from './to-node-handler.js';
+
+/** What the adapter learns while serving one request. */
+export interface NodeExchangeState {
+  /** The handler stopped receiving the body: the connection is closed after the answer. */
+  abandoned: boolean;
+}
+
+/** `express.raw()` leaves the exact bytes in `req.body`: those can still be verified. */
+export function rawBodyFromParser(req: NodeRequestLike): Uint8Array | undefined {
+  return req.body instanceof Uint8Array ? req.body : undefined;
+}
+
+/** The absolute URL of a node request (under Express, with the mount path `req.url` lost). */
+export function urlOf(req: NodeRequestLike): URL {
+  const path = req.originalUrl ?? req.url ?? '/';
+  const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
+  const base = `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+  try {
+    return new URL(path, base);
+  } catch {
+    return new URL(path, 'http://localhost');
+  }
+}
+
+/**
+ * Receives the body, counting as it arrives: past `maxBytes` it stops (the rest is never received,
+ * the connection closes after the 413), and a client that hangs up mid-body gets a 400.
+ */
+function receiveBody(req: IncomingMessage, maxBytes: number, state: NodeExchangeState): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const settle = (done: () => void): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onBroken);
+      req.off('close', onClose);
+      done();
+    };
+    const onData = (chunk: Buffer | string): void => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      received += bytes.byteLength;
+      if (received > maxBytes) {
+        state.abandoned = true;
+        req.pause();
+        settle(() => reject(tooLarge(maxBytes)));
+        return;
+      }
+      chunks.push(bytes);
+    };
+    const onEnd = (): void => settle(() => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received)));
+    const onBroken = (): void => settle(() => reject(endedEarly()));
+    const onClose = (): void => {
+      if (!req.complete) onBroken();
+    };
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', onBroken);
+    req.once('close', onClose);
+  });
+}
+
+/**
+ * The exchange of a node request: the handler's core reads headers and the body straight from
+ * node:http; the hooks get a `Request` view of it (see `nodeRequestView`).
+ */
+export function exchangeFromNode(
+  req: NodeRequestLike,
+  res: ServerResponse,
+  state: NodeExchangeState,
+  options: { abortSignalOnDisconnect: boolean },
+): CheckoutExchange {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const url = urlOf(req);
+  let request: Request | undefined;
+
+  function followDisconnect(): AbortSignal {
+    const controller = new AbortController();
+    if (res.closed && !res.writableFinished) controller.abort();
+    else res.once('close', () => res.writableFinished || controller.abort());
+    return controller.signal;
+  }
+
+  return {
+    method,
+    url: url.href,
+    pathname: url.pathname,
+    header(name) {
+      const value = req.headers[name];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+    headers: req.headers,
+    readBody(maxBytes) {
+      const raw = rawBodyFromParser(req);
+      if (raw !== undefined) return raw.byteLength > maxBytes ? Promise.reject(tooLarge(maxBytes)) : Promise.resolve(raw);
+      return receiveBody(req, maxBytes, state);
+    },
+    async discardBody() {
+      if (rawBodyFromParser(req) !== undefined || req.complete) return;
+      state.abandoned = true;
+      req.pause();
+    },
+    request() {
+      request ??= nodeRequestView(method, url.href, req.headers, () =>
+        options.abortSignalOnDisconnect ? followDisconnect() : new AbortController().signal,
+      );
+      return request;
+    },
+  };
+}
+
+/** The answer in one write, with its length (no chunked encoding, no streams). */
+export function writeAnswer(res: ServerResponse, answer: CheckoutAnswer, closeConnection: boolean): void {
+  const headers: Record<string, string | number> = { ...answer.headers };
+  if (closeConnection) headers.Connection = 'close';
+  if (answer.body === null) {
+    res.writeHead(answer.status, headers).end();
+    return;
+  }
+  headers['Content-Length'] = Buffer.byteLength(answer.body);
+  res.writeHead(answer.status, headers).end(answer.body);
+}
