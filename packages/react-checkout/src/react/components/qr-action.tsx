@@ -27,9 +27,17 @@ export function QrAction({ plan, wallet, amount, locale, messages, onExpire, cla
   const values = { wallet, amount };
   return (
     <div className={cx('clink-qr', className)}>
+      <p className="clink-qr__title">
+        <span className="clink-qr__wallet">{wallet}</span>
+        {amount && <span className="clink-qr__amount">{amount}</span>}
+      </p>
       <p className="clink-qr__instructions">{formatMessage(amount ? messages.scanQr : messages.scanQrNoAmount, values)}</p>
       <QrCode source={plan.qr} label={formatMessage(amount ? messages.qrAlt : messages.qrAltNoAmount, values)} frameRef={frame} />
       {plan.expiry && <Countdown deadline={plan.expiry.deadline} locale={locale} messages={messages} onExpire={onExpire} />}
+      <ol className="clink-qr__steps">
+        <li>{formatMessage(messages.qrStepOpen, values)}</li>
+        <li>{formatMessage(messages.qrStepConfirm, values)}</li>
+      </ol>
       <div className="clink-actions">
         {plan.copyText && <CopyLink text={plan.copyText} messages={messages} />}
         {plan.savable && <SaveQr source={plan.qr} frameRef={frame} label={messages.saveQr} />}
