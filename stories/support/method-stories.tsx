@@ -55,17 +55,23 @@ export function methodMeta(method: PaymentMethodType): Pick<MethodMeta, 'compone
   };
 }
 
+/** Where a method's story stops: at the action screen, or played through to "Payment successful". */
+export type MethodStoryEnd = 'action' | 'paid';
+
+const DEVICE_NAMES: Record<DeviceName, string> = { desktop: 'Desktop', android: 'Android', ios: 'iOS' };
+
 /**
  * One story per device: the customer presses the button, the in-frame sandbox creates the payment,
- * and the play function checks what the customer sees, then approves the payment in the sandbox
+ * and the play function checks what the customer sees. An `action` story stops there, so the canvas shows
+ * the QR code, app link or redirect notice; a `paid` story then approves the payment in the sandbox
  * (where the flow waits for it) and checks the success.
  */
-export function methodStory(method: PaymentMethodType, device: DeviceName): MethodStory {
+export function methodStory(method: PaymentMethodType, device: DeviceName, end: MethodStoryEnd): MethodStory {
   const wallet = WALLET_NAMES[method];
   const amount = shownAmount(method);
   const flow = flowOf(method, device);
   return {
-    name: { desktop: 'Desktop', android: 'Android', ios: 'iOS' }[device],
+    name: end === 'action' ? DEVICE_NAMES[device] : `${DEVICE_NAMES[device]}, paid`,
     globals: { device },
     play: async ({ canvasElement, userEvent, args, loaded }) => {
       const canvas = within(canvasElement);
@@ -79,12 +85,13 @@ export function methodStory(method: PaymentMethodType, device: DeviceName): Meth
           await expectNavigation(canvasElement, navigation, SANDBOX_PAGE('3ds'));
           const link = canvas.getByRole('link', { name: 'Continue to payment' });
           await expect(link).toHaveAttribute('href', `https://sandbox.local/_sandbox/3ds/${backend.latestOrderId()}`);
+          // The page leaves for the bank: there is no "Payment successful" here, so no `paid` story either.
           return;
         }
         case 'instructions_redirect': {
           await expect(await canvas.findByText('Taking you to the payment page…')).toBeVisible();
           await expectNavigation(canvasElement, navigation, SANDBOX_PAGE('instructions'));
-          return;
+          return; // The page leaves for Alipay's page: no `paid` story.
         }
         case 'qr': {
           const image = await expectQrImage(canvasElement, `${wallet} QR code for ${amount}`);
@@ -112,6 +119,8 @@ export function methodStory(method: PaymentMethodType, device: DeviceName): Meth
         default:
           flow satisfies never;
       }
+
+      if (end === 'action') return;
 
       // The customer approves on their phone. On a phone they then come back from the wallet app, which
       // checks at once; on a desktop the next status poll (every 2 s) brings the outcome.
