@@ -2,7 +2,7 @@ import { ClinkPayButton } from '@clink-checkout/react';
 import { SANDBOX_API_KEY } from '@clink-checkout/sandbox';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor, within } from 'storybook/test';
-import { checkoutParameters, loadedOf, stayOnPage } from '../support/environment.js';
+import { checkoutParameters, deviceGlobals, loadedOf, stayOnPage } from '../support/environment.js';
 import {
   customerReturnsToPage,
   expectCountdown,
@@ -69,6 +69,7 @@ export const QrCountingDown: Story = {
 
 /** Under a minute left: the countdown turns to its `expiring` state. */
 export const AboutToExpire: Story = {
+  name: 'About to expire',
   args: { paymentMethodType: 'PROMPTPAY' },
   parameters: checkoutParameters({ backend: { qrExpiresInSeconds: 45 } }),
   play: async ({ canvasElement, userEvent }) => {
@@ -170,6 +171,7 @@ export const Failed: Story = {
 
 /** The card issuer declines without a challenge: Clink answers "failed" at once. */
 export const CardDeclined: Story = {
+  name: 'Card declined',
   args: { paymentMethodType: 'CARD' },
   parameters: checkoutParameters({ backend: { cardFlow: 'declined' } }),
   play: async ({ canvas, userEvent, args }) => {
@@ -206,7 +208,7 @@ export const CardFormPost: Story = {
 export const AppNotInstalled: Story = {
   name: 'App not installed (fallback)',
   args: { paymentMethodType: 'GCASH' },
-  globals: { device: 'android' },
+  globals: deviceGlobals('android'),
   play: async ({ canvasElement, userEvent, loaded }) => {
     const canvas = within(canvasElement);
     const { backend, navigation } = loadedOf({ loaded });
@@ -236,7 +238,7 @@ export const AppNotInstalled: Story = {
 export const InAppBrowser: Story = {
   name: 'In-app browser guidance',
   args: { paymentMethodType: 'GCASH' },
-  globals: { device: 'android' },
+  globals: deviceGlobals('android'),
   parameters: checkoutParameters({ device: { inAppBrowser: 'facebook' } }),
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Pay with GCash' }));
@@ -318,6 +320,7 @@ export const HostileQrImageRefused: Story = {
 
 /** Clink is down (HTTP 500): the customer is told, nothing is charged, and the button can be pressed again. */
 export const ServerError: Story = {
+  name: 'Server error',
   args: { paymentMethodType: 'TNG' },
   parameters: checkoutParameters({ backend: { fault: 'http-500' } }),
   play: async ({ canvas, userEvent, args, loaded }) => {
@@ -342,7 +345,7 @@ export const ServerError: Story = {
  */
 export const UnknownAppVariedAnswer: Story = {
   name: 'A bank app Clink names (varied answer, Android)',
-  globals: { device: 'android' },
+  globals: deviceGlobals('android'),
   parameters: checkoutParameters({ backend: { variants: { seed: 'storybook-3' } } }),
   play: async ({ canvasElement, userEvent, args, loaded }) => {
     const canvas = within(canvasElement);
@@ -373,7 +376,7 @@ export const UnknownAppVariedAnswer: Story = {
 export const RedirectAndQrVariedAnswer: Story = {
   name: 'Redirect and QR code in one answer (varied answer, Android)',
   args: { paymentMethodType: 'PROMPTPAY' },
-  globals: { device: 'android' },
+  globals: deviceGlobals('android'),
   parameters: checkoutParameters({ backend: { variants: { seed: 'storybook-6' } } }),
   play: async ({ canvasElement, userEvent, loaded }) => {
     const canvas = within(canvasElement);

@@ -2,7 +2,7 @@ import { ClinkPayButton, type PaymentMethodType } from '@clink-checkout/react';
 import { PAYMENT_METHODS } from '@clink-checkout/protocol';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor, within } from 'storybook/test';
-import { loadedOf, stayOnPage, type DeviceName } from './environment.js';
+import { deviceGlobals, loadedOf, stayOnPage, type DeviceName } from './environment.js';
 import {
   expectCountdown,
   expectNavigation,
@@ -72,7 +72,7 @@ export function methodStory(method: PaymentMethodType, device: DeviceName, end: 
   const flow = flowOf(method, device);
   return {
     name: end === 'action' ? DEVICE_NAMES[device] : `${DEVICE_NAMES[device]}, paid`,
-    globals: { device },
+    globals: deviceGlobals(device),
     play: async ({ canvasElement, userEvent, args, loaded }) => {
       const canvas = within(canvasElement);
       const { backend, navigation } = loadedOf({ loaded });
