@@ -11,7 +11,7 @@ export default meta;
 
 // At the action screen the customer sees on each device; then the same played through to "Payment successful".
 export const Desktop: StoryObj<typeof meta> = methodStory('GCASH', 'desktop', 'action');
-export const Android: StoryObj<typeof meta> = methodStory('GCASH', 'android', 'action');
+export const Android: StoryObj<typeof meta> = { ...methodStory('GCASH', 'android', 'action'), tags: ['visual'] };
 export const IOS: StoryObj<typeof meta> = methodStory('GCASH', 'ios', 'action');
 export const DesktopPaid: StoryObj<typeof meta> = methodStory('GCASH', 'desktop', 'paid');
 export const AndroidPaid: StoryObj<typeof meta> = methodStory('GCASH', 'android', 'paid');

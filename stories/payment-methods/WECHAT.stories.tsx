@@ -10,7 +10,7 @@ const meta = {
 export default meta;
 
 // At the action screen the customer sees on each device; then the same played through to "Payment successful".
-export const Desktop: StoryObj<typeof meta> = methodStory('WECHAT', 'desktop', 'action');
+export const Desktop: StoryObj<typeof meta> = { ...methodStory('WECHAT', 'desktop', 'action'), tags: ['visual'] };
 export const Android: StoryObj<typeof meta> = methodStory('WECHAT', 'android', 'action');
 export const IOS: StoryObj<typeof meta> = methodStory('WECHAT', 'ios', 'action');
 export const DesktopPaid: StoryObj<typeof meta> = methodStory('WECHAT', 'desktop', 'paid');

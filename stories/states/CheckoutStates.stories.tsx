@@ -135,8 +135,50 @@ export const ExpiredStartAgain: Story = {
   },
 };
 
+/**
+ * The countdown ran out: the QR code goes, "Start again" is the one primary action and the pay button steps back
+ * to the secondary look.
+ */
+export const Expired: Story = {
+  args: { paymentMethodType: 'PROMPTPAY' },
+  parameters: checkoutParameters({ backend: { qrExpiresInSeconds: 2 } }),
+  tags: ['visual'],
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    const button = canvas.getByRole('button', { name: 'Pay with PromptPay' });
+    await userEvent.click(button);
+    const name = `PromptPay QR code for ${shownAmount('PROMPTPAY')}`;
+    await expectQrImage(canvasElement, name);
+    await expect(await canvas.findByText('This QR code has expired.', {}, { timeout: 6000 })).toBeVisible();
+    await expect(canvas.queryByRole('img', { name })).toBeNull();
+    await expect(canvas.getByRole('button', { name: 'Start again' })).not.toHaveClass('clink-button--secondary');
+    await expect(button).toHaveAttribute('data-emphasis', 'secondary');
+  },
+};
+
+/**
+ * The server says the order is over (the sandbox's expire control) while the page's countdown still shows
+ * minutes: the QR code goes at the next status check, whatever the countdown says.
+ */
+export const ExpiredOnServer: Story = {
+  name: 'Expired on the server, countdown still running',
+  play: async ({ canvasElement, userEvent, loaded }) => {
+    const canvas = within(canvasElement);
+    const { backend } = loadedOf({ loaded });
+    await userEvent.click(canvas.getByRole('button', { name: 'Pay with WeChat Pay' }));
+    const name = `WeChat Pay QR code for ${shownAmount('WECHAT')}`;
+    await expectQrImage(canvasElement, name);
+    await expectCountdown(canvasElement, /^Expires in 1[45]:\d\d$/);
+    backend.sandbox.expire(backend.latestOrderId());
+    await waitFor(() => expect(canvas.queryByRole('img', { name })).toBeNull(), OUTCOME_TIMEOUT);
+    await expect(canvas.queryByRole('timer')).toBeNull();
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
+  },
+};
+
 /** A card that needs no challenge: Clink answers "succeeded" at once. */
 export const Succeeded: Story = {
+  tags: ['visual'],
   args: { paymentMethodType: 'CARD' },
   parameters: checkoutParameters({ backend: { cardFlow: 'frictionless' } }),
   play: async ({ canvas, userEvent, args, loaded }) => {
@@ -172,6 +214,7 @@ export const Failed: Story = {
 /** The card issuer declines without a challenge: Clink answers "failed" at once. */
 export const CardDeclined: Story = {
   name: 'Card declined',
+  tags: ['visual'],
   args: { paymentMethodType: 'CARD' },
   parameters: checkoutParameters({ backend: { cardFlow: 'declined' } }),
   play: async ({ canvas, userEvent, args }) => {
