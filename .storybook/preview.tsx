@@ -71,20 +71,22 @@ function useDeviceViewport(deviceName: CheckoutGlobals['device'], viewMode: stri
     if (viewMode !== 'story' || current === wanted) return;
     updateGlobals({ viewport: { value: wanted, isRotated: false } });
     // Only a change of device moves the viewport; the viewport menu stays free to pick another size.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [deviceName]);
 }
 
 /**
  * The props tables read defaults from JSDoc `@default`, which marks code with backticks; the table already shows
- * a default as code, so the marks are dropped there.
+ * a default as code, so the marks are dropped there. A default that describes (e.g. "detected (WAP on phones)")
+ * rather than names a value loses the quotes the docgen puts around string props.
  */
+const readableDefault = (summary: string) => summary.replace(/`/g, '').replace(/^"(.*\s.*)"$/, '$1');
+
 const defaultsWithoutCodeMarks: ArgTypesEnhancer<ReactRenderer> = ({ argTypes }) =>
   Object.fromEntries(
     Object.entries(argTypes).map(([name, argType]) => {
       const defaultValue = argType.table?.defaultValue;
       if (typeof defaultValue?.summary !== 'string') return [name, argType];
-      return [name, { ...argType, table: { ...argType.table, defaultValue: { ...defaultValue, summary: defaultValue.summary.replace(/`/g, '') } } }];
+      return [name, { ...argType, table: { ...argType.table, defaultValue: { ...defaultValue, summary: readableDefault(defaultValue.summary) } } }];
     }),
   );
 

@@ -10,6 +10,6 @@ const meta = {
 export default meta;
 
 // The redirect notice on each device: the page then leaves for the bank's 3-D Secure page.
-export const Desktop: StoryObj<typeof meta> = { ...methodStory('CARD', 'desktop', 'action'), tags: ['visual'] };
-export const Android: StoryObj<typeof meta> = methodStory('CARD', 'android', 'action');
-export const IOS: StoryObj<typeof meta> = methodStory('CARD', 'ios', 'action');
+export const Desktop: StoryObj<typeof meta> = { ...methodStory('CARD', 'desktop', 'action'), name: 'Desktop', tags: ['visual'] };
+export const Android: StoryObj<typeof meta> = { ...methodStory('CARD', 'android', 'action'), name: 'Android' };
+export const IOS: StoryObj<typeof meta> = { ...methodStory('CARD', 'ios', 'action'), name: 'iOS' };

@@ -10,9 +10,9 @@ const meta = {
 export default meta;
 
 // At the action screen the customer sees on each device; then the same played through to "Payment successful".
-export const Desktop: StoryObj<typeof meta> = methodStory('GCASH', 'desktop', 'action');
-export const Android: StoryObj<typeof meta> = { ...methodStory('GCASH', 'android', 'action'), tags: ['visual'] };
-export const IOS: StoryObj<typeof meta> = methodStory('GCASH', 'ios', 'action');
-export const DesktopPaid: StoryObj<typeof meta> = methodStory('GCASH', 'desktop', 'paid');
-export const AndroidPaid: StoryObj<typeof meta> = methodStory('GCASH', 'android', 'paid');
-export const IOSPaid: StoryObj<typeof meta> = methodStory('GCASH', 'ios', 'paid');
+export const Desktop: StoryObj<typeof meta> = { ...methodStory('GCASH', 'desktop', 'action'), name: 'Desktop' };
+export const Android: StoryObj<typeof meta> = { ...methodStory('GCASH', 'android', 'action'), name: 'Android', tags: ['visual'] };
+export const IOS: StoryObj<typeof meta> = { ...methodStory('GCASH', 'ios', 'action'), name: 'iOS' };
+export const DesktopPaid: StoryObj<typeof meta> = { ...methodStory('GCASH', 'desktop', 'paid'), name: 'Desktop, paid' };
+export const AndroidPaid: StoryObj<typeof meta> = { ...methodStory('GCASH', 'android', 'paid'), name: 'Android, paid' };
+export const IOSPaid: StoryObj<typeof meta> = { ...methodStory('GCASH', 'ios', 'paid'), name: 'iOS, paid' };

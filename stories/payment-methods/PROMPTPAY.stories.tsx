@@ -10,9 +10,9 @@ const meta = {
 export default meta;
 
 // At the action screen the customer sees on each device; then the same played through to "Payment successful".
-export const Desktop: StoryObj<typeof meta> = methodStory('PROMPTPAY', 'desktop', 'action');
-export const Android: StoryObj<typeof meta> = methodStory('PROMPTPAY', 'android', 'action');
-export const IOS: StoryObj<typeof meta> = methodStory('PROMPTPAY', 'ios', 'action');
-export const DesktopPaid: StoryObj<typeof meta> = methodStory('PROMPTPAY', 'desktop', 'paid');
-export const AndroidPaid: StoryObj<typeof meta> = methodStory('PROMPTPAY', 'android', 'paid');
-export const IOSPaid: StoryObj<typeof meta> = methodStory('PROMPTPAY', 'ios', 'paid');
+export const Desktop: StoryObj<typeof meta> = { ...methodStory('PROMPTPAY', 'desktop', 'action'), name: 'Desktop' };
+export const Android: StoryObj<typeof meta> = { ...methodStory('PROMPTPAY', 'android', 'action'), name: 'Android' };
+export const IOS: StoryObj<typeof meta> = { ...methodStory('PROMPTPAY', 'ios', 'action'), name: 'iOS' };
+export const DesktopPaid: StoryObj<typeof meta> = { ...methodStory('PROMPTPAY', 'desktop', 'paid'), name: 'Desktop, paid' };
+export const AndroidPaid: StoryObj<typeof meta> = { ...methodStory('PROMPTPAY', 'android', 'paid'), name: 'Android, paid' };
+export const IOSPaid: StoryObj<typeof meta> = { ...methodStory('PROMPTPAY', 'ios', 'paid'), name: 'iOS, paid' };

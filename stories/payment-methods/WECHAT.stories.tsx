@@ -10,9 +10,9 @@ const meta = {
 export default meta;
 
 // At the action screen the customer sees on each device; then the same played through to "Payment successful".
-export const Desktop: StoryObj<typeof meta> = { ...methodStory('WECHAT', 'desktop', 'action'), tags: ['visual'] };
-export const Android: StoryObj<typeof meta> = methodStory('WECHAT', 'android', 'action');
-export const IOS: StoryObj<typeof meta> = methodStory('WECHAT', 'ios', 'action');
-export const DesktopPaid: StoryObj<typeof meta> = methodStory('WECHAT', 'desktop', 'paid');
-export const AndroidPaid: StoryObj<typeof meta> = methodStory('WECHAT', 'android', 'paid');
-export const IOSPaid: StoryObj<typeof meta> = methodStory('WECHAT', 'ios', 'paid');
+export const Desktop: StoryObj<typeof meta> = { ...methodStory('WECHAT', 'desktop', 'action'), name: 'Desktop', tags: ['visual'] };
+export const Android: StoryObj<typeof meta> = { ...methodStory('WECHAT', 'android', 'action'), name: 'Android' };
+export const IOS: StoryObj<typeof meta> = { ...methodStory('WECHAT', 'ios', 'action'), name: 'iOS' };
+export const DesktopPaid: StoryObj<typeof meta> = { ...methodStory('WECHAT', 'desktop', 'paid'), name: 'Desktop, paid' };
+export const AndroidPaid: StoryObj<typeof meta> = { ...methodStory('WECHAT', 'android', 'paid'), name: 'Android, paid' };
+export const IOSPaid: StoryObj<typeof meta> = { ...methodStory('WECHAT', 'ios', 'paid'), name: 'iOS, paid' };

@@ -58,20 +58,18 @@ export function methodMeta(method: PaymentMethodType): Pick<MethodMeta, 'compone
 /** Where a method's story stops: at the action screen, or played through to "Payment successful". */
 export type MethodStoryEnd = 'action' | 'paid';
 
-const DEVICE_NAMES: Record<DeviceName, string> = { desktop: 'Desktop', android: 'Android', ios: 'iOS' };
-
 /**
  * One story per device: the customer presses the button, the in-frame sandbox creates the payment,
  * and the play function checks what the customer sees. An `action` story stops there, so the canvas shows
  * the QR code, app link or redirect notice; a `paid` story then approves the payment in the sandbox
- * (where the flow waits for it) and checks the success.
+ * (where the flow waits for it) and checks the success. Each story file names its stories ("iOS", "Desktop, paid"):
+ * the sidebar reads names from the file itself.
  */
 export function methodStory(method: PaymentMethodType, device: DeviceName, end: MethodStoryEnd): MethodStory {
   const wallet = WALLET_NAMES[method];
   const amount = shownAmount(method);
   const flow = flowOf(method, device);
   return {
-    name: end === 'action' ? DEVICE_NAMES[device] : `${DEVICE_NAMES[device]}, paid`,
     globals: deviceGlobals(device),
     play: async ({ canvasElement, userEvent, args, loaded }) => {
       const canvas = within(canvasElement);
