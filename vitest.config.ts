@@ -24,6 +24,8 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 20_000,
+          // The screenshot comparison runs in an afterEach hook (stories/support/visual-regression.ts).
+          hookTimeout: 30_000,
           // Stories tagged `visual` are compared with their reference screenshots (stories/__screenshots__).
           setupFiles: ['./stories/support/visual-regression.ts'],
           // Stories mostly wait on timers and the in-frame sandbox, so several pages at once pay off even on 2 cores.

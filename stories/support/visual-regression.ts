@@ -23,5 +23,9 @@ afterEach(async (context) => {
   const canvas = document.querySelector('.story-canvas');
   if (!canvas) throw new Error(`story ${story.id} has no .story-canvas to compare`);
   const mask = VOLATILE.flatMap((selector) => [...document.querySelectorAll(selector)]);
-  await expect.element(page.elementLocator(canvas)).toMatchScreenshot(story.id, { screenshotOptions: { mask, animations: 'disabled', caret: 'hide' } });
+  await expect.element(page.elementLocator(canvas)).toMatchScreenshot(story.id, {
+    screenshotOptions: { mask, animations: 'disabled', caret: 'hide' },
+    // Two equal screenshots in a row make a stable one; a busy machine needs longer than the default 5 s.
+    timeout: 15_000,
+  });
 });
