@@ -173,6 +173,15 @@ describe('<PaymentActionRenderer> QR code', () => {
     expect(region).toHaveTextContent('10 seconds left to pay');
   });
 
+  it('takes focus when it shows, and leaves it alone with autoFocus={false} (a dialog that manages focus)', () => {
+    const { view } = setup(wechat({ imageDataUrl: QR_PNG, expiresSecond: 300 }));
+    expect(document.querySelector('.clink-renderer')).toHaveFocus();
+    view.unmount();
+    setup(wechat({ imageDataUrl: QR_PNG, expiresSecond: 300 }), { autoFocus: false });
+    expect(document.querySelector('.clink-renderer')).not.toHaveFocus();
+    expect(document.body).toHaveFocus();
+  });
+
   it('never announces more time than is left (14:58 reads "14 minutes", not "15 minutes")', () => {
     setup(wechat({ imageDataUrl: QR_PNG, expiresSecond: 898 }));
     expect(screen.getByRole('timer')).toHaveTextContent('Expires in 14:58');
