@@ -10,7 +10,7 @@ const SOURCES = ['**/*.{ts,tsx}'];
 const TESTS = ['**/*.test.{ts,tsx}', '**/test-support/**', '**/test/**'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/storybook-static/**', '**/*.d.ts', '**/.size-entries/**', 'bench/results/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/storybook-static/**', '**/.next/**', '**/*.d.ts', '**/.size-entries/**', 'bench/results/**'] },
   {
     files: SOURCES,
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
