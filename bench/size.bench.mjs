@@ -81,6 +81,8 @@ async function bundle(name, source, external, extra = {}) {
     root: scratch,
     configFile: false,
     logLevel: 'silent',
+    // An app's production build replaces process.env.NODE_ENV; library mode leaves it alone unless asked.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     resolve: {
       alias: [
         { find: /^@clink-checkout\/react\/core$/, replacement: dist('core.js') },

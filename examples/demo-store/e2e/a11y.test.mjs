@@ -62,3 +62,31 @@ test('axe finds no violations on the return page, paid or unknown', async (t) =>
   const unknown = await new AxeBuilder({ page }).analyze();
   assert.deepEqual(unknown.violations, [], describe(unknown.violations));
 });
+
+test('every page has the shop\'s icon, and nothing a page loads is missing', async (t) => {
+  const store = await startTestStore(t);
+  const { page } = await openPage(t, browser);
+  const shot = await screenshots(t);
+  /** @type {string[]} */
+  const missing = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+  });
+
+  for (const path of ['/', '/return?orderId=ord_not_from_this_shop']) {
+    await page.goto(`${store.url}${path}`);
+    await page.locator('h2').first().waitFor();
+    const iconUrl = await page.locator('link[rel~="icon"]').getAttribute('href');
+    if (!iconUrl?.startsWith('/')) assert.fail(`${path}: the page names an icon of the shop's own, not ${iconUrl}`);
+    await shot(page, `page ${path}`);
+    const icon = await page.request.get(new URL(iconUrl, store.url).href);
+    assert.equal(icon.status(), 200, `${path}: ${iconUrl}`);
+    assert.match(icon.headers()['content-type'] ?? '', /^image\//);
+  }
+  // A browser asks for /favicon.ico by itself where a document names no icon (a JSON answer in a tab).
+  const fallback = await page.request.get(`${store.url}/favicon.ico`);
+  assert.equal(fallback.status(), 200, '/favicon.ico');
+  assert.match(fallback.headers()['content-type'] ?? '', /^image\//);
+  // The unknown order's 404 is the shop's answer about the order, not a missing file.
+  assert.deepEqual(missing.filter((line) => !line.includes('/api/orders/ord_not_from_this_shop')), []);
+});

@@ -80,12 +80,19 @@ test('card with a POST form: the 3-D Secure page is reached by a form POST, appr
   assert.equal((await ordersOnDisk(store))[payment.orderId]?.outcome, 'paid');
 });
 
-test('a declined card shows the failure with a way to try again', async (t) => {
+test('a declined card shows the failure; "Try again" comes back to the same cart (quantity, card, card flow)', async (t) => {
   const store = await startTestStore(t);
   const { page } = await openPage(t, browser);
   const shot = await screenshots(t);
 
-  const { payment } = await payByCard(page, store, '3-D Secure redirect');
+  const threeBags = async () => {
+    await page.getByRole('button', { name: 'One bag more' }).click();
+    await page.getByRole('button', { name: 'One bag more' }).click();
+    await page.getByTestId('cart-total').filter({ hasText: '$37.50' }).waitFor();
+  };
+  const { payment, request } = await payByCard(page, store, 'POST form', threeBags);
+  assert.equal(request.method(), 'POST');
+  assert.equal(payment.amount, 37.5);
   await page.getByRole('button', { name: 'Decline' }).click();
   await page.waitForURL(`${store.url}/return?orderId=${payment.orderId}`);
   await page.getByRole('heading', { name: 'Payment failed — try again' }).waitFor();
@@ -94,13 +101,30 @@ test('a declined card shows the failure with a way to try again', async (t) => {
 
   await page.getByRole('link', { name: 'Try again' }).click();
   await page.waitForURL(`${store.url}/`);
-  await chooseMethod(page, 'Card');
+  await payButton(page).waitFor();
+  await shot(page, 'back on the store with the same cart');
+  assert.equal(await page.getByRole('spinbutton', { name: 'Quantity' }).inputValue(), '3');
+  await page.getByTestId('cart-total').filter({ hasText: '$37.50' }).waitFor();
+  assert.equal(await page.getByRole('radio', { name: /^Card/ }).isChecked(), true, 'Card is still chosen');
+  assert.equal(await page.getByRole('radio', { name: 'POST form' }).isChecked(), true, 'the card flow is still POST form');
+
   const retried = await watchNextPayment(page);
+  const challenge = page.waitForRequest((r) => r.url().startsWith(`${store.sandboxUrl}/_sandbox/3ds/`));
   await payButton(page).click();
   const second = await retried.payment;
   assert.notEqual(second.orderId, payment.orderId, 'a retry is a new order');
+  assert.equal(second.amount, 37.5, 'the retry pays for three bags');
+  assert.equal((await challenge).method(), 'POST', 'the retry goes through the POST form again');
   await page.getByRole('heading', { name: '3-D Secure check' }).waitFor();
   await shot(page, 'second attempt reaches the 3-D Secure page');
+
+  // Paid: the cart is done with, and the next visit starts with a new one.
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByRole('heading', { name: 'Paid' }).waitFor();
+  await page.getByRole('link', { name: 'Back to the shop' }).click();
+  await payButton(page).waitFor();
+  assert.equal(await page.getByRole('spinbutton', { name: 'Quantity' }).inputValue(), '1');
+  await shot(page, 'after paying, a new cart');
 });
 
 test('browser back from the 3-D Secure page leaves a usable pay button; the URL alone proves nothing', async (t) => {

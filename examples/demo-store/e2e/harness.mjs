@@ -3,7 +3,9 @@
  * What every browser test needs: the store on a free port (with an in-process local sandbox),
  * system Chromium, screenshots per step, QR decoding and phone emulation.
  */
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -277,4 +279,44 @@ export async function ordersOnDisk(store) {
   } finally {
     onDisk.close();
   }
+}
+
+/** A port nobody listens on right now, for a process that must know another's address before it starts. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts node with `args` (in the store's folder, with only `env` and PATH) and resolves with the first
+ * match of `pattern` in its output; stopped when the test ends.
+ * @param {import('node:test').TestContext} t
+ * @param {string[]} args
+ * @param {Record<string, string>} env
+ * @param {RegExp} pattern
+ */
+export function startProcess(t, args, env, pattern) {
+  const child = spawn(process.execPath, args, { cwd: PACKAGE_DIR, env: { PATH: process.env.PATH ?? '', ...env } });
+  t.after(() => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    /** @param {Buffer} chunk */
+    const read = (chunk) => {
+      output += chunk.toString();
+      const match = pattern.exec(output);
+      if (match) resolve(match);
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    // 'close', not 'exit': the last lines it wrote (a start-up error) are read by then.
+    child.once('close', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it was ready:\n${output}`)));
+  });
 }

@@ -8,13 +8,22 @@
  * Chromium as a customer would, with instruments the checkout handler creates through the API.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chooseMethod, decodeQr, launchBrowser, openPage, PACKAGE_DIR, payButton, screenshots, watchNextPayment } from './harness.mjs';
+import {
+  chooseMethod,
+  decodeQr,
+  freePort,
+  launchBrowser,
+  openPage,
+  PACKAGE_DIR,
+  payButton,
+  screenshots,
+  startProcess,
+  watchNextPayment,
+} from './harness.mjs';
 
 const SANDBOX_BIN = path.resolve(PACKAGE_DIR, '../../packages/sandbox/dist/bin.js');
 const API_KEY = 'sk_test_demo_store_real_key';
@@ -28,44 +37,6 @@ before(async () => {
   browser = await launchBrowser();
 });
 after(() => browser?.close());
-
-/** A port nobody listens on right now, for a process that must know another's address before it starts. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * Starts `command` and resolves with the first match of `pattern` in its output; stopped when the test ends.
- * @param {import('node:test').TestContext} t
- * @param {string[]} args
- * @param {Record<string, string>} env
- * @param {RegExp} pattern
- */
-function startProcess(t, args, env, pattern) {
-  const child = spawn(process.execPath, args, { cwd: PACKAGE_DIR, env: { PATH: process.env.PATH ?? '', ...env } });
-  t.after(() => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    /** @param {Buffer} chunk */
-    const read = (chunk) => {
-      output += chunk.toString();
-      const match = pattern.exec(output);
-      if (match) resolve(match);
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it was ready:\n${output}`)));
-  });
-}
 
 test('with CLINK_API_KEY and CLINK_BASE_URL, the store pays every wallet on a Clink that varies its answers', async (t) => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'demo-store-real-key-'));

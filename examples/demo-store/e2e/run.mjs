@@ -29,6 +29,7 @@ function frontEndIsStale() {
     path.join(packageDir, 'node_modules', '@clink-checkout', 'react', 'dist', 'index.js'),
     ...filesUnder(path.join(packageDir, 'src')),
     ...filesUnder(path.join(packageDir, 'shared')),
+    ...filesUnder(path.join(packageDir, 'public')),
   ];
   return inputs.some((file) => mtime(file) > builtAt);
 }

@@ -73,6 +73,47 @@ test('desktop WeChat Pay: a QR code with a countdown, paid from the phone page',
   assert.equal(store.sandbox.getOrder(payment.orderId)?.status, 'success');
 });
 
+test('a wallet payment declined on the phone stays on the store page, with the failure and "Try again"', async (t) => {
+  const store = await startTestStore(t);
+  const { context, page } = await openPage(t, browser);
+  const shot = await screenshots(t);
+
+  await page.goto(store.url);
+  await page.getByRole('button', { name: 'One bag more' }).click();
+  await chooseMethod(page, 'GCash');
+  const created = await watchNextPayment(page);
+  await payButton(page).click();
+  const payment = await created.payment;
+  const qr = page.locator('.clink-qr__code');
+  await qr.waitFor();
+  const decoded = decodeQr(await qr.screenshot());
+  assert.ok(decoded, 'the QR code decodes');
+
+  const phone = await context.newPage();
+  await phone.goto(decoded);
+  await phone.getByRole('button', { name: 'Decline' }).click();
+  await phone.getByRole('status').filter({ hasText: 'Payment not completed' }).waitFor();
+  await shot(phone, 'declined on the phone');
+
+  // No return page for a wallet: the button's own panel says what happened, where the customer is.
+  await page.getByText('Payment failed').waitFor({ timeout: 15_000 });
+  assert.equal(new URL(page.url()).pathname, '/', 'the customer is still on the store page');
+  assert.equal(await qr.count(), 0, 'the declined QR code is gone');
+  await page.getByTestId('cart-total').filter({ hasText: '$25.00' }).waitFor();
+  await shot(page, 'store page says the payment failed');
+  await waitUntil(async () => (await ordersOnDisk(store))[payment.orderId]?.outcome, (outcome) => outcome === 'failed', {
+    message: 'the store to record the failure',
+  });
+
+  const retried = await watchNextPayment(page);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  const second = await retried.payment;
+  assert.notEqual(second.orderId, payment.orderId, 'a retry is a new order');
+  assert.equal(second.amount, 25, 'for the same two bags');
+  await qr.waitFor();
+  await shot(page, 'a new QR code after Try again');
+});
+
 test('Cash App Pay: the QR code expires, "Refresh QR code" brings a new one, which pays', async (t) => {
   const store = await startTestStore(t, { qrExpiresInSeconds: 3 });
   const { context, page } = await openPage(t, browser);

@@ -12,6 +12,8 @@ import { OrderStore } from './orders.js';
 
 const SCRIPT = `console.log(${JSON.stringify('a line of the shop’s script. '.repeat(200))});\n`;
 
+const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32"/></svg>';
+
 let dir: string;
 let clientDir: string;
 const running: Array<{ close: () => Promise<void> }> = [];
@@ -21,6 +23,7 @@ beforeEach(async () => {
   clientDir = path.join(dir, 'client');
   await mkdir(path.join(clientDir, 'assets'), { recursive: true });
   await writeFile(path.join(clientDir, 'index.html'), '<!doctype html><title>shop</title>');
+  await writeFile(path.join(clientDir, 'favicon.svg'), ICON);
   // What `vite build` writes: the script and its precompressed copies.
   await writeFile(path.join(clientDir, 'assets', 'app.js'), SCRIPT);
   await writeFile(path.join(clientDir, 'assets', 'app.js.br'), brotliCompressSync(SCRIPT));
@@ -219,6 +222,17 @@ describe('demo store server on the local sandbox', () => {
     expect((await fetch(`${store.url}/api/nope`)).status).toBe(404);
   });
 
+  it('serves its icon at /favicon.svg and at the /favicon.ico browsers ask for by themselves', async () => {
+    const store = await startStore();
+    for (const icon of ['/favicon.svg', '/favicon.ico']) {
+      const response = await fetch(`${store.url}${icon}`);
+      expect(response.status, icon).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+      expect(response.headers.get('cache-control')).toBe('public, max-age=86400');
+      expect(await response.text()).toBe(ICON);
+    }
+  });
+
   it('serves scripts compressed (Brotli, else gzip) and cacheable for a year', async () => {
     const store = await startStore();
     const brotli = await getRaw(`${store.url}/assets/app.js`, { 'Accept-Encoding': 'gzip, deflate, br' });
@@ -251,6 +265,32 @@ describe('demo store server on the local sandbox', () => {
 
     const store = await startStore();
     await expect.poll(() => store.orders.list().map((order) => order.orderId)).toEqual(['ord_paid']);
+  });
+});
+
+describe('QR_EXPIRES_IN: a short QR lifetime on the local sandbox', () => {
+  it('gives the local sandbox\'s QR codes the lifetime it names', async () => {
+    const store = await startStore({ QR_EXPIRES_IN: '30' });
+    expect(store.qrExpiresInSeconds).toBe(30);
+    const response = await createPayment(store, { paymentMethodType: 'WECHAT', payload: { productId: 'house-blend-250g', quantity: 1 } });
+    expect(response.status).toBe(201);
+    const { action } = (await response.json()) as { action: { walletHandleRedirectOrDisplayQrCode: { expiresSecond: number } } };
+    expect(action.walletHandleRedirectOrDisplayQrCode.expiresSecond).toBe(30);
+  });
+
+  it('leaves the sandbox\'s 15 minutes when unset or empty', async () => {
+    expect((await startStore({})).qrExpiresInSeconds).toBeUndefined();
+    expect((await startStore({ QR_EXPIRES_IN: '' })).qrExpiresInSeconds).toBeUndefined();
+  });
+
+  it.each(['abc', '0', '-5', '1.5', '30s', '1e3', '86401'])('refuses QR_EXPIRES_IN=%s, saying what it must be and what it got', async (value) => {
+    await expect(startStore({ QR_EXPIRES_IN: value })).rejects.toThrow(
+      `QR_EXPIRES_IN must be a whole number of seconds from 1 to 86400 (e.g. QR_EXPIRES_IN=30), got "${value}".`,
+    );
+  });
+
+  it('refuses it next to CLINK_API_KEY: Clink decides how long its QR codes live', async () => {
+    await expect(startStore({ QR_EXPIRES_IN: '30', CLINK_API_KEY: 'sk_test_x' })).rejects.toThrow(/with CLINK_API_KEY .* Unset QR_EXPIRES_IN/);
   });
 });
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { startClinkBackend, type ClinkBackend } from './backend.js';
+import { parseQrExpiresIn, startClinkBackend, type ClinkBackend } from './backend.js';
 import { CHECKOUT_PATH, createStoreCheckout } from './checkout.js';
 import { parsePort, reachableHost } from './net.js';
 import { OrderStore } from './orders.js';
@@ -34,7 +34,7 @@ export interface DemoStoreOptions {
   clientDir?: string;
   /** Default: process.env. */
   env?: Record<string, string | undefined>;
-  /** Local sandbox only (tests use a few seconds). */
+  /** Local sandbox only: seconds its QR codes live. Default: env.QR_EXPIRES_IN, else the sandbox's 900. */
   qrExpiresInSeconds?: number;
   /** Default: console.error. */
   log?: (line: string) => void;
@@ -45,6 +45,8 @@ export interface DemoStore {
   url: string;
   orders: OrderStore;
   backend: ClinkBackend;
+  /** The local sandbox's QR lifetime in seconds, when it was set (`QR_EXPIRES_IN`); else its default. */
+  qrExpiresInSeconds: number | undefined;
   /** Stops the server, the local sandbox and the clean-up, and closes the database. */
   close: () => Promise<void>;
 }
@@ -55,6 +57,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? ((line: string) => console.error(line));
   const port = options.port ?? parsePort(env.PORT, 'PORT') ?? 5173;
+  const qrExpiresInSeconds = options.qrExpiresInSeconds ?? parseQrExpiresIn(env);
 
   // The sandbox needs the shop's URL for its webhooks, so the port is opened first and answers
   // "starting" until the app is ready.
@@ -74,7 +77,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
       host,
       webhookUrl: `${url}${CHECKOUT_PATH}/webhooks`,
       ...(options.sandboxPort === undefined ? {} : { sandboxPort: options.sandboxPort }),
-      ...(options.qrExpiresInSeconds === undefined ? {} : { qrExpiresInSeconds: options.qrExpiresInSeconds }),
+      ...(qrExpiresInSeconds === undefined ? {} : { qrExpiresInSeconds }),
     });
     const dataDir = options.dataDir ?? (env.DATA_DIR || path.join(PACKAGE_DIR, 'data'));
     orders = OrderStore.open(path.join(dataDir, 'store.db'));
@@ -114,6 +117,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
       url,
       orders,
       backend,
+      qrExpiresInSeconds,
       close: async () => {
         await closeServer(server);
         await stopCleanup();

@@ -32,8 +32,35 @@ export interface BackendOptions {
   webhookUrl: string;
   /** Default: env.SANDBOX_PORT, else 4010 (0 = any free port). */
   sandboxPort?: number;
-  /** Local sandbox only. */
+  /** Local sandbox only: seconds its QR codes live (default 900). */
   qrExpiresInSeconds?: number;
+}
+
+/** Longest `QR_EXPIRES_IN`: a day, after which the store deletes unpaid orders anyway. */
+export const MAX_QR_EXPIRES_IN_SECONDS = 86_400;
+
+/**
+ * `QR_EXPIRES_IN`: how many seconds the local sandbox's QR codes live (default 900), so that
+ * expiry and refresh can be seen without waiting a quarter of an hour (`QR_EXPIRES_IN=30 npm start`).
+ * `undefined` when unset. Throws, naming the variable and the value, when it is not a whole number of
+ * seconds from 1 to a day, or when the store talks to Clink, which decides the lifetime itself.
+ */
+export function parseQrExpiresIn(env: Record<string, string | undefined>): number | undefined {
+  const text = env.QR_EXPIRES_IN?.trim();
+  if (text === undefined || text === '') return undefined;
+  if (env.CLINK_API_KEY) {
+    throw new Error(
+      'QR_EXPIRES_IN sets the lifetime of the local sandbox\'s QR codes; with CLINK_API_KEY the store talks to Clink, ' +
+        'which decides how long its QR codes live. Unset QR_EXPIRES_IN.',
+    );
+  }
+  const seconds = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(seconds) || seconds < 1 || seconds > MAX_QR_EXPIRES_IN_SECONDS) {
+    throw new Error(
+      `QR_EXPIRES_IN must be a whole number of seconds from 1 to ${MAX_QR_EXPIRES_IN_SECONDS} (e.g. QR_EXPIRES_IN=30), got "${env.QR_EXPIRES_IN}".`,
+    );
+  }
+  return seconds;
 }
 
 export async function startClinkBackend(options: BackendOptions): Promise<ClinkBackend> {

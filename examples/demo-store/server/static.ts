@@ -12,6 +12,8 @@ const ASSET_HEADERS = {
   Vary: 'Accept-Encoding',
   'X-Content-Type-Options': 'nosniff',
 };
+/** The icon's name carries no hash: kept a day, not a year. */
+const ICON_HEADERS = { 'Cache-Control': 'public, max-age=86400', 'X-Content-Type-Options': 'nosniff' };
 /** Pages are revalidated on every visit, so a new build reaches customers at once. */
 const PAGE_HEADERS = { 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding', 'X-Content-Type-Options': 'nosniff' };
 
@@ -25,8 +27,8 @@ export interface ClientRoutesOptions {
 }
 
 /**
- * `/assets/*` (compressed when the browser accepts it, cached for a year) and the single-page
- * app's pages `/` and `/return` (`index.html`, with the headers that protect it).
+ * `/assets/*` (compressed when the browser accepts it, cached for a year), the single-page
+ * app's pages `/` and `/return` (`index.html`, with the headers that protect it) and the icon.
  */
 export function clientRoutes({ clientDir, pageHeaders, beforePage }: ClientRoutesOptions): Hono {
   const routes = new Hono();
@@ -35,6 +37,10 @@ export function clientRoutes({ clientDir, pageHeaders, beforePage }: ClientRoute
   const headers = withHeaders({ ...pageHeaders, ...PAGE_HEADERS });
   routes.get('/', beforePage, headers, page);
   routes.get('/return', beforePage, headers, page);
+  // Browsers also ask for /favicon.ico by themselves (for a JSON answer opened in a tab, say): the same icon.
+  const icon = serveStatic({ root: clientDir, path: 'favicon.svg' });
+  routes.get('/favicon.svg', withHeaders(ICON_HEADERS), icon);
+  routes.get('/favicon.ico', withHeaders(ICON_HEADERS), icon);
   return routes;
 }
 

@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { fetchOrderOutcome, OrderLookupError, type OrderOutcomeResponse } from './api.js';
 import { formatMoney } from '../shared/catalog.js';
+import { forgetSavedCart } from './cart.js';
 
 /** Checks again while the payment has no outcome yet. */
 const PENDING_REFRESH_MS = 2000;
@@ -72,6 +74,11 @@ function Outcome({ order }: { order: OrderOutcomeResponse }) {
   ]
     .filter(Boolean)
     .join(', ');
+  const paid = order.outcome === 'paid';
+  // A paid cart is done with; a failed one waits for "Try again" as the customer left it.
+  useEffect(() => {
+    if (paid) forgetSavedCart();
+  }, [paid]);
   switch (order.outcome) {
     case 'paid':
       return (
@@ -90,7 +97,7 @@ function Outcome({ order }: { order: OrderOutcomeResponse }) {
       return (
         <section className="panel outcome outcome-failed" aria-labelledby="return-title" data-outcome="failed">
           <h2 id="return-title">Payment failed — try again</h2>
-          <p>Nothing was charged. You can pay again, with the same or another method.</p>
+          <p>Nothing was charged. Your cart is kept: you can pay again, with the same or another method.</p>
           <p className="muted">
             {summary && `${summary}. `}Order <code>{order.orderId}</code>.
           </p>

@@ -1,20 +1,19 @@
-import { useId, useMemo, useState } from 'react';
-import { ClinkPayButton, type PaymentMethodType } from '@clink-checkout/react';
+import { useId, useMemo } from 'react';
+import { ClinkPayButton } from '@clink-checkout/react';
 import { PRODUCTS, formatMoney, lineTotal } from '../shared/catalog.js';
 import type { StoreConfig } from './api.js';
-import { CARD_FLOWS, PAYMENT_METHODS, type CardFlow } from './paymentMethods.js';
+import { useSavedCart } from './cart.js';
+import { CARD_FLOWS, PAYMENT_METHODS } from './paymentMethods.js';
 
 const product = PRODUCTS[0]!;
 
 /** The shop: one coffee, a quantity, a payment method and the pay button. */
 export function StorePage({ config }: { config: StoreConfig | undefined }) {
-  const [quantity, setQuantity] = useState(1);
-  const [chosenMethod, setMethod] = useState<PaymentMethodType>('CARD');
+  const [{ quantity, method: chosenMethod, cardFlow }, updateCart] = useSavedCart(product.maxQuantity);
   const unavailable = config?.unavailableMethods ?? {};
   // A method the shop cannot take (e.g. cards without a saved card on Clink) gives way to the first one it can.
   const method = unavailable[chosenMethod] === undefined ? chosenMethod : PAYMENT_METHODS.find((option) => unavailable[option.type] === undefined)!.type;
   const cardFlows = config?.cardFlows ?? false;
-  const [cardFlow, setCardFlow] = useState<CardFlow>('redirect');
   const quantityId = useId();
   const total = lineTotal(product.unitAmount, quantity);
   const showCardFlows = cardFlows && method === 'CARD';
@@ -26,7 +25,7 @@ export function StorePage({ config }: { config: StoreConfig | undefined }) {
   );
 
   const setClampedQuantity = (value: number) =>
-    setQuantity(Math.min(product.maxQuantity, Math.max(1, Number.isFinite(value) ? Math.round(value) : 1)));
+    updateCart({ quantity: Math.min(product.maxQuantity, Math.max(1, Number.isFinite(value) ? Math.round(value) : 1)) });
 
   return (
     <div className="store">
@@ -35,32 +34,33 @@ export function StorePage({ config }: { config: StoreConfig | undefined }) {
           ☕
         </div>
         <div>
-          <h2 id="product-name">{product.name}</h2>
+          <h2 id="product-name">{keepNumbersWithUnits(product.name)}</h2>
           <p className="muted">{product.description}</p>
           <p className="price">{formatMoney(product.unitAmount, product.currency)} per bag</p>
-          <div className="quantity">
-            <label htmlFor={quantityId}>Quantity</label>
-            <button type="button" onClick={() => setClampedQuantity(quantity - 1)} disabled={quantity <= 1} aria-label="One bag fewer">
-              −
-            </button>
-            <input
-              id={quantityId}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={product.maxQuantity}
-              value={quantity}
-              onChange={(event) => setClampedQuantity(event.currentTarget.valueAsNumber)}
-            />
-            <button
-              type="button"
-              onClick={() => setClampedQuantity(quantity + 1)}
-              disabled={quantity >= product.maxQuantity}
-              aria-label="One bag more"
-            >
-              +
-            </button>
-          </div>
+        </div>
+        {/* Below the picture and the words, across the card: on a 320 px phone it needs the card's full width. */}
+        <div className="quantity">
+          <label htmlFor={quantityId}>Quantity</label>
+          <button type="button" onClick={() => setClampedQuantity(quantity - 1)} disabled={quantity <= 1} aria-label="One bag fewer">
+            −
+          </button>
+          <input
+            id={quantityId}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={product.maxQuantity}
+            value={quantity}
+            onChange={(event) => setClampedQuantity(event.currentTarget.valueAsNumber)}
+          />
+          <button
+            type="button"
+            onClick={() => setClampedQuantity(quantity + 1)}
+            disabled={quantity >= product.maxQuantity}
+            aria-label="One bag more"
+          >
+            +
+          </button>
         </div>
       </section>
 
@@ -80,7 +80,7 @@ export function StorePage({ config }: { config: StoreConfig | undefined }) {
                 value={option.type}
                 checked={method === option.type}
                 disabled={unavailable[option.type] !== undefined}
-                onChange={() => setMethod(option.type)}
+                onChange={() => updateCart({ method: option.type })}
               />
               <span className="method-label">{option.label}</span>
               <span className="method-hint">{unavailable[option.type] ?? option.hint}</span>
@@ -98,7 +98,7 @@ export function StorePage({ config }: { config: StoreConfig | undefined }) {
                   name="card-flow"
                   value={option.value}
                   checked={cardFlow === option.value}
-                  onChange={() => setCardFlow(option.value)}
+                  onChange={() => updateCart({ cardFlow: option.value })}
                 />
                 <span className="method-label">{option.label}</span>
               </label>
@@ -120,4 +120,9 @@ export function StorePage({ config }: { config: StoreConfig | undefined }) {
       </section>
     </div>
   );
+}
+
+/** "250 g" stays on one line: a unit alone at the start of a line reads as a mistake. */
+function keepNumbersWithUnits(text: string): string {
+  return text.replace(/(\d) (?=\p{L})/gu, '$1\u00a0');
 }

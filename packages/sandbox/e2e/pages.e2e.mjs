@@ -1,17 +1,29 @@
 // Browser check of the sandbox's pages: real Chromium, real clicks, axe, and a QR decoded from a screenshot.
 // Run after `pnpm run build`: `pnpm run test:browser`.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { chromium } from 'playwright-core';
-import { createSandbox, SANDBOX_API_KEY, SANDBOX_CARD_CUSTOMER, SANDBOX_CARD_INSTRUMENTS } from '../dist/index.js';
+import { createSandbox, PAYMENT_METHOD_TYPES, SANDBOX_API_KEY, SANDBOX_CARD_CUSTOMER, SANDBOX_CARD_INSTRUMENTS } from '../dist/index.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOP = 'https://shop.example';
+// Screenshots of every page at every size, light and dark, to look at: packages/sandbox/.e2e-artifacts/.
+const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.e2e-artifacts');
+rmSync(ARTIFACTS, { recursive: true, force: true });
+mkdirSync(ARTIFACTS, { recursive: true });
+/** The narrowest phones in use, a common phone, and a laptop. */
+const VIEWPORTS = [
+  { width: 320, height: 640 },
+  { width: 393, height: 852 },
+  { width: 1366, height: 768 },
+];
 
 const sandbox = createSandbox({ seed: 'e2e' });
 const { url } = await sandbox.listen({ port: 0 });
@@ -164,6 +176,99 @@ try {
       }
     } finally {
       await page.emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  // One order of every method, as a tester would find them after trying each.
+  const everyMethod = {};
+  for (const type of PAYMENT_METHOD_TYPES) {
+    everyMethod[type] = await createPayment(type === 'CARD' ? { paymentMethodType: 'CARD', card: 'redirect' } : { paymentMethodType: type });
+  }
+  sandbox.succeed(everyMethod.GCASH.orderId);
+  sandbox.fail(everyMethod.KAKAO.orderId);
+  const wallet = (type) => everyMethod[type].action.walletHandleRedirectOrDisplayQrCode;
+  const pages = {
+    'orders': `${url}/`,
+    'phone page': wallet('WECHAT').mobileAuthUrl,
+    'instructions page': wallet('CASHAPP').hostedInstructionsUrl,
+    '3-D Secure page': everyMethod.CARD.action.redirectUrl,
+    'approved order': wallet('GCASH').mobileAuthUrl,
+    'not found': `${url}/_sandbox/pay/ord_missing`,
+  };
+
+  await check('every page names methods and statuses in words ("WeChat Pay", "Waiting for the customer"), never by their API values', async () => {
+    // QRIS is its own name; every other method's API value differs from its name.
+    const apiValues = new RegExp(`\\b(${PAYMENT_METHOD_TYPES.filter((type) => type !== 'QRIS').join('|')})\\b|requires_action|partial_refunded|\\bsuccess\\b`);
+    for (const [name, target] of Object.entries(pages)) {
+      await page.goto(target);
+      const text = await page.locator('body').innerText();
+      assert.doesNotMatch(text, apiValues, `${name}: ${text}`);
+    }
+    await page.goto(`${url}/`);
+    const row = (type) => page.getByRole('row').filter({ has: page.getByRole('link', { name: everyMethod[type].orderId }) });
+    // A cell's value, without the heading a phone shows next to it.
+    const cell = (type, column) => row(type).getByRole('cell').nth(column).locator(':scope > span:last-child').innerText();
+    for (const [type, name] of [['WECHAT', 'WeChat Pay'], ['CASHAPP', 'Cash App Pay'], ['TNG', "Touch 'n Go eWallet"], ['KAKAO', 'KakaoPay'], ['CARD', 'Card']]) {
+      assert.equal(await cell(type, 1), name, type);
+    }
+    assert.equal(await cell('WECHAT', 3), 'Waiting for the customer');
+    assert.equal(await cell('GCASH', 3), 'Paid');
+    assert.match(await cell('KAKAO', 3), /^Failed/);
+  });
+
+  await check('the orders and instruments tables fit their card at 320, 393 and 1366 px, light and dark, with axe clean', async () => {
+    for (const viewport of VIEWPORTS) {
+      for (const colorScheme of ['light', 'dark']) {
+        const sized = await browser.newContext({ bypassCSP: true, viewport, colorScheme });
+        try {
+          const sizedPage = await sized.newPage();
+          await sizedPage.goto(`${url}/`);
+          await sizedPage.screenshot({ path: path.join(ARTIFACTS, `orders-${viewport.width}-${colorScheme}.png`), fullPage: true });
+          const overflow = await sizedPage.evaluate(() => {
+            const problems = [];
+            const root = document.documentElement;
+            if (root.scrollWidth > root.clientWidth) problems.push(`the page scrolls sideways by ${root.scrollWidth - root.clientWidth} px`);
+            const card = document.querySelector('main').getBoundingClientRect();
+            for (const table of document.querySelectorAll('table')) {
+              const box = table.getBoundingClientRect();
+              const name = table.querySelector('caption')?.textContent;
+              if (box.right > card.right + 0.5 || box.left < card.left - 0.5) problems.push(`${name} sticks out of its card`);
+              for (const cell of table.querySelectorAll('td')) {
+                if (cell.scrollWidth > cell.clientWidth + 1) problems.push(`${name}: "${cell.innerText}" is cut off`);
+              }
+            }
+            return problems;
+          });
+          assert.deepEqual(overflow, [], `${viewport.width} px ${colorScheme}`);
+          await sizedPage.addScriptTag({ content: axeSource });
+          const violations = await sizedPage.evaluate(async () => (await window.axe.run()).violations.map((v) => `${v.id} (${v.nodes.length})`));
+          assert.deepEqual(violations, [], `axe at ${viewport.width} px ${colorScheme}`);
+          // The other pages, for the record (their layout is one narrow card at every size).
+          for (const [name, target] of Object.entries(pages)) {
+            if (name === 'orders') continue;
+            await sizedPage.goto(target);
+            await sizedPage.screenshot({ path: path.join(ARTIFACTS, `${name.replace(/\W+/g, '-')}-${viewport.width}-${colorScheme}.png`), fullPage: true });
+          }
+        } finally {
+          await sized.close();
+        }
+      }
+    }
+  });
+
+  await check('every page has an icon that loads, and /favicon.ico answers too (no 404 in a browser tab)', async () => {
+    for (const [name, target] of Object.entries(pages)) {
+      await page.goto(target);
+      const href = await page.locator('link[rel~="icon"]').getAttribute('href');
+      assert.ok(href, `${name}: no <link rel="icon">`);
+      const icon = await page.request.get(new URL(href, page.url()).href);
+      assert.equal(icon.status(), 200, `${name}: ${href}`);
+      assert.equal(icon.headers()['content-type'], 'image/svg+xml');
+    }
+    for (const target of [`${url}/favicon.ico`, `${url}/_sandbox/orders`]) {
+      // A JSON answer opened in a tab names no icon: the browser asks for /favicon.ico.
+      const response = await page.request.get(new URL('/favicon.ico', target).href);
+      assert.equal(response.status(), 200, target);
     }
   });
 } finally {

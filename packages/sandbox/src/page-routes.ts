@@ -2,6 +2,7 @@ import { decodePathSegment, envelope, html, seeOther, success } from './http.js'
 import { links } from './links.js';
 import { snapshotOrder, type OrderRecord } from './orders.js';
 import {
+  FAVICON_SVG,
   renderIndexPage,
   renderInstructionsPage,
   renderMessagePage,
@@ -30,6 +31,11 @@ export async function handleSandboxRoute(request: Request, path: string, context
       200,
       renderIndexPage({ records: state.list(), instruments: state.instruments.list(), customers: state.customers.list(), apiBase: context.apiBase }),
     );
+  }
+  if ((path === '/_sandbox/favicon.svg' || path === '/favicon.ico') && method === 'GET') {
+    return new Response(FAVICON_SVG, {
+      headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400', 'X-Content-Type-Options': 'nosniff' },
+    });
   }
   if (path === '/_sandbox/health' && method === 'GET') return success({ ok: true });
   if (path === '/_sandbox/orders' && method === 'GET') return success(state.list().map((r) => snapshotOrder(r.order)));

@@ -193,8 +193,26 @@ describe('the hosted instructions page', () => {
   });
 });
 
+/**
+ * The rows of the index page's table with this caption, as the words each cell shows (`<br>` as " / "),
+ * without the headings repeated for phones.
+ */
+function tableRows(html: string, caption: string): string[][] {
+  const table = new RegExp(`<caption>${caption}</caption>[\\s\\S]*?<tbody[^>]*>([\\s\\S]*?)</tbody>`).exec(html)?.[1];
+  if (table === undefined) throw new Error(`no table "${caption}"`);
+  return [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
+    [...row!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map(([, cell]) =>
+      cell!
+        .replace(/<span class="label"[^>]*>[^<]*<\/span>/g, '')
+        .replace(/<br>/g, ' / ')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&#39;/g, "'"),
+    ),
+  );
+}
+
 describe('the index page', () => {
-  it('lists the orders with the instrument that paid, the customer and the status', async () => {
+  it('lists the orders with their method and status in words, the amount, the instrument that paid and the customer', async () => {
     start();
     const { body } = await createPayment(sandbox, clock.now());
     const html = await (await getPage(sandbox, '/')).text();
@@ -202,22 +220,46 @@ describe('the index page', () => {
     expect(html).toContain(`${ORIGIN}/api`);
     const id = body.data.orderId as string;
     const instrumentId = sandbox.getOrder(id)!.paymentMethod.paymentInstrumentId;
-    expect(html).toContain(
-      `<tr><td><a href="/_sandbox/pay/${id}">${id}</a></td><td>WeChat Pay</td>` +
-        `<td><code>${instrumentId}</code><br>WeChat Pay account</td><td><code>cus_123</code></td><td>requires_action</td></tr>`,
-    );
+    expect(tableRows(html, 'Orders')).toEqual([
+      [id, 'WeChat Pay', '$9.99', 'Waiting for the customer', `${instrumentId} / WeChat Pay account`, 'cus_123'],
+    ]);
+    expect(html).toContain(`<a class="id" href="/_sandbox/pay/${id}">`);
+
+    sandbox.fail(id);
+    const failed = await (await getPage(sandbox, '/')).text();
+    expect(tableRows(failed, 'Orders')[0]?.[3]).toMatch(/^Failed: /);
+  });
+
+  it('links a card order to its 3-D Secure page', async () => {
+    start();
+    const card = await createPayment(sandbox, clock.now(), seededCard('redirect'));
+    const html = await (await getPage(sandbox, '/')).text();
+    expect(html).toContain(`<a class="id" href="/_sandbox/3ds/${card.body.data.orderId}">`);
   });
 
   it('lists the seeded card instruments with their flows, and instruments saved since', async () => {
     start();
     const wallet = sandbox.createInstrument({ type: 'GCASH', customerEmail: 'ada@example.com' });
     const html = await (await getPage(sandbox, '/')).text();
-    expect(html).toContain('<caption>Payment instruments</caption>');
-    expect(html).toContain(
-      '<tr><td><code>pi_sandbox_card_3ds_post</code></td><td>Card</td><td><code>cus_sandbox_cards</code><br>customer@example.com</td>' +
-        '<td>Visa credit •••• 3063: 3-D Secure page (form POST)</td></tr>',
-    );
-    expect(html).toContain(`<tr><td><code>${wallet.id}</code></td><td>GCash</td><td><code>${wallet.customerId}</code><br>ada@example.com</td><td>GCash account</td></tr>`);
+    const rows = tableRows(html, 'Payment instruments');
+    expect(rows).toContainEqual(['pi_sandbox_card_3ds_post', 'Card', 'cus_sandbox_cards / customer@example.com', 'Visa credit •••• 3063: 3-D Secure page (form POST)']);
+    expect(rows).toContainEqual([wallet.id, 'GCash', `${wallet.customerId} / ada@example.com`, 'GCash account']);
+  });
+});
+
+describe('the icon', () => {
+  it('is named by every page and served, also at the /favicon.ico browsers ask for by themselves', async () => {
+    start();
+    const { body } = await createPayment(sandbox, clock.now());
+    for (const page of ['/', body.data.action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl, '/_sandbox/pay/ord_missing']) {
+      expect(await (await getPage(sandbox, page)).text(), page).toContain('<link rel="icon" href="/_sandbox/favicon.svg" type="image/svg+xml">');
+    }
+    for (const icon of ['/_sandbox/favicon.svg', '/favicon.ico']) {
+      const response = await getPage(sandbox, icon);
+      expect(response.status, icon).toBe(200);
+      expect(response.headers.get('Content-Type')).toBe('image/svg+xml');
+      expect(await response.text()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    }
   });
 });
 

@@ -31,7 +31,13 @@ button:focus-visible,a:focus-visible{outline:3px solid var(--focus);outline-offs
 .note{color:var(--muted);font-size:.9rem}img{display:block;margin:1rem auto;width:12rem;height:12rem;image-rendering:pixelated}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 caption{text-align:left;font-weight:600;padding:.5rem 0}code{overflow-wrap:anywhere}
-.scroll{overflow-x:auto;margin:1rem 0}.scroll:focus-visible{outline:3px solid var(--focus)}.scroll table{min-width:52rem}.scroll code{white-space:nowrap}
+.records{margin:1rem 0}.records td{overflow-wrap:anywhere}.records .id{white-space:nowrap}
+.label{display:none}
+@media (max-width:48rem){main.wide{margin:1rem .5rem;padding:1rem}
+.records thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+.records table,.records tbody,.records tr,.records td{display:block}
+.records tr{border-bottom:1px solid var(--line);padding:.5rem 0}.records td{border:0;padding:.15rem 0;display:grid;grid-template-columns:5.5rem minmax(0,1fr);gap:.5rem}
+.records .label{display:block;color:var(--muted)}.records .id{white-space:normal;overflow-wrap:anywhere}}
 `;
 
 export const PAGE_SECURITY_HEADERS: Record<string, string> = {
@@ -42,6 +48,16 @@ export const PAGE_SECURITY_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
 };
 
+/** Where the pages' icon is served (browsers also ask for `/favicon.ico`, which gets the same icon). */
+export const FAVICON_PATH = '/_sandbox/favicon.svg';
+
+/** A white card on the sandbox's blue: the sandbox stands in for Clink's pages. */
+export const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><title>Clink sandbox</title>' +
+  '<rect width="32" height="32" rx="7" fill="#1d4ed8"/>' +
+  '<rect x="6" y="9" width="20" height="14" rx="2.5" fill="#fff"/><rect x="6" y="12" width="20" height="3" fill="#1d4ed8"/>' +
+  '<rect x="9" y="18" width="6" height="2" rx="1" fill="#1d4ed8"/></svg>';
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -50,7 +66,8 @@ function layout(title: string, body: string, width: 'narrow' | 'wide' = 'narrow'
   return (
     `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${escapeHtml(title)} · Clink sandbox</title><style>${STYLE}</style></head>` +
+    `<title>${escapeHtml(title)} · Clink sandbox</title><link rel="icon" href="${FAVICON_PATH}" type="image/svg+xml">` +
+    `<style>${STYLE}</style></head>` +
     `<body><main${width === 'wide' ? ' class="wide"' : ''}>${body}</main></body></html>`
   );
 }
@@ -75,6 +92,21 @@ function orderSummary({ order, instrument }: OrderRecord): string {
     `<dt>Method</dt><dd>${escapeHtml(methodName(order))}</dd>` +
     `<dt>Paying with</dt><dd>${escapeHtml(describeInstrument(instrument))}</dd></dl>`
   );
+}
+
+/** What the orders table says of a status: the words a tester uses, not the API's value. */
+const STATUS_NAME: Record<SandboxOrder['status'], string> = {
+  requires_action: 'Waiting for the customer',
+  pending: 'Pending',
+  success: 'Paid',
+  failed: 'Failed',
+  partial_refunded: 'Partly refunded',
+  refunded: 'Refunded',
+};
+
+function statusName(order: SandboxOrder): string {
+  const failure = order.paymentExecutionDetails[0]?.originalFailureMessage;
+  return order.status === 'failed' && failure ? `${STATUS_NAME.failed}: ${failure}` : STATUS_NAME[order.status];
 }
 
 const STATUS_TEXT: Record<SandboxOrder['status'], string> = {
@@ -164,6 +196,12 @@ export function renderInstructionsPage(record: OrderRecord): string {
   return layout('Payment instructions', body);
 }
 
+/** Where a tester continues an order: the issuer's page for a card, the customer's phone for a wallet. */
+function orderPagePath(order: SandboxOrder): string {
+  const page = order.paymentMethod.paymentMethodType === 'CARD' ? '3ds' : 'pay';
+  return `/_sandbox/${page}/${encodeURIComponent(order.orderId)}`;
+}
+
 /** What the index page lists. */
 export interface IndexContent {
   records: OrderRecord[];
@@ -179,29 +217,42 @@ const CARD_FLOW_TEXT: Record<CardFlow, string> = {
   declined: 'declined at once',
 };
 
+/**
+ * A table that fits its card at any width: on a phone each row becomes a block of "heading: value"
+ * lines (the heading repeated in a `.label` that only shows there). The explicit roles keep it a
+ * table for screen readers once CSS changes its `display`.
+ */
 function table(caption: string, headings: string[], rows: string[][]): string {
-  const head = headings.map((heading) => `<th scope="col">${escapeHtml(heading)}</th>`).join('');
-  const body = rows.map((cells) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('');
-  // A labelled, focusable region: keyboard users can scroll a table wider than a phone.
-  return `<div class="scroll" role="region" aria-label="${escapeHtml(caption)}" tabindex="0"><table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  const head = headings.map((heading) => `<th scope="col" role="columnheader">${escapeHtml(heading)}</th>`).join('');
+  const body = rows
+    .map((cells) => {
+      const labelled = cells.map((cell, i) => `<td role="cell"><span class="label" aria-hidden="true">${escapeHtml(headings[i] ?? '')}</span><span>${cell}</span></td>`);
+      return `<tr role="row">${labelled.join('')}</tr>`;
+    })
+    .join('');
+  return (
+    `<div class="records"><table role="table"><caption>${escapeHtml(caption)}</caption>` +
+    `<thead role="rowgroup"><tr role="row">${head}</tr></thead><tbody role="rowgroup">${body}</tbody></table></div>`
+  );
 }
 
 export function renderIndexPage({ records, instruments, customers, apiBase }: IndexContent): string {
   const emailOf = new Map(customers.map((customer) => [customer.customerId, customer.customerEmail]));
   const customerCell = (customerId: string): string => {
     const email = emailOf.get(customerId);
-    return `<code>${escapeHtml(customerId)}</code>${email ? `<br>${escapeHtml(email)}` : ''}`;
+    return `<code class="id">${escapeHtml(customerId)}</code>${email ? `<br>${escapeHtml(email)}` : ''}`;
   };
   const orders = records.length
     ? table(
         'Orders',
-        ['Order', 'Method', 'Paid with', 'Customer', 'Status'],
+        ['Order', 'Method', 'Amount', 'Status', 'Paid with', 'Customer'],
         records.map(({ order, instrument }) => [
-          `<a href="/_sandbox/pay/${encodeURIComponent(order.orderId)}">${escapeHtml(order.orderId)}</a>`,
+          `<a class="id" href="${escapeHtml(orderPagePath(order))}">${escapeHtml(order.orderId)}</a>`,
           escapeHtml(methodName(order)),
-          `<code>${escapeHtml(instrument.id)}</code><br>${escapeHtml(describeInstrument(instrument))}`,
+          escapeHtml(formatAmount(order.amountTotal, order.paymentCurrency)),
+          escapeHtml(statusName(order)),
+          `<code class="id">${escapeHtml(instrument.id)}</code><br>${escapeHtml(describeInstrument(instrument))}`,
           customerCell(order.customerId),
-          escapeHtml(order.status),
         ]),
       )
     : `<p>No orders yet.</p>`;
@@ -209,7 +260,7 @@ export function renderIndexPage({ records, instruments, customers, apiBase }: In
     'Payment instruments',
     ['Instrument', 'Method', 'Customer', 'Details'],
     instruments.map((instrument) => [
-      `<code>${escapeHtml(instrument.id)}</code>`,
+      `<code class="id">${escapeHtml(instrument.id)}</code>`,
       escapeHtml(PAYMENT_METHODS[instrument.type].displayName),
       customerCell(instrument.customerId),
       escapeHtml(describeInstrument(instrument) + (instrument.cardFlow ? `: ${CARD_FLOW_TEXT[instrument.cardFlow]}` : '')),
@@ -217,7 +268,10 @@ export function renderIndexPage({ records, instruments, customers, apiBase }: In
   );
   return layout(
     'Clink sandbox',
-    `<h1>Clink sandbox</h1><p>A local look-alike of Clink's API. API base: <code>${escapeHtml(apiBase)}</code></p>${orders}${saved}`,
+    `<h1>Clink sandbox</h1><p>A local look-alike of Clink's API. API base: <code class="id">${escapeHtml(apiBase)}</code></p>` +
+      `<p class="note">Open an order to approve or decline it as the customer would. Test controls without a page: ` +
+      `<code>POST /_sandbox/orders/{orderId}/succeed</code>, <code>/fail</code>, <code>/expire</code>; ` +
+      `orders as JSON: <a href="/_sandbox/orders"><code>/_sandbox/orders</code></a>.</p>${orders}${saved}`,
     'wide',
   );
 }

@@ -21,14 +21,7 @@ const isNumber = (value: unknown): value is number => typeof value === 'number' 
  * Because the result is absolute, re-rendering or remounting a countdown never restarts it.
  */
 export function computeDeadline(wallet: ClinkWalletDetails | undefined, clock: DeadlineClock): number | null {
-  if (!wallet) return null;
-  if (isNumber(wallet.expiresSecond)) return clock.receivedAt + Math.max(0, wallet.expiresSecond) * 1000;
-  if (isNumber(wallet.expiresAt) && wallet.expiresAt > 0) {
-    const expiresAtMs = wallet.expiresAt >= 1e12 ? wallet.expiresAt : wallet.expiresAt * 1000;
-    const skew = isNumber(clock.serverTime) ? clock.receivedAt - clock.serverTime : 0;
-    return expiresAtMs + skew;
-  }
-  return null;
+  return computeExpiry(wallet, clock)?.deadline ?? null;
 }
 
 /**
@@ -37,9 +30,12 @@ export function computeDeadline(wallet: ClinkWalletDetails | undefined, clock: D
  * `receivedAt - serverTime`).
  */
 export function computeExpiry(wallet: ClinkWalletDetails | undefined, clock: DeadlineClock): Expiry | null {
-  const deadline = computeDeadline(wallet, clock);
-  if (deadline === null) return null;
-  return { deadline, serverDeadline: isNumber(clock.serverTime) ? deadline - (clock.receivedAt - clock.serverTime) : deadline };
+  const skew = isNumber(clock.serverTime) ? clock.receivedAt - clock.serverTime : 0;
+  let deadline: number;
+  if (isNumber(wallet?.expiresSecond)) deadline = clock.receivedAt + Math.max(0, wallet.expiresSecond) * 1000;
+  else if (isNumber(wallet?.expiresAt) && wallet.expiresAt > 0) deadline = (wallet.expiresAt >= 1e12 ? wallet.expiresAt : wallet.expiresAt * 1000) + skew;
+  else return null;
+  return { deadline, serverDeadline: deadline - skew };
 }
 
 /**

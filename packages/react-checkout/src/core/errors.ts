@@ -55,7 +55,8 @@ export class CheckoutRequestError extends Error {
     fields?: Record<string, string>;
     cause?: unknown;
   }) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    // Error reads `cause` from the options only when the key is present.
+    super(init.message, init);
     this.type = init.type;
     this.status = init.status;
     if (init.fields) this.fields = init.fields;

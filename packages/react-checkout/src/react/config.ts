@@ -53,11 +53,16 @@ export function useCheckoutConfig(props: CheckoutConfigProps): ResolvedCheckoutC
   };
 }
 
-/** Thrown when a component has no endpoint to talk to. */
+// Replaced by the app's bundler, as for React itself.
+declare const process: { env: { NODE_ENV?: string } };
+
+/** Thrown when a component has no endpoint to talk to; a production build keeps the short form of the message. */
 export function missingEndpointError(component: string): Error {
   return new Error(
-    `${component} does not know where your checkout handler is: pass \`endpoint\` (for example "/api/checkout") ` +
-      `or wrap the part of your app that renders ${component} in <ClinkCheckoutProvider endpoint="…">.`,
+    process.env.NODE_ENV === 'production'
+      ? `${component}: no checkout endpoint`
+      : `${component} does not know where your checkout handler is: pass \`endpoint\` (for example "/api/checkout") ` +
+          `or wrap the part of your app that renders ${component} in <ClinkCheckoutProvider endpoint="…">.`,
   );
 }
 

@@ -30,19 +30,14 @@ export interface ClinkQueryMeta extends Record<string, unknown> {
 export function useResolvedQueryClient(explicit?: QueryClient): { client: QueryClient; provided: boolean } {
   const ambient = useContext(QueryClientContext);
   const ownRef = useRef<QueryClient | null>(null);
-  let resolved: { client: QueryClient; provided: boolean };
-  if (explicit) resolved = { client: explicit, provided: explicit === ambient };
-  else if (ambient) resolved = { client: ambient, provided: true };
-  else {
-    // Lazy init in render is the documented way to create a ref value once.
-    if (ownRef.current === null) ownRef.current = new QueryClient();
-    resolved = { client: ownRef.current, provided: false };
-  }
-  const { client, provided } = resolved;
+  // Lazy init in render is the documented way to create a ref value once.
+  let client = explicit ?? ambient;
+  client ??= ownRef.current ??= new QueryClient();
+  const provided = client === ambient;
   useEffect(() => {
     if (provided) return;
     client.mount();
     return () => client.unmount();
   }, [client, provided]);
-  return resolved;
+  return { client, provided };
 }

@@ -29,6 +29,19 @@ describe('createRedisIdempotencyStore', () => {
     expect(ttl).toBeLessThanOrEqual(120_000);
   });
 
+  it('lets a record past its expiresAt be claimed again, though its Redis TTL has not run out yet', async () => {
+    let clock = Date.now();
+    const store = createRedisIdempotencyStore({ redis: testRedis.redis.nodeRedis, prefix: freshPrefix(), now: () => clock });
+    const first = { state: 'in_flight' as const, fingerprint: 'f', owner: 'a', expiresAt: clock + 60_000 };
+    expect(await store.claim('k', first)).toBeUndefined();
+    clock += 60_001;
+    expect(await store.get('k')).toBeUndefined();
+    const second = { ...first, owner: 'b', expiresAt: clock + 60_000 };
+    expect(await store.claim('k', second)).toBeUndefined();
+    expect(await store.get('k')).toEqual(second);
+    expect(await store.claim('k', { ...second, owner: 'c' })).toEqual(second);
+  });
+
   it('sees what a store in another process wrote, through either client', async () => {
     const prefix = freshPrefix();
     const viaNodeRedis = createRedisIdempotencyStore({ redis: testRedis.redis.nodeRedis, prefix });

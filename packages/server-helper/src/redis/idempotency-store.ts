@@ -3,10 +3,18 @@ import type { IdempotencyRecord, IdempotencyStore } from '../handler/idempotency
 import { luaScript, redisCommand, type RedisClientLike } from './commands.js';
 
 // Every script takes the key as KEYS[1]. Claiming is one SET NX PX; when the key is taken, the same
-// script reads the record that holds it, so "taken, by what" is one atomic answer.
+// script reads the record that holds it, so "taken, by what" is one atomic answer. A record past its
+// expiresAt on the store's clock (ARGV[3]) counts as absent, as it does for get: its Redis TTL started when
+// the write reached Redis, so on a loaded machine the key outlives expiresAt by that delay.
 const CLAIM = `
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return false end
-return redis.call('GET', KEYS[1])`;
+local current = redis.call('GET', KEYS[1])
+local ok, record = pcall(cjson.decode, current)
+if ok and type(record) == 'table' and type(record.expiresAt) == 'number' and record.expiresAt <= tonumber(ARGV[3]) then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return false
+end
+return current`;
 
 // Completing or releasing with an owner touches only that owner's claim (completing also an empty
 // key): a request whose claim ran out never overwrites or deletes the claim another request made since.
@@ -67,7 +75,7 @@ export function createRedisIdempotencyStore(options: RedisIdempotencyStoreOption
 
   return {
     async claim(key, record) {
-      const existing = await claimScript([prefix + key], [JSON.stringify(record), ttl(record)]);
+      const existing = await claimScript([prefix + key], [JSON.stringify(record), ttl(record), String(now())]);
       if (existing === null || existing === undefined) return undefined;
       // Taken by a record we cannot read: report it as in flight, so nothing runs twice.
       return parseRecord(existing) ?? { state: 'in_flight', fingerprint: '', expiresAt: record.expiresAt };
