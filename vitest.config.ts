@@ -24,6 +24,10 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 20_000,
+          // The screenshot comparison runs in an afterEach hook (stories/support/visual-regression.ts).
+          hookTimeout: 30_000,
+          // Stories tagged `visual` are compared with their reference screenshots (stories/__screenshots__).
+          setupFiles: ['./stories/support/visual-regression.ts'],
           // Stories mostly wait on timers and the in-frame sandbox, so several pages at once pay off even on 2 cores.
           maxWorkers: 3,
           // Projects with their own worker count must run as a separate group: the browser tests go last.
@@ -32,6 +36,16 @@ export default defineConfig({
             enabled: true,
             headless: true,
             instances: [{ browser: 'chromium' }],
+            expect: {
+              toMatchScreenshot: {
+                comparatorName: 'pixelmatch',
+                // Tolerant of font antialiasing on another machine (per-pixel colour threshold, a few stray pixels),
+                // strict enough that a moved or resized block fails: see stories/README.md.
+                comparatorOptions: { threshold: 0.2, allowedMismatchedPixelRatio: 0.002 },
+                resolveScreenshotPath: ({ root, arg, browserName, ext }) => `${root}/stories/__screenshots__/${arg}-${browserName}${ext}`,
+                resolveDiffPath: ({ root, arg, browserName, ext }) => `${root}/.vitest-screenshots/${arg}-${browserName}${ext}`,
+              },
+            },
             provider: playwright({
               launchOptions: {
                 executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -21,6 +21,8 @@ const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Storybook's own "Get started" checklist is for people learning Storybook, not for merchants reading ours.
+  features: { sidebarOnboardingChecklist: false },
   typescript: {
     // Props tables come from the components' TypeScript types and JSDoc.
     reactDocgen: 'react-docgen-typescript',
@@ -29,6 +31,9 @@ const config: StorybookConfig = {
       // Only the components need props tables; parsing every story file would slow the build down.
       include: [fromRoot('packages/react-checkout/src/**/*.tsx')],
       exclude: ['**/*.test.tsx', '**/node_modules/**'],
+      // Union props (paymentMethodType, platformType, …) read as their choices, with a select control.
+      shouldExtractLiteralValuesFromEnum: true,
+      shouldRemoveUndefinedFromOptional: true,
       // Document the components' own props, not every DOM attribute they pass through.
       propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
     },

@@ -1,12 +1,15 @@
-import type { Decorator, Preview } from '@storybook/react-vite';
+import type { Decorator, Preview, ReactRenderer } from '@storybook/react-vite';
+import type { ArgTypesEnhancer } from 'storybook/internal/types';
 import { ClinkCheckoutProvider } from '@clink-checkout/react';
 import { messagesByLocale } from '@clink-checkout/react/locales';
 import '@clink-checkout/react/styles.css';
 import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect as useStoryEffect, useGlobals } from 'storybook/preview-api';
 import { CHECKOUT_ENDPOINT, createStoryBackend } from '../stories/support/backend.js';
 import {
   deviceFor,
   LOCALES,
+  PHONE_VIEWPORTS,
   loadedOf,
   type CheckoutGlobals,
   type CheckoutParameters,
@@ -24,6 +27,7 @@ const withCheckoutEnvironment: Decorator = (Story, context) => {
   const { backend, navigation } = loadedOf(context);
   const frame = useRef<HTMLDivElement>(null);
   const device = useMemo(() => deviceFor(globals.device, parameters.device), [globals.device, parameters.device]);
+  useDeviceViewport(globals.device, context.viewMode);
 
   useLayoutEffect(() => (frame.current ? interceptLeavingThePage(frame.current, navigation) : undefined), [navigation]);
 
@@ -58,11 +62,40 @@ const withCheckoutEnvironment: Decorator = (Story, context) => {
   );
 };
 
+/** Picking a device in the toolbar also picks its viewport: a phone-sized frame for Android and iOS. */
+function useDeviceViewport(deviceName: CheckoutGlobals['device'], viewMode: string): void {
+  const [globals, updateGlobals] = useGlobals();
+  const current = (globals.viewport as { value?: string } | undefined)?.value;
+  useStoryEffect(() => {
+    const wanted = deviceName === 'desktop' ? undefined : deviceName;
+    if (viewMode !== 'story' || current === wanted) return;
+    updateGlobals({ viewport: { value: wanted, isRotated: false } });
+    // Only a change of device moves the viewport; the viewport menu stays free to pick another size.
+  }, [deviceName]);
+}
+
+/**
+ * The props tables read defaults from JSDoc `@default`, which marks code with backticks; the table already shows
+ * a default as code, so the marks are dropped there. A default that describes (e.g. "detected (WAP on phones)")
+ * rather than names a value loses the quotes the docgen puts around string props.
+ */
+const readableDefault = (summary: string) => summary.replace(/`/g, '').replace(/^"(.*\s.*)"$/, '$1');
+
+const defaultsWithoutCodeMarks: ArgTypesEnhancer<ReactRenderer> = ({ argTypes }) =>
+  Object.fromEntries(
+    Object.entries(argTypes).map(([name, argType]) => {
+      const defaultValue = argType.table?.defaultValue;
+      if (typeof defaultValue?.summary !== 'string') return [name, argType];
+      return [name, { ...argType, table: { ...argType.table, defaultValue: { ...defaultValue, summary: readableDefault(defaultValue.summary) } } }];
+    }),
+  );
+
 const preview: Preview = {
   parameters: {
     // Every story's axe result fails its test on any violation.
     a11y: { test: 'error' },
     layout: 'fullscreen',
+    viewport: { options: PHONE_VIEWPORTS },
     controls: { matchers: { date: /Date$/ } },
   },
   globalTypes: {
@@ -119,6 +152,7 @@ const preview: Preview = {
   // The story's sandbox stops its expiry timers when the story goes away.
   beforeEach: (context) => () => loadedOf(context).backend.sandbox.close(),
   decorators: [withCheckoutEnvironment],
+  argTypesEnhancers: [defaultsWithoutCodeMarks],
 };
 
 export default preview;

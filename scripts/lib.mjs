@@ -38,6 +38,28 @@ export function ensureChromium() {
   }
 }
 
+/**
+ * Fonts for every script the checkout shows (its built-in locales, and the Arabic of the right-to-left story), so
+ * browser screenshots show text, not empty boxes: fontconfig language -> the Debian package that covers it.
+ */
+const FONTS_BY_LANGUAGE = { th: 'fonts-thai-tlwg', 'zh-cn': 'fonts-noto-cjk', 'zh-tw': 'fonts-noto-cjk', ko: 'fonts-noto-cjk', ar: 'fonts-dejavu-core' };
+
+/** Installs the fonts a locale lacks from Debian's packages, like Chromium. */
+export function ensureFonts() {
+  const hasFont = (language) => spawnSync('fc-list', [`:lang=${language}`, 'family'], { encoding: 'utf8' }).stdout?.trim();
+  const missing = [...new Set(Object.entries(FONTS_BY_LANGUAGE).filter(([language]) => !hasFont(language)).map(([, pkg]) => pkg))];
+  // Without fontconfig's tools nothing can be checked: install them with the fonts.
+  if (spawnSync('sh', ['-c', 'command -v fc-list']).status !== 0) missing.push('fontconfig');
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`Fonts for the checkout's locales are missing. Install them (apt-get install ${missing.join(' ')}).`);
+  }
+  console.log(`Installing ${missing.join(', ')} from Debian packages (fonts for the locale screenshots)…`);
+  if (run('apt-get', ['update', '-qq']) !== 0 || run('apt-get', ['install', '-y', '-qq', ...missing]) !== 0) {
+    throw new Error(`apt-get install ${missing.join(' ')} failed`);
+  }
+}
+
 const BUILD_TOOLS = ['g++', 'make', 'python3'];
 
 /** better-sqlite3 (the demo store's database) compiles at install; install a compiler when it is missing. */

@@ -1,5 +1,5 @@
 // `npm test`: installs everything, builds every package and runs every test suite.
-import { ensureChromium, installDependencies, pnpm, run } from './lib.mjs';
+import { ensureChromium, ensureFonts, installDependencies, pnpm, run } from './lib.mjs';
 import { ensureRedisServer } from './redis.mjs';
 
 process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
@@ -7,6 +7,7 @@ process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
 const steps = [
   ['install dependencies', () => (installDependencies(), 0)],
   ['browser', () => (ensureChromium(), 0)],
+  ['fonts for every locale (Thai, Chinese, Korean, Arabic)', () => (ensureFonts(), 0)],
   ['redis-server (for the Redis store tests)', () => (ensureRedisServer(), 0)],
   ['build packages', () => pnpm(['-r', '--workspace-concurrency=1', 'run', 'build'])],
   ['typecheck', () => pnpm(['-r', 'run', 'typecheck'])],

@@ -9,7 +9,7 @@ import { preview } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.resolve(root, process.argv[2] ?? 'storybook-static');
-const storyId = process.argv[3] ?? 'payment-methods-qris--desktop';
+const storyId = process.argv[3] ?? 'payment-methods-qris--desktop-paid';
 const expectedText = process.argv[4] ?? 'Payment successful';
 const REQUIRED_DOCS = [
   'components-clinkpaybutton--docs',

@@ -41,6 +41,7 @@ type Story = StoryObj<typeof meta>;
 
 /** One provider, two buttons: both speak Filipino and format amounts for the Philippines. */
 export const SharedSettings: Story = {
+  name: 'Shared settings',
   play: async ({ canvasElement, userEvent }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('button', { name: 'Magbayad gamit ang QRIS' })).toBeEnabled();
@@ -53,6 +54,7 @@ export const SharedSettings: Story = {
 
 /** `messages` changes single texts over a language's built-in ones. */
 export const CustomMessages: Story = {
+  name: 'Custom messages',
   args: { locale: 'en', messages: { ...messagesByLocale.en, payWith: 'Checkout with {wallet}' } },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('button', { name: 'Checkout with GCash' })).toBeVisible();
@@ -62,6 +64,7 @@ export const CustomMessages: Story = {
 
 /** A component's own `locale` and `messages` win over the provider's. */
 export const ComponentOverride: Story = {
+  name: 'Component override',
   args: { locale: 'en', messages: messagesByLocale.en },
   render: (args, context) => {
     const { backend } = loadedOf(context);

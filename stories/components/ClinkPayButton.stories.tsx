@@ -46,6 +46,7 @@ export const Default: Story = {
 
 /** The click creates the payment; the button reports each state and stays disabled while the QR code is live. */
 export const AfterClick: Story = {
+  name: 'After click',
   play: async ({ canvasElement, userEvent, args, loaded }) => {
     const canvas = within(canvasElement);
     const { backend } = loadedOf({ loaded });
@@ -63,6 +64,7 @@ export const AfterClick: Story = {
 
 /** Your own label, e.g. with the amount. */
 export const CustomLabel: Story = {
+  name: 'Custom label',
   args: { paymentMethodType: 'QRIS', children: 'Bayar Rp 399.000 dengan QRIS' },
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('button', { name: 'Bayar Rp 399.000 dengan QRIS' })).toBeEnabled();
@@ -71,6 +73,7 @@ export const CustomLabel: Story = {
 
 /** `asChild`: your own element becomes the button, with the payment's props and handlers merged in. */
 export const AsChild: Story = {
+  name: 'With asChild',
   args: {
     paymentMethodType: 'WECHAT',
     asChild: true,
@@ -129,6 +132,7 @@ export const RenderActionInDialog: Story = {
 
 /** `onSuccess` fires once with the order id: confirm it on your server before shipping. */
 export const OnSuccess: Story = {
+  name: 'With onSuccess',
   args: { paymentMethodType: 'CASHAPP' },
   play: async ({ canvasElement, userEvent, args, loaded }) => {
     const canvas = within(canvasElement);

@@ -3,7 +3,7 @@ import type { ComponentType } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { CreatedPayment } from '../support/created-payment.js';
-import { checkoutParameters, loadedOf, stayOnPage, type CheckoutGlobals } from '../support/environment.js';
+import { checkoutParameters, deviceGlobals, loadedOf, stayOnPage, type CheckoutGlobals } from '../support/environment.js';
 import {
   customerReturnsToPage,
   expectCountdown,
@@ -83,7 +83,7 @@ export const Redirect: Story = {
 export const AppLink: Story = {
   name: 'App link (Android)',
   parameters: { paymentMethodType: 'TNG' },
-  globals: { device: 'android' },
+  globals: deviceGlobals('android'),
   play: async ({ canvasElement, userEvent, args, loaded }) => {
     const { backend, navigation } = loadedOf({ loaded });
     const canvas = within(canvasElement);

@@ -2,7 +2,7 @@ import { ClinkPayButton } from '@clink-checkout/react';
 import { SANDBOX_API_KEY } from '@clink-checkout/sandbox';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor, within } from 'storybook/test';
-import { checkoutParameters, loadedOf, stayOnPage } from '../support/environment.js';
+import { checkoutParameters, deviceGlobals, loadedOf, stayOnPage } from '../support/environment.js';
 import {
   customerReturnsToPage,
   expectCountdown,
@@ -69,6 +69,7 @@ export const QrCountingDown: Story = {
 
 /** Under a minute left: the countdown turns to its `expiring` state. */
 export const AboutToExpire: Story = {
+  name: 'About to expire',
   args: { paymentMethodType: 'PROMPTPAY' },
   parameters: checkoutParameters({ backend: { qrExpiresInSeconds: 45 } }),
   play: async ({ canvasElement, userEvent }) => {
@@ -134,8 +135,50 @@ export const ExpiredStartAgain: Story = {
   },
 };
 
+/**
+ * The countdown ran out: the QR code goes, "Start again" is the one primary action and the pay button steps back
+ * to the secondary look.
+ */
+export const Expired: Story = {
+  args: { paymentMethodType: 'PROMPTPAY' },
+  parameters: checkoutParameters({ backend: { qrExpiresInSeconds: 2 } }),
+  tags: ['visual'],
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    const button = canvas.getByRole('button', { name: 'Pay with PromptPay' });
+    await userEvent.click(button);
+    const name = `PromptPay QR code for ${shownAmount('PROMPTPAY')}`;
+    await expectQrImage(canvasElement, name);
+    await expect(await canvas.findByText('This QR code has expired.', {}, { timeout: 6000 })).toBeVisible();
+    await expect(canvas.queryByRole('img', { name })).toBeNull();
+    await expect(canvas.getByRole('button', { name: 'Start again' })).not.toHaveClass('clink-button--secondary');
+    await expect(button).toHaveAttribute('data-emphasis', 'secondary');
+  },
+};
+
+/**
+ * The server says the order is over (the sandbox's expire control) while the page's countdown still shows
+ * minutes: the QR code goes at the next status check, whatever the countdown says.
+ */
+export const ExpiredOnServer: Story = {
+  name: 'Expired on the server, countdown still running',
+  play: async ({ canvasElement, userEvent, loaded }) => {
+    const canvas = within(canvasElement);
+    const { backend } = loadedOf({ loaded });
+    await userEvent.click(canvas.getByRole('button', { name: 'Pay with WeChat Pay' }));
+    const name = `WeChat Pay QR code for ${shownAmount('WECHAT')}`;
+    await expectQrImage(canvasElement, name);
+    await expectCountdown(canvasElement, /^Expires in 1[45]:\d\d$/);
+    backend.sandbox.expire(backend.latestOrderId());
+    await waitFor(() => expect(canvas.queryByRole('img', { name })).toBeNull(), OUTCOME_TIMEOUT);
+    await expect(canvas.queryByRole('timer')).toBeNull();
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
+  },
+};
+
 /** A card that needs no challenge: Clink answers "succeeded" at once. */
 export const Succeeded: Story = {
+  tags: ['visual'],
   args: { paymentMethodType: 'CARD' },
   parameters: checkoutParameters({ backend: { cardFlow: 'frictionless' } }),
   play: async ({ canvas, userEvent, args, loaded }) => {
@@ -170,6 +213,8 @@ export const Failed: Story = {
 
 /** The card issuer declines without a challenge: Clink answers "failed" at once. */
 export const CardDeclined: Story = {
+  name: 'Card declined',
+  tags: ['visual'],
   args: { paymentMethodType: 'CARD' },
   parameters: checkoutParameters({ backend: { cardFlow: 'declined' } }),
   play: async ({ canvas, userEvent, args }) => {
@@ -206,7 +251,7 @@ export const CardFormPost: Story = {
 export const AppNotInstalled: Story = {
   name: 'App not installed (fallback)',
   args: { paymentMethodType: 'GCASH' },
-  globals: { device: 'android' },
+  globals: deviceGlobals('android'),
   play: async ({ canvasElement, userEvent, loaded }) => {
     const canvas = within(canvasElement);
     const { backend, navigation } = loadedOf({ loaded });
@@ -236,7 +281,7 @@ export const AppNotInstalled: Story = {
 export const InAppBrowser: Story = {
   name: 'In-app browser guidance',
   args: { paymentMethodType: 'GCASH' },
-  globals: { device: 'android' },
+  globals: deviceGlobals('android'),
   parameters: checkoutParameters({ device: { inAppBrowser: 'facebook' } }),
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Pay with GCash' }));
@@ -318,6 +363,7 @@ export const HostileQrImageRefused: Story = {
 
 /** Clink is down (HTTP 500): the customer is told, nothing is charged, and the button can be pressed again. */
 export const ServerError: Story = {
+  name: 'Server error',
   args: { paymentMethodType: 'TNG' },
   parameters: checkoutParameters({ backend: { fault: 'http-500' } }),
   play: async ({ canvas, userEvent, args, loaded }) => {
@@ -342,7 +388,7 @@ export const ServerError: Story = {
  */
 export const UnknownAppVariedAnswer: Story = {
   name: 'A bank app Clink names (varied answer, Android)',
-  globals: { device: 'android' },
+  globals: deviceGlobals('android'),
   parameters: checkoutParameters({ backend: { variants: { seed: 'storybook-3' } } }),
   play: async ({ canvasElement, userEvent, args, loaded }) => {
     const canvas = within(canvasElement);
@@ -373,7 +419,7 @@ export const UnknownAppVariedAnswer: Story = {
 export const RedirectAndQrVariedAnswer: Story = {
   name: 'Redirect and QR code in one answer (varied answer, Android)',
   args: { paymentMethodType: 'PROMPTPAY' },
-  globals: { device: 'android' },
+  globals: deviceGlobals('android'),
   parameters: checkoutParameters({ backend: { variants: { seed: 'storybook-6' } } }),
   play: async ({ canvasElement, userEvent, loaded }) => {
     const canvas = within(canvasElement);

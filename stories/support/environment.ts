@@ -10,6 +10,20 @@ export const DEVICES = {
 } as const satisfies Record<string, DeviceInfo>;
 export type DeviceName = keyof typeof DEVICES;
 
+/** The viewport each phone gets in Storybook's viewport menu and in the story tests (phone-sized frames). */
+export const PHONE_VIEWPORTS = {
+  android: { name: 'Android phone (412 × 915)', styles: { width: '412px', height: '915px' }, type: 'mobile' },
+  ios: { name: 'iPhone (393 × 852)', styles: { width: '393px', height: '852px' }, type: 'mobile' },
+} as const;
+
+/**
+ * A story's globals for a device: the device the components are told about and the viewport that matches it
+ * (desktop keeps the full canvas).
+ */
+export function deviceGlobals(device: DeviceName): { device: DeviceName; viewport?: { value: string; isRotated: boolean } } {
+  return device === 'desktop' ? { device } : { device, viewport: { value: device, isRotated: false } };
+}
+
 /** The built-in locales of `@clink-checkout/react`, with their own names. */
 export const LOCALES = [
   { value: 'en', title: 'English' },

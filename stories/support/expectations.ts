@@ -26,7 +26,9 @@ export async function expectQrImage(canvasElement: HTMLElement, name: string | R
   const canvas = within(canvasElement);
   const image = (await canvas.findByRole('img', { name }, { timeout: 5000 })) as HTMLImageElement;
   await expect(image).toBeVisible();
-  await waitFor(() => expect(image.complete && image.naturalWidth > 0).toBe(true));
+  // Decoded by the browser: loaded, with a real width (a broken image is complete too, at width 0).
+  await waitFor(() => expect(image).toHaveProperty('complete', true));
+  await expect(image.naturalWidth).toBeGreaterThan(0);
   return image;
 }
 
@@ -44,7 +46,7 @@ export async function expectNavigation(
   pattern: RegExp,
   kind: 'navigate' | 'form_post' = 'navigate',
 ): Promise<void> {
-  await waitFor(() => expect(navigation.entries().some((entry) => entry.kind === kind && pattern.test(entry.url))).toBe(true));
+  await waitFor(() => expect(navigation.entries()).toContainEqual(expect.objectContaining({ kind, url: expect.stringMatching(pattern) })));
   const log = within(canvasElement).getByRole('region', { name: 'Intercepted navigation' });
   await expect(within(log).getAllByText(pattern)[0]).toBeVisible();
 }

@@ -2,7 +2,7 @@ import { ClinkPayButton, type PaymentMethodType } from '@clink-checkout/react';
 import { PAYMENT_METHODS } from '@clink-checkout/protocol';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor, within } from 'storybook/test';
-import { loadedOf, stayOnPage, type DeviceName } from './environment.js';
+import { deviceGlobals, loadedOf, stayOnPage, type DeviceName } from './environment.js';
 import {
   expectCountdown,
   expectNavigation,
@@ -55,18 +55,22 @@ export function methodMeta(method: PaymentMethodType): Pick<MethodMeta, 'compone
   };
 }
 
+/** Where a method's story stops: at the action screen, or played through to "Payment successful". */
+export type MethodStoryEnd = 'action' | 'paid';
+
 /**
  * One story per device: the customer presses the button, the in-frame sandbox creates the payment,
- * and the play function checks what the customer sees, then approves the payment in the sandbox
- * (where the flow waits for it) and checks the success.
+ * and the play function checks what the customer sees. An `action` story stops there, so the canvas shows
+ * the QR code, app link or redirect notice; a `paid` story then approves the payment in the sandbox
+ * (where the flow waits for it) and checks the success. Each story file names its stories ("iOS", "Desktop, paid"):
+ * the sidebar reads names from the file itself.
  */
-export function methodStory(method: PaymentMethodType, device: DeviceName): MethodStory {
+export function methodStory(method: PaymentMethodType, device: DeviceName, end: MethodStoryEnd): MethodStory {
   const wallet = WALLET_NAMES[method];
   const amount = shownAmount(method);
   const flow = flowOf(method, device);
   return {
-    name: { desktop: 'Desktop', android: 'Android', ios: 'iOS' }[device],
-    globals: { device },
+    globals: deviceGlobals(device),
     play: async ({ canvasElement, userEvent, args, loaded }) => {
       const canvas = within(canvasElement);
       const { backend, navigation } = loadedOf({ loaded });
@@ -79,12 +83,13 @@ export function methodStory(method: PaymentMethodType, device: DeviceName): Meth
           await expectNavigation(canvasElement, navigation, SANDBOX_PAGE('3ds'));
           const link = canvas.getByRole('link', { name: 'Continue to payment' });
           await expect(link).toHaveAttribute('href', `https://sandbox.local/_sandbox/3ds/${backend.latestOrderId()}`);
+          // The page leaves for the bank: there is no "Payment successful" here, so no `paid` story either.
           return;
         }
         case 'instructions_redirect': {
           await expect(await canvas.findByText('Taking you to the payment page…')).toBeVisible();
           await expectNavigation(canvasElement, navigation, SANDBOX_PAGE('instructions'));
-          return;
+          return; // The page leaves for Alipay's page: no `paid` story.
         }
         case 'qr': {
           const image = await expectQrImage(canvasElement, `${wallet} QR code for ${amount}`);
@@ -97,6 +102,8 @@ export function methodStory(method: PaymentMethodType, device: DeviceName): Meth
         case 'app_link': {
           const open = await canvas.findByRole('button', { name: `Open ${wallet}` });
           await expectCountdown(canvasElement, /^Expires in 1[45]:\d\d$/);
+          // The action screen as the customer first sees it; the paid story goes on to open the app.
+          if (end === 'action') return;
           await userEvent.click(open);
           await expectNavigation(canvasElement, navigation, launchPattern(method, device));
           // Paying from another phone: the QR code sits behind a disclosure.
@@ -112,6 +119,8 @@ export function methodStory(method: PaymentMethodType, device: DeviceName): Meth
         default:
           flow satisfies never;
       }
+
+      if (end === 'action') return;
 
       // The customer approves on their phone. On a phone they then come back from the wallet app, which
       // checks at once; on a desktop the next status poll (every 2 s) brings the outcome.

@@ -105,7 +105,8 @@ export function interceptLeavingThePage(root: HTMLElement, recorder: NavigationR
 export function NavigationLog({ recorder }: { recorder: NavigationRecorder }) {
   const entries = useSyncExternalStore(recorder.subscribe, recorder.entries, recorder.entries);
   return (
-    <section className="story-navigation" aria-label="Intercepted navigation">
+    // The log is English tooling, not checkout text: it keeps its own direction on a right-to-left page.
+    <section className="story-navigation" aria-label="Intercepted navigation" dir="ltr" lang="en">
       <h2>Intercepted navigation</h2>
       {entries.length === 0 ? (
         <p>Nothing yet. Redirects, app launches and form posts appear here instead of leaving the page.</p>

@@ -6,6 +6,7 @@ export { RedirectAction, type RedirectActionProps } from './react/components/red
 export { FormPostAction, type FormPostActionProps } from './react/components/form-post-action.js';
 export { QrAction, type QrActionProps } from './react/components/qr-action.js';
 export { QrCode, type QrCodeProps } from './react/components/qr-code.js';
+export { PaymentTitle, type PaymentTitleProps } from './react/components/payment-title.js';
 export { Countdown, type CountdownProps } from './react/components/countdown.js';
 export { CopyLink, type CopyLinkProps } from './react/components/copy-link.js';
 export { SaveQr, type SaveQrProps } from './react/components/save-qr.js';

@@ -1,9 +1,10 @@
 'use client';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { formatAmount, walletName, type PaymentState } from '../../core/index.js';
 import { useCheckoutConfig, type CheckoutConfigProps } from '../config.js';
 import { cx } from '../dom.js';
 import { useDevice } from '../hooks/use-device.js';
+import { useReveal } from '../hooks/use-reveal.js';
 import { AppLinkAction } from './app-link-action.js';
 import { FormPostAction } from './form-post-action.js';
 import { QrAction } from './qr-action.js';
@@ -23,6 +24,12 @@ export interface PaymentActionViewProps extends Pick<CheckoutConfigProps, 'local
   navigate?: ((url: string) => void) | undefined;
   /** How to submit a form post. @default `form.submit()` */
   submitForm?: ((form: HTMLFormElement) => void) | undefined;
+  /**
+   * Scroll the view into sight and move focus to it when it first shows (and again when it changes while focus was
+   * in it). Turn it off when you place the view yourself, e.g. in a dialog that manages its own focus.
+   * @default true
+   */
+  autoFocus?: boolean | undefined;
   className?: string | undefined;
 }
 
@@ -31,6 +38,10 @@ export function PaymentActionView(props: PaymentActionViewProps): ReactNode {
   const { state, onRestart } = props;
   const { messages, locale, device: overrides } = useCheckoutConfig(props);
   const device = useDevice(overrides);
+  const frame = useRef<HTMLDivElement>(null);
+  const payment = 'payment' in state ? state.payment : undefined;
+  const view = state.status === 'idle' || state.status === 'creating' ? null : `${payment?.orderId ?? ''}:${state.status}:${'plan' in state ? state.plan.kind : ''}`;
+  useReveal(frame, view, props.autoFocus ?? true);
   let content: ReactNode;
   switch (state.status) {
     case 'action': {
@@ -99,9 +110,9 @@ export function PaymentActionView(props: PaymentActionViewProps): ReactNode {
     default:
       content = state satisfies never;
   }
-  const method = 'payment' in state ? state.payment?.paymentMethodType : undefined;
   return (
-    <div className={cx('clink-renderer', props.className)} data-state={state.status} data-method={method}>
+    // Focus target only (tabIndex -1): it never joins the tab order.
+    <div ref={frame} tabIndex={-1} className={cx('clink-renderer', props.className)} data-state={state.status} data-method={payment?.paymentMethodType}>
       {content}
     </div>
   );

@@ -7,6 +7,7 @@ import { formatMessage, type CheckoutMessages } from '../i18n/messages.js';
 import { useLatest } from '../use-latest.js';
 import { CopyLink } from './copy-link.js';
 import { Countdown } from './countdown.js';
+import { PaymentTitle } from './payment-title.js';
 import { QrAction } from './qr-action.js';
 
 export interface AppLinkActionProps {
@@ -79,6 +80,7 @@ export function AppLinkAction({
 
   return (
     <div className={cx('clink-app', className)} data-state={phase}>
+      <PaymentTitle wallet={wallet} amount={amount} />
       {inAppBrowser && (
         <div className="clink-app__in-app" role="note">
           <p>{formatMessage(messages.inAppBrowser, values)}</p>
@@ -116,6 +118,7 @@ export function AppLinkAction({
             amount={amount}
             locale={locale}
             messages={messages}
+            titled={false}
           />
         </details>
       )}

@@ -21,12 +21,13 @@ export interface CountdownProps {
 }
 
 /**
- * The last announced moment: the remaining time only changes the live region at the announcement points
- * (every minute, then more often near expiry), so screen readers are not flooded with every second.
+ * The time to announce: the remaining time rounded down to the last announcement point (every minute, then more
+ * often near expiry), so the live region changes only at those points and never promises more time than is
+ * left ("14 minutes" at 14:58, not "15 minutes"). `0` below the first point: nothing is said.
  */
-const announcedSeconds = (secondsLeft: number): number => {
+export const announcedSeconds = (secondsLeft: number): number => {
   const interval = announcementInterval(secondsLeft);
-  return Math.ceil(secondsLeft / interval) * interval;
+  return Math.floor(secondsLeft / interval) * interval;
 };
 
 /**
@@ -43,7 +44,8 @@ export function Countdown({ deadline, locale, messages, onExpire, expiringBelow,
     fired.current = true;
     expire.current?.();
   }, [expired, expire]);
-  const spoken = left > 0 ? formatMessage(messages.timeLeft, { time: formatSpokenDuration(announcedSeconds(left), locale) }) : '';
+  const announced = announcedSeconds(left);
+  const spoken = announced > 0 ? formatMessage(messages.timeLeft, { time: formatSpokenDuration(announced, locale) }) : '';
   return (
     <div className={cx('clink-countdown', className)} data-state={countdownDataState(left, expiringBelow)}>
       <div className="clink-countdown__timer" role="timer" aria-live="off" aria-atomic="true">

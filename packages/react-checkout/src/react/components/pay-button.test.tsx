@@ -100,6 +100,8 @@ describe('<ClinkPayButton>', () => {
     await user.click(screen.getByRole('button', { name: 'Pay with WeChat Pay' }));
     await screen.findByRole('timer');
     act(() => vi.advanceTimersByTime(5000));
+    // One primary next step: "Start again"; the pay button steps back to the secondary look.
+    expect(screen.getByRole('button', { name: 'Pay with WeChat Pay' })).toHaveAttribute('data-emphasis', 'secondary');
     await user.click(screen.getByRole('button', { name: 'Start again' }));
     expect(await screen.findByRole('timer')).toHaveTextContent('Expires in 5:00');
     expect(checkout.creates).toHaveLength(2);
@@ -225,6 +227,20 @@ describe('<ClinkPayButton>', () => {
     await user.click(screen.getByRole('button'));
     const dialog = await screen.findByRole('dialog', { name: 'Order ord_1' });
     expect(dialog.querySelector('img')).not.toBeNull();
+    // The merchant's dialog manages focus; the view does not take it.
+    expect(dialog.querySelector('.clink-renderer')).not.toHaveFocus();
+  });
+
+  it('moves focus to the action when it appears, and keeps the pay button secondary meanwhile', async () => {
+    const user = userEvent.setup();
+    const checkout = createFakeCheckout();
+    render(withProvider(checkout, <ClinkPayButton paymentMethodType="WECHAT" />));
+    const button = screen.getByRole('button', { name: 'Pay with WeChat Pay' });
+    expect(button).not.toHaveAttribute('data-emphasis');
+    await user.click(button);
+    await screen.findByRole('img', { name: /WeChat Pay QR code/ });
+    await waitFor(() => expect(document.querySelector('.clink-renderer')).toHaveFocus());
+    expect(button).toHaveAttribute('data-emphasis', 'secondary');
   });
 
   it('is usable again when the page comes back from the back/forward cache after a redirect', async () => {

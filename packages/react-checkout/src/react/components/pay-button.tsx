@@ -38,7 +38,11 @@ export interface ClinkPayButtonProps
   followStatus?: boolean;
   /** Render your own element (the single child) as the button, with our props and handlers merged in. @default false */
   asChild?: boolean;
-  /** Place the action yourself (e.g. in a modal): `({ payment, state, view, cancel })`. By default it renders right after the button. */
+  /**
+   * Place the action yourself (e.g. in a modal): `({ payment, state, view, cancel })`. By default it renders right
+   * after the button, scrolled into sight and focused; a view you place is not focused: your container (a dialog)
+   * manages focus.
+   */
   renderAction?: (args: RenderActionArgs) => ReactNode;
   /** How to leave the page for redirects and app launches. @default the top window's `location.assign` */
   navigate?: (url: string) => void;
@@ -100,6 +104,8 @@ export const ClinkPayButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Clin
 
   const busy = state.status === 'creating';
   const locked = !canPay(state.status);
+  // The view's own next step (Open, Refresh QR code, Try again) is the one primary action while it shows.
+  const outranked = /^(action|failed|expired|error)$/.test(state.status);
   const Component = asChild ? Slot : 'button';
   const button = (
     <Component
@@ -109,6 +115,7 @@ export const ClinkPayButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Clin
       className={cx('clink-pay-button', className)}
       data-state={payButtonDataState(state.status)}
       data-method={paymentMethodType}
+      data-emphasis={outranked ? 'secondary' : undefined}
       aria-busy={busy}
       aria-disabled={locked || undefined}
       onClick={(event: MouseEvent<HTMLButtonElement>) => {
@@ -132,6 +139,8 @@ export const ClinkPayButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Clin
       refreshing={refreshing}
       navigate={navigate}
       submitForm={submitForm}
+      // A view placed by `renderAction` (a dialog) leaves focus to the merchant's container.
+      autoFocus={!renderAction}
     />
   );
   const payment = 'payment' in state ? state.payment : undefined;

@@ -163,14 +163,29 @@ describe('<PaymentActionRenderer> QR code', () => {
     expect(region).not.toBe(screen.getByRole('timer'));
     act(() => vi.advanceTimersByTime(5000)); // 60 s left
     expect(region).toHaveTextContent('1 minute left to pay');
-    act(() => vi.advanceTimersByTime(5000)); // 55 s: between announcements
-    expect(region).toHaveTextContent('1 minute left to pay');
-    act(() => vi.advanceTimersByTime(5000)); // 50 s
+    act(() => vi.advanceTimersByTime(1000)); // 59 s: rounded down to the next announcement point, never up
+    expect(region).toHaveTextContent('50 seconds left to pay');
+    act(() => vi.advanceTimersByTime(9000)); // 50 s: the same words, so nothing new is announced
     expect(region).toHaveTextContent('50 seconds left to pay');
     act(() => vi.advanceTimersByTime(35_000)); // 15 s: every 5 s now
     expect(region).toHaveTextContent('15 seconds left to pay');
     act(() => vi.advanceTimersByTime(5000));
     expect(region).toHaveTextContent('10 seconds left to pay');
+  });
+
+  it('takes focus when it shows, and leaves it alone with autoFocus={false} (a dialog that manages focus)', () => {
+    const { view } = setup(wechat({ imageDataUrl: QR_PNG, expiresSecond: 300 }));
+    expect(document.querySelector('.clink-renderer')).toHaveFocus();
+    view.unmount();
+    setup(wechat({ imageDataUrl: QR_PNG, expiresSecond: 300 }), { autoFocus: false });
+    expect(document.querySelector('.clink-renderer')).not.toHaveFocus();
+    expect(document.body).toHaveFocus();
+  });
+
+  it('never announces more time than is left (14:58 reads "14 minutes", not "15 minutes")', () => {
+    setup(wechat({ imageDataUrl: QR_PNG, expiresSecond: 898 }));
+    expect(screen.getByRole('timer')).toHaveTextContent('Expires in 14:58');
+    expect(document.querySelector('[aria-live="polite"]')).toHaveTextContent('14 minutes left to pay');
   });
 
   it('offers a QR refresh for Cash App Pay on expiry and swaps in the new code', async () => {

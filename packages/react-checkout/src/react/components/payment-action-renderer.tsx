@@ -32,6 +32,8 @@ export interface PaymentActionRendererProps extends CheckoutConfigProps, Omit<Pa
   navigate?: (url: string) => void;
   /** How to submit a form post. @default `form.submit()` */
   submitForm?: (form: HTMLFormElement) => void;
+  /** Scroll the view into sight and move focus to it when it shows; `false` when your container manages focus. @default true */
+  autoFocus?: boolean;
   className?: string;
 }
 
@@ -93,6 +95,7 @@ function RendererSession(props: SessionProps): ReactNode {
       refreshing={refreshing}
       navigate={props.navigate}
       submitForm={props.submitForm}
+      autoFocus={props.autoFocus}
       className={props.className}
     />
   );

@@ -19,6 +19,10 @@ export interface CheckoutMessages {
   qrAlt: string;
   /** `qrAlt` when the answer carries no amount. */
   qrAltNoAmount: string;
+  /** First step of paying from another phone, under the QR code. */
+  qrStepOpen: string;
+  /** Second step of paying from another phone. */
+  qrStepConfirm: string;
   /** Visible countdown. */
   expiresIn: string;
   /** Countdown announced to screen readers. */

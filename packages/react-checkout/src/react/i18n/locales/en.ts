@@ -11,6 +11,8 @@ export const en: CheckoutMessages = {
   scanQrNoAmount: 'Scan the QR code with {wallet} to pay.',
   qrAlt: '{wallet} QR code for {amount}',
   qrAltNoAmount: '{wallet} QR code',
+  qrStepOpen: 'Open {wallet} on your phone and tap Scan.',
+  qrStepConfirm: 'Point the camera at this code, then confirm the payment in the app.',
   expiresIn: 'Expires in {time}',
   timeLeft: '{time} left to pay',
   qrExpired: 'This QR code has expired.',

@@ -11,6 +11,8 @@ export const fil: CheckoutMessages = {
   scanQrNoAmount: 'I-scan ang QR code gamit ang {wallet} para magbayad.',
   qrAlt: '{wallet} QR code para sa {amount}',
   qrAltNoAmount: 'QR code ng {wallet}',
+  qrStepOpen: 'Buksan ang {wallet} sa iyong telepono at i-tap ang Scan.',
+  qrStepConfirm: 'Itutok ang camera sa code na ito, saka kumpirmahin ang bayad sa app.',
   expiresIn: 'Mag-e-expire sa loob ng {time}',
   timeLeft: '{time} na lang para magbayad',
   qrExpired: 'Nag-expire na ang QR code na ito.',

@@ -11,6 +11,8 @@ export const id: CheckoutMessages = {
   scanQrNoAmount: 'Pindai kode QR dengan {wallet} untuk membayar.',
   qrAlt: 'Kode QR {wallet} untuk {amount}',
   qrAltNoAmount: 'Kode QR {wallet}',
+  qrStepOpen: 'Buka {wallet} di ponsel Anda, lalu ketuk Pindai.',
+  qrStepConfirm: 'Arahkan kamera ke kode ini, lalu konfirmasi pembayaran di aplikasi.',
   expiresIn: 'Kedaluwarsa dalam {time}',
   timeLeft: 'Sisa waktu pembayaran {time}',
   qrExpired: 'Kode QR ini sudah kedaluwarsa.',

@@ -11,6 +11,8 @@ export const ko: CheckoutMessages = {
   scanQrNoAmount: '{wallet}(으)로 QR 코드를 스캔하여 결제하세요.',
   qrAlt: '{amount} 결제용 {wallet} QR 코드',
   qrAltNoAmount: '{wallet} 결제 QR 코드',
+  qrStepOpen: '휴대폰에서 {wallet}을(를) 열고 스캔을 누르세요.',
+  qrStepConfirm: '카메라로 이 코드를 비춘 뒤 앱에서 결제를 확인하세요.',
   expiresIn: '{time} 후 만료',
   timeLeft: '결제 남은 시간 {time}',
   qrExpired: 'QR 코드가 만료되었습니다.',

@@ -11,6 +11,8 @@ export const ms: CheckoutMessages = {
   scanQrNoAmount: 'Imbas kod QR dengan {wallet} untuk membayar.',
   qrAlt: 'Kod QR {wallet} untuk {amount}',
   qrAltNoAmount: 'Kod QR {wallet}',
+  qrStepOpen: 'Buka {wallet} pada telefon anda dan ketik Imbas.',
+  qrStepConfirm: 'Halakan kamera pada kod ini, kemudian sahkan pembayaran dalam aplikasi.',
   expiresIn: 'Tamat tempoh dalam {time}',
   timeLeft: 'Baki masa untuk membayar {time}',
   qrExpired: 'Kod QR ini telah tamat tempoh.',

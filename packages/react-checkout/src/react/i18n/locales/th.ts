@@ -11,6 +11,8 @@ export const th: CheckoutMessages = {
   scanQrNoAmount: 'สแกนคิวอาร์โค้ดด้วย {wallet} เพื่อชำระเงิน',
   qrAlt: 'คิวอาร์โค้ด {wallet} สำหรับ {amount}',
   qrAltNoAmount: 'คิวอาร์โค้ด {wallet}',
+  qrStepOpen: 'เปิด {wallet} บนโทรศัพท์แล้วแตะสแกน',
+  qrStepConfirm: 'หันกล้องไปที่โค้ดนี้ แล้วยืนยันการชำระเงินในแอป',
   expiresIn: 'หมดอายุใน {time}',
   timeLeft: 'เหลือเวลาชำระเงิน {time}',
   qrExpired: 'คิวอาร์โค้ดนี้หมดอายุแล้ว',

@@ -11,6 +11,8 @@ export const zhCN: CheckoutMessages = {
   scanQrNoAmount: '请使用{wallet}扫描二维码完成支付。',
   qrAlt: '{wallet}付款二维码，金额{amount}',
   qrAltNoAmount: '{wallet}付款二维码',
+  qrStepOpen: '在手机上打开{wallet}，点击“扫一扫”。',
+  qrStepConfirm: '将摄像头对准此二维码，然后在应用内确认付款。',
   expiresIn: '{time}后过期',
   timeLeft: '剩余支付时间{time}',
   qrExpired: '二维码已过期。',

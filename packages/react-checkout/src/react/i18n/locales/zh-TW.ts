@@ -11,6 +11,8 @@ export const zhTW: CheckoutMessages = {
   scanQrNoAmount: '請使用{wallet}掃描 QR 碼完成支付。',
   qrAlt: '{wallet}付款 QR 碼，金額{amount}',
   qrAltNoAmount: '{wallet}付款 QR 碼',
+  qrStepOpen: '在手機上開啟{wallet}，點選「掃描」。',
+  qrStepConfirm: '將相機對準此 QR 碼，然後在應用程式內確認付款。',
   expiresIn: '{time}後到期',
   timeLeft: '剩餘付款時間{time}',
   qrExpired: 'QR 碼已過期。',
