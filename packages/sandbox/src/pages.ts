@@ -104,8 +104,13 @@ const STATUS_NAME: Record<SandboxOrder['status'], string> = {
   refunded: 'Refunded',
 };
 
+/** Why a failed order failed, as the payment channel put it. */
+function failureMessage(order: SandboxOrder): string | undefined {
+  return order.paymentExecutionDetails[0]?.originalFailureMessage;
+}
+
 function statusName(order: SandboxOrder): string {
-  const failure = order.paymentExecutionDetails[0]?.originalFailureMessage;
+  const failure = failureMessage(order);
   return order.status === 'failed' && failure ? `${STATUS_NAME.failed}: ${failure}` : STATUS_NAME[order.status];
 }
 
@@ -119,7 +124,7 @@ const STATUS_TEXT: Record<SandboxOrder['status'], string> = {
 };
 
 function statusLine(order: SandboxOrder): string {
-  const failure = order.paymentExecutionDetails[0]?.originalFailureMessage;
+  const failure = failureMessage(order);
   const text = order.status === 'failed' && failure ? `${STATUS_TEXT.failed} ${failure}.` : STATUS_TEXT[order.status];
   return `<p class="status" role="status" data-status="${order.status}">${escapeHtml(text)}</p>`;
 }
