@@ -15,9 +15,14 @@ export function rawBodyFromParser(req: NodeRequestLike): Uint8Array | undefined 
   return req.body instanceof Uint8Array ? req.body : undefined;
 }
 
-/** The absolute URL of a node request (under Express, with the mount path `req.url` lost). */
+/** The request target as the client sent it (under Express, with the mount path `req.url` lost). */
+function targetOf(req: NodeRequestLike): string {
+  return req.originalUrl ?? req.url ?? '/';
+}
+
+/** The absolute URL of a node request. */
 export function urlOf(req: NodeRequestLike): URL {
-  const path = req.originalUrl ?? req.url ?? '/';
+  const path = targetOf(req);
   const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
   const base = `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
   try {
@@ -25,6 +30,21 @@ export function urlOf(req: NodeRequestLike): URL {
   } catch {
     return new URL(path, 'http://localhost');
   }
+}
+
+// A path of only these characters, not starting with `//` (which a URL parser reads as a host), is its
+// own normalised form: no dot segments, escapes or backslashes for `new URL` to rewrite.
+const PLAIN_PATH = /^\/(?![/])[A-Za-z0-9_~/-]*$/;
+
+/**
+ * The target's path as `new URL(target, base).pathname` gives it. A plain path (every route the
+ * handler serves, in practice) is read without parsing a URL per request.
+ */
+export function pathnameOf(req: NodeRequestLike): string {
+  const target = targetOf(req);
+  const end = target.search(/[?#]/);
+  const path = end === -1 ? target : target.slice(0, end);
+  return PLAIN_PATH.test(path) ? path : urlOf(req).pathname;
 }
 
 /**
@@ -76,7 +96,9 @@ export function exchangeFromNode(
   options: { abortSignalOnDisconnect: boolean },
 ): CheckoutExchange {
   const method = (req.method ?? 'GET').toUpperCase();
-  const url = urlOf(req);
+  // The absolute URL is only needed by an origin check or a hook's `Request`: made when first asked.
+  let href: string | undefined;
+  const urlHref = (): string => (href ??= urlOf(req).href);
   let request: Request | undefined;
 
   function followDisconnect(): AbortSignal {
@@ -88,8 +110,10 @@ export function exchangeFromNode(
 
   return {
     method,
-    url: url.href,
-    pathname: url.pathname,
+    get url() {
+      return urlHref();
+    },
+    pathname: pathnameOf(req),
     header(name) {
       const value = req.headers[name];
       if (value === undefined) return null;
@@ -107,7 +131,7 @@ export function exchangeFromNode(
       req.pause();
     },
     request() {
-      request ??= nodeRequestView(method, url.href, req.headers, () =>
+      request ??= nodeRequestView(method, urlHref(), req.headers, () =>
         options.abortSignalOnDisconnect ? followDisconnect() : new AbortController().signal,
       );
       return request;
@@ -117,7 +141,8 @@ export function exchangeFromNode(
 
 /** The answer in one write, with its length (no chunked encoding, no streams). */
 export function writeAnswer(res: ServerResponse, answer: CheckoutAnswer, closeConnection: boolean): void {
-  const headers: Record<string, string | number> = { ...answer.headers };
+  // The answer's own headers object is not kept by anyone else: add to it rather than copy it.
+  const headers: Record<string, string | number> = answer.headers;
   if (closeConnection) headers.Connection = 'close';
   if (answer.body === null) {
     res.writeHead(answer.status, headers).end();

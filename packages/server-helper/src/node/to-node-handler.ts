@@ -174,9 +174,9 @@ async function serveThroughFetch(
 }
 
 /** A checkout handler's core, served from node:http's `req` and `res` with no Web objects in between. */
-async function serveCore(core: CheckoutCore, req: NodeRequestLike, res: ServerResponse, options: ToNodeHandlerOptions): Promise<void> {
+async function serveCore(core: CheckoutCore, req: NodeRequestLike, res: ServerResponse, exchangeOptions: { abortSignalOnDisconnect: boolean }): Promise<void> {
   const state: NodeExchangeState = { abandoned: false };
-  const answer = await core(exchangeFromNode(req, res, state, { abortSignalOnDisconnect: options.abortSignalOnDisconnect === true }));
+  const answer = await core(exchangeFromNode(req, res, state, exchangeOptions));
   writeAnswer(res, answer, state.abandoned);
 }
 
@@ -200,6 +200,7 @@ async function serveCore(core: CheckoutCore, req: NodeRequestLike, res: ServerRe
 export function toNodeHandler(handler: FetchHandler, options: ToNodeHandlerOptions = {}): NodeHandler {
   const log = options.logger ?? ((line: string) => console.error(line));
   const core = checkoutCoreOf(handler);
+  const exchangeOptions = { abortSignalOnDisconnect: options.abortSignalOnDisconnect === true };
 
   return async function nodeCheckoutHandler(req, res, next) {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -209,7 +210,7 @@ export function toNodeHandler(handler: FetchHandler, options: ToNodeHandlerOptio
       return;
     }
     try {
-      if (core !== undefined) await serveCore(core, req, res, options);
+      if (core !== undefined) await serveCore(core, req, res, exchangeOptions);
       else await serveThroughFetch(handler, req, res, method, options);
     } catch (error) {
       if (next !== undefined) {
