@@ -107,11 +107,12 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
     now,
   });
   const idempotencyStore = options.idempotencyStore ?? createMemoryIdempotencyStore({ now });
+  const cryptoBackend = detectCryptoBackend();
   const walletInstruments = createWalletInstruments({
     client: options.client,
     store: options.instrumentStore ?? createMemoryInstrumentStore(),
     claims: idempotencyStore,
-    crypto: detectCryptoBackend(),
+    crypto: cryptoBackend,
     now,
   });
   const webhookEventStore = options.webhookEventStore ?? createMemoryIdempotencyStore({ now });
@@ -251,7 +252,7 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
     if (nestsDeeperThan(input.payload, MAX_PAYLOAD_DEPTH)) {
       throw new ClinkValidationError([{ path: 'payload', message: `must not nest more than ${MAX_PAYLOAD_DEPTH} levels deep` }]);
     }
-    const binding = await bindingOf(exchange);
+    const binding = options.bindOrderToken === undefined ? '' : await bindingOf(exchange);
     const idempotencyKey = exchange.header(IDEMPOTENCY_KEY_LOWER);
     const created: CreateContext = { input, exchange, binding };
 
@@ -265,9 +266,10 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
       });
     }
 
-    const { sha256Hex } = detectCryptoBackend();
+    const { sha256Hex, sha256HexSync } = cryptoBackend;
     const scope = binding === '' ? '' : `${await sha256Hex(binding)}:`;
-    const fingerprint = await sha256Hex(canonicalJson(input));
+    const canonicalInput = canonicalJson(input);
+    const fingerprint = sha256HexSync?.(canonicalInput) ?? (await sha256Hex(canonicalInput));
     const outcome = await runIdempotently(
       idempotencyStore,
       `create:${scope}${idempotencyKey}`,
@@ -312,7 +314,8 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
     if (token === null || token === '') {
       throw new CheckoutHttpError(401, 'authentication_error', `The ${ORDER_TOKEN_HEADER} header is missing.`);
     }
-    const check = await signer.verify({ orderId, token, binding: await bindingOf(exchange) });
+    const binding = options.bindOrderToken === undefined ? '' : await bindingOf(exchange);
+    const check = await signer.verify({ orderId, token, binding });
     if (!check.valid) {
       const message =
         check.reason === 'expired'
@@ -411,7 +414,9 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
     return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
   }
 
-  async function route(exchange: CheckoutExchange, route: CheckoutRoute, headers: Record<string, string>): Promise<CheckoutAnswer> {
+  // Not async: it hands on its route's promise instead of wrapping it in one more (its throws reach the
+  // caller's try all the same).
+  function route(exchange: CheckoutExchange, route: CheckoutRoute, headers: Record<string, string>): CheckoutAnswer | Promise<CheckoutAnswer> {
     const allow = ROUTE_METHODS[route.kind];
     if (exchange.method === 'OPTIONS') {
       return {

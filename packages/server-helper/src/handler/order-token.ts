@@ -69,7 +69,8 @@ export function createOrderTokenSigner(options: {
     async issue({ orderId, paymentMethodType, binding }) {
       const expiresAt = String(Math.floor(options.now() / 1000) + options.ttlSeconds);
       const nonce = toHex(randomNonce());
-      const mac = await hmac.signBase64url(signedMessage(orderId, paymentMethodType, expiresAt, nonce, binding));
+      const message = signedMessage(orderId, paymentMethodType, expiresAt, nonce, binding);
+      const mac = hmac.signBase64urlSync?.(message) ?? (await hmac.signBase64url(message));
       return [VERSION, paymentMethodType, expiresAt, nonce, mac].join('.');
     },
 
