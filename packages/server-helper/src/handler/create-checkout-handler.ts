@@ -176,7 +176,7 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
         return refusedBeforeClink(rejection, 'CARD payment');
       }
       try {
-        instrument = await walletInstruments.find(params, method);
+        instrument = walletInstruments.recent(params, method) ?? (await walletInstruments.find(params, method));
       } catch (error) {
         return refusedBeforeClink(error, `creating the customer's ${method} instrument`);
       }
