@@ -131,7 +131,7 @@ export function exchangeFromNode(
       req.pause();
     },
     request() {
-      request ??= nodeRequestView(method, urlHref(), req.headers, () =>
+      request ??= nodeRequestView(method, urlHref, req.headers, () =>
         options.abortSignalOnDisconnect ? followDisconnect() : new AbortController().signal,
       );
       return request;
