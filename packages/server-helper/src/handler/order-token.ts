@@ -52,8 +52,10 @@ function fromBase64url(text: string): Uint8Array | undefined {
 
 function signedMessage(orderId: string, method: string, expiresAt: string, nonce: string, binding: string): string {
   // Length-prefixing every part keeps ("ab","c") and ("a","bc") from signing the same bytes.
-  const parts = [VERSION, orderId, method, expiresAt, nonce, binding];
-  return parts.map((part) => `${part.length}:${part}`).join('|');
+  return (
+    `${VERSION.length}:${VERSION}|${orderId.length}:${orderId}|${method.length}:${method}|` +
+    `${expiresAt.length}:${expiresAt}|${nonce.length}:${nonce}|${binding.length}:${binding}`
+  );
 }
 
 export function createOrderTokenSigner(options: {
@@ -71,7 +73,7 @@ export function createOrderTokenSigner(options: {
       const nonce = toHex(randomNonce());
       const message = signedMessage(orderId, paymentMethodType, expiresAt, nonce, binding);
       const mac = hmac.signBase64urlSync?.(message) ?? (await hmac.signBase64url(message));
-      return [VERSION, paymentMethodType, expiresAt, nonce, mac].join('.');
+      return `${VERSION}.${paymentMethodType}.${expiresAt}.${nonce}.${mac}`;
     },
 
     async verify({ orderId, token, binding }) {

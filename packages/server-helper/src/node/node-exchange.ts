@@ -87,56 +87,78 @@ function receiveBody(req: IncomingMessage, maxBytes: number, state: NodeExchange
 
 /**
  * The exchange of a node request: the handler's core reads headers and the body straight from
- * node:http; the hooks get a `Request` view of it (see `nodeRequestView`).
+ * node:http; the hooks get a `Request` view of it (see `nodeRequestView`). One object per request with
+ * its methods on the prototype: a busy server keeps hundreds of these alive while Clink answers.
  */
-export function exchangeFromNode(
-  req: NodeRequestLike,
-  res: ServerResponse,
-  state: NodeExchangeState,
-  options: { abortSignalOnDisconnect: boolean },
-): CheckoutExchange {
-  const method = (req.method ?? 'GET').toUpperCase();
+class NodeExchange implements CheckoutExchange, NodeExchangeState {
+  readonly method: string;
+  readonly pathname: string;
+  readonly headers: NodeRequestLike['headers'];
+  abandoned = false;
+  readonly #req: NodeRequestLike;
+  readonly #res: ServerResponse;
+  readonly #abortSignalOnDisconnect: boolean;
   // The absolute URL is only needed by an origin check or a hook's `Request`: made when first asked.
-  let href: string | undefined;
-  const urlHref = (): string => (href ??= urlOf(req).href);
-  let request: Request | undefined;
+  #href: string | undefined;
+  #request: Request | undefined;
 
-  function followDisconnect(): AbortSignal {
+  constructor(req: NodeRequestLike, res: ServerResponse, abortSignalOnDisconnect: boolean) {
+    this.method = (req.method ?? 'GET').toUpperCase();
+    this.pathname = pathnameOf(req);
+    this.headers = req.headers;
+    this.#req = req;
+    this.#res = res;
+    this.#abortSignalOnDisconnect = abortSignalOnDisconnect;
+  }
+
+  get url(): string {
+    return (this.#href ??= urlOf(this.#req).href);
+  }
+
+  header(name: string): string | null {
+    const value = this.#req.headers[name];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  readBody(maxBytes: number): Promise<Uint8Array> {
+    const raw = rawBodyFromParser(this.#req);
+    if (raw !== undefined) return raw.byteLength > maxBytes ? Promise.reject(tooLarge(maxBytes)) : Promise.resolve(raw);
+    return receiveBody(this.#req, maxBytes, this);
+  }
+
+  async discardBody(): Promise<void> {
+    if (rawBodyFromParser(this.#req) !== undefined || this.#req.complete) return;
+    this.abandoned = true;
+    this.#req.pause();
+  }
+
+  request(): Request {
+    this.#request ??= nodeRequestView(
+      this.method,
+      () => this.url,
+      this.#req.headers,
+      () => (this.#abortSignalOnDisconnect ? this.#followDisconnect() : new AbortController().signal),
+    );
+    return this.#request;
+  }
+
+  #followDisconnect(): AbortSignal {
+    const res = this.#res;
     const controller = new AbortController();
     if (res.closed && !res.writableFinished) controller.abort();
     else res.once('close', () => res.writableFinished || controller.abort());
     return controller.signal;
   }
+}
 
-  return {
-    method,
-    get url() {
-      return urlHref();
-    },
-    pathname: pathnameOf(req),
-    header(name) {
-      const value = req.headers[name];
-      if (value === undefined) return null;
-      return Array.isArray(value) ? value.join(', ') : value;
-    },
-    headers: req.headers,
-    readBody(maxBytes) {
-      const raw = rawBodyFromParser(req);
-      if (raw !== undefined) return raw.byteLength > maxBytes ? Promise.reject(tooLarge(maxBytes)) : Promise.resolve(raw);
-      return receiveBody(req, maxBytes, state);
-    },
-    async discardBody() {
-      if (rawBodyFromParser(req) !== undefined || req.complete) return;
-      state.abandoned = true;
-      req.pause();
-    },
-    request() {
-      request ??= nodeRequestView(method, urlHref, req.headers, () =>
-        options.abortSignalOnDisconnect ? followDisconnect() : new AbortController().signal,
-      );
-      return request;
-    },
-  };
+/** The exchange of a node request; its `abandoned` says whether the connection must close after the answer. */
+export function exchangeFromNode(
+  req: NodeRequestLike,
+  res: ServerResponse,
+  options: { abortSignalOnDisconnect: boolean },
+): CheckoutExchange & NodeExchangeState {
+  return new NodeExchange(req, res, options.abortSignalOnDisconnect);
 }
 
 /** The answer in one write, with its length (no chunked encoding, no streams). */
