@@ -1,8 +1,10 @@
-import qrcode from 'qrcode-generator';
+import { encodeQrModules } from './qr-encode.js';
 
 /** A QR code as a grid of dark/light modules, ready to be drawn as PNG or SVG. */
 export interface QrMatrix {
   size: number;
+  /** `size` × `size` modules, row-major, 1 = dark. */
+  modules: Uint8Array;
   isDark(row: number, col: number): boolean;
 }
 
@@ -11,11 +13,9 @@ const MARGIN_MODULES = 4;
 const PNG_MODULE_PIXELS = 6;
 
 export function encodeQr(payload: string): QrMatrix {
-  // Type 0 picks the smallest version that fits; level M survives a blurry phone camera.
-  const code = qrcode(0, 'M');
-  code.addData(payload, 'Byte');
-  code.make();
-  return { size: code.getModuleCount(), isDark: (row, col) => code.isDark(row, col) };
+  // The smallest version that fits, level M: it survives a blurry phone camera.
+  const { size, modules } = encodeQrModules(payload);
+  return { size, modules, isDark: (row, col) => modules[row * size + col] === 1 };
 }
 
 export function qrToSvg(matrix: QrMatrix, title: string): string {
@@ -38,18 +38,24 @@ export function qrToSvg(matrix: QrMatrix, title: string): string {
 export function qrToPng(matrix: QrMatrix): Uint8Array<ArrayBuffer> {
   const pixels = (matrix.size + MARGIN_MODULES * 2) * PNG_MODULE_PIXELS;
   const rowBytes = Math.ceil(pixels / 8);
-  const raw = new Uint8Array((rowBytes + 1) * pixels);
-  for (let y = 0; y < pixels; y += 1) {
-    const rowStart = y * (rowBytes + 1);
-    raw[rowStart] = 0; // filter type: none
-    const moduleRow = Math.floor(y / PNG_MODULE_PIXELS) - MARGIN_MODULES;
-    for (let x = 0; x < pixels; x += 1) {
-      const moduleCol = Math.floor(x / PNG_MODULE_PIXELS) - MARGIN_MODULES;
-      const inside = moduleRow >= 0 && moduleCol >= 0 && moduleRow < matrix.size && moduleCol < matrix.size;
-      const dark = inside && matrix.isDark(moduleRow, moduleCol);
-      // In 1-bit greyscale a set bit is white.
-      if (!dark) raw[rowStart + 1 + (x >> 3)]! |= 0x80 >> (x & 7);
+  const stride = rowBytes + 1; // each row starts with its filter type, 0: none
+  const raw = new Uint8Array(stride * pixels);
+  // In 1-bit greyscale a set bit is white: a quiet-zone row is all ones, and each module row is
+  // drawn once and copied for the module's height.
+  const light = new Uint8Array(stride).fill(0xff);
+  light[0] = 0;
+  const tailBits = pixels % 8; // bits past the last pixel of a row stay clear
+  if (tailBits !== 0) light[stride - 1] = (0xff << (8 - tailBits)) & 0xff;
+  for (let y = 0; y < pixels; y += 1) raw.set(light, y * stride);
+  const { size, modules } = matrix;
+  for (let moduleRow = 0; moduleRow < size; moduleRow += 1) {
+    const first = (moduleRow + MARGIN_MODULES) * PNG_MODULE_PIXELS * stride;
+    for (let moduleCol = 0; moduleCol < size; moduleCol += 1) {
+      if (modules[moduleRow * size + moduleCol] !== 1) continue;
+      const left = (moduleCol + MARGIN_MODULES) * PNG_MODULE_PIXELS;
+      for (let x = left; x < left + PNG_MODULE_PIXELS; x += 1) raw[first + 1 + (x >> 3)]! &= ~(0x80 >> (x & 7));
     }
+    for (let copy = 1; copy < PNG_MODULE_PIXELS; copy += 1) raw.copyWithin(first + copy * stride, first, first + stride);
   }
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
@@ -117,16 +123,22 @@ function crc32(data: Uint8Array): number {
     }
   }
   let crc = 0xffffffff;
-  for (const byte of data) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  for (let i = 0; i < data.length; i += 1) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
 function adler32(data: Uint8Array): number {
   let a = 1;
   let b = 0;
-  for (const byte of data) {
-    a = (a + byte) % 65521;
-    b = (b + a) % 65521;
+  // 5552 bytes is the most that can be summed before the sums could pass 2^32 (zlib's NMAX).
+  for (let start = 0; start < data.length; start += 5552) {
+    const end = Math.min(data.length, start + 5552);
+    for (let i = start; i < end; i += 1) {
+      a += data[i]!;
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
   }
   return ((b << 16) | a) >>> 0;
 }
@@ -141,7 +153,11 @@ function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+/** Node's Buffer when there is one: its Base64 is native; browsers go through btoa. */
+const nodeBuffer = (globalThis as { Buffer?: { from(bytes: Uint8Array): { toString(encoding: 'base64'): string } } }).Buffer;
+
 export function toBase64(bytes: Uint8Array): string {
+  if (nodeBuffer !== undefined) return nodeBuffer.from(bytes).toString('base64');
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
