@@ -53,23 +53,34 @@ export interface WebhookSender {
   close(): void;
 }
 
+// Importing a key is most of the cost of one signature; a sandbox signs every event with the same secret.
+const signingKeys = new Map<string, Promise<CryptoKey>>();
+
+function signingKey(subtle: SubtleCrypto, secret: string): Promise<CryptoKey> {
+  let key = signingKeys.get(secret);
+  if (key === undefined) {
+    key = subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    // A failed import is not kept: the next signature tries again.
+    key.catch(() => signingKeys.delete(secret));
+    if (signingKeys.size >= 16) signingKeys.clear(); // a caller signing with many secrets keeps no more than a few keys
+    signingKeys.set(secret, key);
+  }
+  return key;
+}
+
 /** Signs as Clink does: HMAC-SHA256 over `<timestamp>.<raw body>`, lowercase hex. */
 export async function signWebhook(secret: string, timestamp: string, body: string): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) {
     throw new Error('Web Crypto (crypto.subtle) is unavailable; in a browser, webhooks need a secure context (https or localhost)');
   }
-  const encoder = new TextEncoder();
-  const key = await subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  const mac = await subtle.sign('HMAC', key, encoder.encode(`${timestamp}.${body}`));
-  return Array.from(new Uint8Array(mac), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const mac = await subtle.sign('HMAC', await signingKey(subtle, secret), new TextEncoder().encode(`${timestamp}.${body}`));
+  let hex = '';
+  for (const byte of new Uint8Array(mac)) hex += HEX[byte];
+  return hex;
 }
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 export function createWebhookSender(options: WebhookSenderOptions): WebhookSender {
   const maxAttempts = Math.max(1, options.retry?.maxAttempts ?? 5);
