@@ -325,52 +325,43 @@ function placeData(grid: Uint8Array, size: number, codewords: Uint8Array, mask: 
 /** qrcode-generator's penalty: same-coloured neighbours, 2×2 blocks, finder-like runs, and the balance of dark modules. */
 function penalty(grid: Uint8Array, size: number, rowSums: Uint8Array): number {
   let points = 0;
-  // Same-coloured neighbours: more than five is only possible with all eight neighbours on the grid,
-  // so only inner modules count; a 3×3 sum of dark modules (from sums across each row) gives them.
+  let darkCount = 0;
+  // One pass across each row: sums of three for the neighbour rule, the dark count, and the last seven
+  // modules as bits for the finder-like rule (dark, light, dark, dark, dark, light, dark).
   for (let row = 0; row < size; row += 1) {
-    for (let i = row * size + 1; i < (row + 1) * size - 1; i += 1) rowSums[i] = grid[i - 1]! + grid[i]! + grid[i + 1]!;
-  }
-  for (let row = 1; row < size - 1; row += 1) {
-    for (let col = 1; col < size - 1; col += 1) {
-      const i = row * size + col;
-      const darkAround = rowSums[i - size]! + rowSums[i]! + rowSums[i + size]!;
-      const same = grid[i] === DARK ? darkAround - 1 : 8 - darkAround;
-      if (same > 5) points += 3 + same - 5;
-    }
-  }
-  for (let row = 0; row < size - 1; row += 1) {
-    for (let col = 0; col < size - 1; col += 1) {
-      const i = row * size + col;
-      const count = grid[i]! + grid[i + 1]! + grid[i + size]! + grid[i + size + 1]!;
-      if (count === 0 || count === 4) points += 3;
-    }
-  }
-  for (let row = 0; row < size; row += 1) {
-    for (let col = 0; col < size - 6; col += 1) {
-      if (finderLike(grid, row * size + col, 1)) points += 40;
+    const start = row * size;
+    let window = 0;
+    for (let i = start; i < start + size; i += 1) {
+      const dark = grid[i]!;
+      darkCount += dark;
+      window = ((window << 1) | dark) & 0x7f;
+      if (window === FINDER_LIKE && i - start >= 6) points += 40;
+      if (i > start && i < start + size - 1) rowSums[i] = grid[i - 1]! + dark + grid[i + 1]!;
     }
   }
   for (let col = 0; col < size; col += 1) {
-    for (let row = 0; row < size - 6; row += 1) {
-      if (finderLike(grid, row * size + col, size)) points += 40;
+    let window = 0;
+    for (let row = 0, i = col; row < size; row += 1, i += size) {
+      window = ((window << 1) | grid[i]!) & 0x7f;
+      if (window === FINDER_LIKE && row >= 6) points += 40;
     }
   }
-  let darkCount = 0;
-  for (let i = 0; i < grid.length; i += 1) darkCount += grid[i]!;
+  for (let row = 0; row < size - 1; row += 1) {
+    for (let i = row * size, end = i + size - 1; i < end; i += 1) {
+      // Same-coloured neighbours: more than five is only possible with all eight neighbours on the grid,
+      // so only inner modules count; their 3×3 sum of dark modules comes from the row sums.
+      if (row > 0 && i > row * size) {
+        const darkAround = rowSums[i - size]! + rowSums[i]! + rowSums[i + size]!;
+        const same = grid[i] === DARK ? darkAround - 1 : 8 - darkAround;
+        if (same > 5) points += 3 + same - 5;
+      }
+      const block = grid[i]! + grid[i + 1]! + grid[i + size]! + grid[i + size + 1]!;
+      if (block === 0 || block === 4) points += 3;
+    }
+  }
   // The same floating-point steps as qrcode-generator, so ties and near-ties resolve alike.
   const ratio = Math.abs((100 * darkCount) / size / size - 50) / 5;
   return points + ratio * 10;
 }
 
-/** Dark, light, dark, dark, dark, light, dark from `start`, `stride` apart. */
-function finderLike(grid: Uint8Array, start: number, stride: number): boolean {
-  return (
-    grid[start] === DARK &&
-    grid[start + stride] === LIGHT &&
-    grid[start + 2 * stride] === DARK &&
-    grid[start + 3 * stride] === DARK &&
-    grid[start + 4 * stride] === DARK &&
-    grid[start + 5 * stride] === LIGHT &&
-    grid[start + 6 * stride] === DARK
-  );
-}
+const FINDER_LIKE = 0b1011101;
