@@ -1,3 +1,4 @@
+import { zlibRows } from './png-deflate.js';
 import { encodeQrModules } from './qr-encode.js';
 
 /** A QR code as a grid of dark/light modules, ready to be drawn as PNG or SVG. */
@@ -34,7 +35,7 @@ export function qrToSvg(matrix: QrMatrix, title: string): string {
   );
 }
 
-/** A 1-bit greyscale PNG, written by hand so the sandbox needs neither zlib nor a canvas. */
+/** A 1-bit greyscale PNG, written by hand (png-deflate.ts compresses it) so the sandbox needs neither zlib nor a canvas. */
 export function qrToPng(matrix: QrMatrix): Uint8Array<ArrayBuffer> {
   const pixels = (matrix.size + MARGIN_MODULES * 2) * PNG_MODULE_PIXELS;
   const rowBytes = Math.ceil(pixels / 8);
@@ -66,7 +67,7 @@ export function qrToPng(matrix: QrMatrix): Uint8Array<ArrayBuffer> {
   return concat([
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
-    chunk('IDAT', zlibStored(raw)),
+    chunk('IDAT', zlibRows(raw, stride)),
     chunk('IEND', new Uint8Array(0)),
   ]);
 }
@@ -89,28 +90,6 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** A zlib stream made of uncompressed ("stored") deflate blocks. */
-function zlibStored(data: Uint8Array): Uint8Array {
-  const maxBlock = 65535;
-  const blocks = Math.max(1, Math.ceil(data.length / maxBlock));
-  const out = new Uint8Array(2 + blocks * 5 + data.length + 4);
-  out[0] = 0x78;
-  out[1] = 0x01;
-  let offset = 2;
-  for (let i = 0; i < blocks; i += 1) {
-    const part = data.subarray(i * maxBlock, Math.min(data.length, (i + 1) * maxBlock));
-    out[offset] = i === blocks - 1 ? 1 : 0;
-    out[offset + 1] = part.length & 0xff;
-    out[offset + 2] = part.length >> 8;
-    out[offset + 3] = ~part.length & 0xff;
-    out[offset + 4] = (~part.length >> 8) & 0xff;
-    out.set(part, offset + 5);
-    offset += 5 + part.length;
-  }
-  new DataView(out.buffer).setUint32(offset, adler32(data));
-  return out;
-}
-
 let crcTable: Uint32Array | undefined;
 
 function crc32(data: Uint8Array): number {
@@ -127,21 +106,6 @@ function crc32(data: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-function adler32(data: Uint8Array): number {
-  let a = 1;
-  let b = 0;
-  // 5552 bytes is the most that can be summed before the sums could pass 2^32 (zlib's NMAX).
-  for (let start = 0; start < data.length; start += 5552) {
-    const end = Math.min(data.length, start + 5552);
-    for (let i = start; i < end; i += 1) {
-      a += data[i]!;
-      b += a;
-    }
-    a %= 65521;
-    b %= 65521;
-  }
-  return ((b << 16) | a) >>> 0;
-}
 
 function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
