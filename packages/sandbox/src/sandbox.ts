@@ -95,7 +95,7 @@ export interface Sandbox {
   succeed(orderId: string): SandboxOrder;
   /** Declines the payment. Throws when the order is unknown or already final. */
   fail(orderId: string): SandboxOrder;
-  /** Expires the QR now: the order fails, except CASHAPP, which waits for a QR refresh. */
+  /** Expires the payment now: the order fails (`EXPIRED`), for every method. */
   expire(orderId: string): SandboxOrder;
   /**
    * Finds or creates a customer by Clink's rules (`customerId` wins, the other identifiers must match it;
