@@ -8,6 +8,10 @@ process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
 // Each package owns its test setup; the root run collects them all.
 export default defineConfig({
   test: {
+    // toMatchScreenshot races each capture against a timer it never clears (the story's 15 s screenshot
+    // timeout), so the last visual story keeps the process alive that long after the run: wait it out
+    // instead of reporting "close timed out".
+    teardownTimeout: 20_000,
     projects: [
       'packages/protocol',
       'packages/server-helper',

@@ -138,27 +138,72 @@ const AREAS = [
   ['React: provider, config, query client, QR encoder loader, DOM helpers', /react\/(provider|config|context|query-client|qr-encoder|dom|data-state)\./],
 ];
 
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** For each character of `code`, the index of the source it came from (-1: none), read from a source map's mappings. */
+function sourceOfEachCharacter(code, mappings) {
+  const owner = new Int32Array(code.length).fill(-1);
+  const lines = code.split('\n');
+  let lineStart = 0;
+  let source = 0;
+  mappings.split(';').forEach((line, index) => {
+    const length = lines[index]?.length ?? 0;
+    let column = 0;
+    const segments = line ? line.split(',') : [];
+    const starts = [];
+    for (const segment of segments) {
+      const fields = [];
+      let value = 0;
+      let shift = 0;
+      for (const char of segment) {
+        const digit = BASE64.indexOf(char);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      column += fields[0];
+      if (fields.length > 1) source += fields[1];
+      starts.push([column, fields.length > 1 ? source : -1]);
+    }
+    starts.forEach(([from, which], at) => owner.fill(which, lineStart + from, lineStart + (starts[at + 1]?.[0] ?? length)));
+    lineStart += length + 1;
+  });
+  return owner;
+}
+
 /**
- * Where our own bytes go: the published entry's source modules bundled unminified, then for each area the
- * gzip bytes it adds to the whole (the whole with it, minus the whole without it). Those shares are
- * applied to the measured min+gzip figure, so the column is an estimate that adds up to about it.
+ * Where our own bytes go: the published entries' source modules bundled and minified as in the cases above, each
+ * character of the output traced back to its module through the source map, then for each area (and each module)
+ * the gzip bytes it adds: the whole output minus the output without its characters. Shares of one gzip stream
+ * overlap a little, so the rows add up to about the figure, not exactly.
  */
-async function breakdown(total) {
+async function breakdown() {
   const entries = ['index.ts', 'parts.ts'].map((file) => path.join(root, 'packages/react-checkout/src', file));
   const source = entries.map((entry) => `export * from ${JSON.stringify(entry)};`).join('\n');
-  const files = await bundle('breakdown', source, [...HOST, QR], {
-    minify: false,
-    rolldownOptions: { external: (id) => matches([...HOST, QR], id), output: { comments: false } },
-  });
+  const files = await bundle('breakdown', source, [...HOST, QR], { sourcemap: true });
   const chunk = files.find((file) => file.type === 'chunk' && file.isEntry);
-  const modules = Object.entries(chunk.modules).map(([id, info]) => ({ id: id.replace(/\\/g, '/'), code: info.code ?? '' }));
-  const gzip = (parts) => gzipSync(parts.map((part) => part.code).join('\n'), { level: 9 }).length;
-  const whole = gzip(modules);
-  const unassigned = modules.filter((module) => module.code && !AREAS.some(([, pattern]) => pattern.test(module.id)));
-  if (unassigned.length > 0) throw new Error(`modules in no area: ${unassigned.map((module) => module.id).join(', ')}`);
-  const added = AREAS.map(([name, pattern]) => [name, whole - gzip(modules.filter((module) => !pattern.test(module.id)))]);
-  const sum = added.reduce((all, [, bytes]) => all + bytes, 0);
-  return added.map(([name, bytes]) => [name, (bytes / sum) * total]);
+  const code = chunk.code.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '');
+  const owner = sourceOfEachCharacter(code, chunk.map.mappings);
+  const ids = chunk.map.sources.map((id) => id.replace(/\\/g, '/'));
+  const gzip = (text) => gzipSync(text, { level: 9 }).length;
+  const whole = gzip(code);
+  // Split in UTF-16 code units, as the source map's columns count them.
+  const units = code.split('');
+  const keep = (kept) => gzip(units.filter((_, at) => kept(owner[at])).join(''));
+  const without = (drop) => whole - keep((at) => at < 0 || !drop(ids[at]));
+  const unassigned = [...new Set(owner)].filter((at) => at >= 0 && !AREAS.some(([, pattern]) => pattern.test(ids[at])));
+  if (unassigned.length > 0) throw new Error(`modules in no area: ${unassigned.map((at) => ids[at]).join(', ')}`);
+  const areas = AREAS.map(([name, pattern]) => [name, without((id) => pattern.test(id))]);
+  const modules = [...new Set(owner)]
+    .filter((at) => at >= 0)
+    .map((at) => [ids[at].replace(/^.*?packages\//, ''), without((id) => id === ids[at])])
+    .sort((a, b) => b[1] - a[1]);
+  const unmapped = whole - keep((at) => at >= 0);
+  return { whole, areas, modules, unmapped };
 }
 
 rmSync(scratch, { recursive: true, force: true });
@@ -189,11 +234,17 @@ try {
   console.log(line(table[0]));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const cells of table.slice(1)) console.log(line(cells));
-  const own = rows.find((row) => row.name.startsWith('our own code'));
-  console.log(`\nWhere our own ${kb(own.gzip)} go (estimate: each area's share of the gzip bytes):`);
-  const areas = await breakdown(own.gzip);
+  const { whole, areas, modules, unmapped } = await breakdown();
+  const bytes = (count) => `${count} B`.padStart(8);
+  console.log(`\nWhere our own bytes go (main entry and /parts from source, minified: ${kb(whole)} gzip; each row is`);
+  console.log('what the output loses in gzip bytes without that code):');
   const areaWidth = Math.max(...areas.map(([name]) => name.length));
-  for (const [name, bytes] of areas) console.log(`  ${name.padEnd(areaWidth)}  ${kb(bytes).padStart(8)}`);
+  for (const [name, count] of areas) console.log(`  ${name.padEnd(areaWidth)}  ${bytes(count)}`);
+  console.log(`  ${'imports, exports and glue of the bundle'.padEnd(areaWidth)}  ${bytes(unmapped)}`);
+  console.log('\nLargest modules:');
+  const top = modules.slice(0, 15);
+  const moduleWidth = Math.max(...top.map(([name]) => name.length));
+  for (const [name, count] of top) console.log(`  ${name.padEnd(moduleWidth)}  ${bytes(count)}`);
   console.log(
     "\nFor comparison: Adyen web's comparable QR + redirect import is about 49 KB gzip plus about 19 KB of CSS.",
   );

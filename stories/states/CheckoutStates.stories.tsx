@@ -160,20 +160,33 @@ export const Expired: Story = {
  * The server says the order is over (the sandbox's expire control) while the page's countdown still shows
  * minutes: the QR code goes at the next status check, whatever the countdown says.
  */
+function expiredOnServer(method: 'WECHAT' | 'CASHAPP', label: string): Story {
+  return {
+    args: { paymentMethodType: method },
+    play: async ({ canvasElement, userEvent, loaded }) => {
+      const canvas = within(canvasElement);
+      const { backend } = loadedOf({ loaded });
+      await userEvent.click(canvas.getByRole('button', { name: `Pay with ${label}` }));
+      const name = `${label} QR code for ${shownAmount(method)}`;
+      await expectQrImage(canvasElement, name);
+      await expectCountdown(canvasElement, /^Expires in 1[45]:\d\d$/);
+      backend.sandbox.expire(backend.latestOrderId());
+      await waitFor(() => expect(canvas.queryByRole('img', { name })).toBeNull(), OUTCOME_TIMEOUT);
+      await expect(canvas.queryByRole('timer')).toBeNull();
+      await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
+    },
+  };
+}
+
 export const ExpiredOnServer: Story = {
+  ...expiredOnServer('WECHAT', 'WeChat Pay'),
   name: 'Expired on the server, countdown still running',
-  play: async ({ canvasElement, userEvent, loaded }) => {
-    const canvas = within(canvasElement);
-    const { backend } = loadedOf({ loaded });
-    await userEvent.click(canvas.getByRole('button', { name: 'Pay with WeChat Pay' }));
-    const name = `WeChat Pay QR code for ${shownAmount('WECHAT')}`;
-    await expectQrImage(canvasElement, name);
-    await expectCountdown(canvasElement, /^Expires in 1[45]:\d\d$/);
-    backend.sandbox.expire(backend.latestOrderId());
-    await waitFor(() => expect(canvas.queryByRole('img', { name })).toBeNull(), OUTCOME_TIMEOUT);
-    await expect(canvas.queryByRole('timer')).toBeNull();
-    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
-  },
+};
+
+/** Cash App Pay's code can be refreshed, yet an order the server has ended takes its code away all the same. */
+export const ExpiredOnServerCashApp: Story = {
+  ...expiredOnServer('CASHAPP', 'Cash App Pay'),
+  name: 'Expired on the server, Cash App Pay',
 };
 
 /** A card that needs no challenge: Clink answers "succeeded" at once. */

@@ -155,6 +155,39 @@ test('Cash App Pay: the QR code expires, "Refresh QR code" brings a new one, whi
   assert.equal((await ordersOnDisk(store))[payment.orderId]?.outcome, 'paid');
 });
 
+test('Cash App Pay: the sandbox ends the order early, and the store page takes its code away at once', async (t) => {
+  const store = await startTestStore(t);
+  const { context, page } = await openPage(t, browser);
+  const shot = await screenshots(t);
+
+  await page.goto(store.url);
+  await chooseMethod(page, 'Cash App Pay');
+  const created = await watchNextPayment(page);
+  await payButton(page).click();
+  const payment = await created.payment;
+  const qr = page.locator('.clink-qr__code');
+  await qr.waitFor();
+  const payload = decodeQr(await qr.screenshot());
+  assert.ok(payload, 'the QR code decodes');
+  assert.ok(parseCountdown(await page.getByRole('timer').textContent()) > 800, 'the code has minutes to go');
+
+  const control = await fetch(`${store.sandboxUrl}/_sandbox/orders/${payment.orderId}/expire`, { method: 'POST' });
+  assert.equal(control.status, 200);
+
+  await page.getByText('Payment failed').waitFor({ timeout: 15_000 });
+  assert.equal(await qr.count(), 0, 'the code the order can no longer take is gone');
+  assert.equal(await page.getByRole('timer').count(), 0, 'no countdown left running');
+  await page.getByRole('button', { name: 'Try again' }).waitFor();
+  await shot(page, 'store page after the order expired');
+  await page.setViewportSize({ width: 393, height: 852 });
+  await shot(page, 'store page after the order expired, narrow');
+
+  const phone = await context.newPage();
+  await phone.goto(payload);
+  assert.equal(await phone.getByRole('button', { name: 'Approve' }).count(), 0, 'the phone page no longer offers to pay');
+  await shot(phone, 'phone page of the expired order');
+});
+
 test('a double click on pay creates one order', async (t) => {
   const store = await startTestStore(t);
   const { page } = await openPage(t, browser);

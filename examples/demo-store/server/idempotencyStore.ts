@@ -1,7 +1,7 @@
 /**
  * The checkout handler's memory of `Idempotency-Key`s, in the shop's SQLite database instead of
  * process memory: a retry after a restart still gets the first answer (no second order at Clink),
- * and memory does not grow with the answers kept (a QR payment's answer is ~16 KB).
+ * and memory does not grow with the answers kept (a QR payment's answer, its image inside, is a few kilobytes).
  */
 import type { IdempotencyRecord, IdempotencyStore } from '@clink-checkout/server';
 import type { Statement } from 'better-sqlite3';

@@ -145,8 +145,7 @@ const RECORD_ORDER = `
     clink_status = iif(outcome IN ('pending', excluded.outcome), excluded.clink_status, clink_status),
     updated_by = iif(outcome IN ('pending', excluded.outcome), excluded.updated_by, updated_by),
     updated_at = iif(outcome IN ('pending', excluded.outcome), excluded.updated_at, updated_at),
-    outcome = iif(outcome IN ('pending', excluded.outcome), excluded.outcome, outcome)
-  RETURNING *`;
+    outcome = iif(outcome IN ('pending', excluded.outcome), excluded.outcome, outcome)`;
 
 const APPLY_LOOKUP = `
   UPDATE orders SET clink_status = @clinkStatus, outcome = @outcome, updated_by = 'order_lookup', updated_at = @now
@@ -161,6 +160,8 @@ export class OrderStore {
   readonly #db: StoreDatabase;
   readonly #now: () => number;
   readonly #record: Statement<[OrderWrite], OrderRow>;
+  /** RECORD_ORDER for webhooks, which need nothing back. */
+  readonly #recordQuietly: Statement<[OrderWrite]>;
   readonly #applyLookup: Statement<[{ orderId: string; clinkStatus: string; outcome: OrderOutcome; now: number }], OrderRow>;
   readonly #recordEvent: Statement<[string, string, string | null, WebhookOrder['kind'], number]>;
   readonly #recordWebhookEvent: (event: { id: string; type: string }, order: WebhookOrder) => boolean;
@@ -176,7 +177,8 @@ export class OrderStore {
     this.#now = options.now ?? Date.now;
     this.checkoutKeys = new SqliteIdempotencyStore(db, { now: this.#now });
     this.walletInstruments = new SqliteInstrumentStore(db, { now: this.#now });
-    this.#record = db.prepare(RECORD_ORDER);
+    this.#record = db.prepare(`${RECORD_ORDER} RETURNING *`);
+    this.#recordQuietly = db.prepare(RECORD_ORDER);
     this.#applyLookup = db.prepare(APPLY_LOOKUP);
     this.#recordEvent = db.prepare(
       `INSERT INTO webhook_events (event_id, type, order_id, handled_as, received_at) VALUES (?, ?, ?, ?, ?)
@@ -186,7 +188,7 @@ export class OrderStore {
       const now = this.#now();
       const orderId = order.kind === 'order' ? order.details.orderId : (order.orderId ?? null);
       if (this.#recordEvent.run(event.id, event.type, orderId, order.kind, now).changes === 0) return false;
-      if (order.kind === 'order') this.#record.get(orderWrite(order.details, order.clinkStatus, 'webhook', now));
+      if (order.kind === 'order') this.#recordQuietly.run(orderWrite(order.details, order.clinkStatus, 'webhook', now));
       return true;
     });
     this.#get = db.prepare('SELECT * FROM orders WHERE order_id = ?');

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { generateCookie, getCookie, setCookie } from 'hono/cookie';
 
 export const SESSION_COOKIE = 'store_session';
 const SESSION_ID = /^[A-Za-z0-9_-]{43}$/; // 32 random bytes, base64url
@@ -31,14 +31,21 @@ export function customerSession(options: { secure: boolean }): MiddlewareHandler
     const sessionId = existing !== undefined && SESSION_ID.test(existing) ? existing : randomBytes(32).toString('base64url');
     sessionByRequest.set(c.req.raw, sessionId);
     await next();
-    if (sessionId !== existing) {
-      setCookie(c, SESSION_COOKIE, sessionId, {
-        httpOnly: true,
-        sameSite: 'Lax', // sent when Clink sends the customer back to the return page
-        path: '/',
-        secure: options.secure,
-        maxAge: SESSION_MAX_AGE_SECONDS,
-      });
+    if (sessionId === existing) return;
+    const cookie = {
+      httpOnly: true,
+      sameSite: 'Lax', // sent when Clink sends the customer back to the return page
+      path: '/',
+      secure: options.secure,
+      maxAge: SESSION_MAX_AGE_SECONDS,
+    } as const;
+    // Added to the answer as it is: Hono's setCookie() would rebuild a finished answer, turning its body
+    // into a stream (a tenth of a millisecond per payment). An answer whose headers are read-only gets it
+    // the rebuilding way.
+    try {
+      c.res.headers.append('Set-Cookie', generateCookie(SESSION_COOKIE, sessionId, cookie));
+    } catch {
+      setCookie(c, SESSION_COOKIE, sessionId, cookie);
     }
   };
 }

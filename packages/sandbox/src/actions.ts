@@ -1,7 +1,8 @@
 import { PAYMENT_METHODS, type ClinkAction, type ClinkWalletDetails, type PaymentMethodType, type WalletMethodType } from '@clink-checkout/protocol';
 import { links } from './links.js';
 import type { OrderRecord } from './orders.js';
-import { encodeQr, pngDataUrl, qrToPng, qrToSvg, svgDataUrl, toBase64 } from './qr.js';
+import { pngDataUrl, qrToPng, qrToSvg, svgDataUrl, toBase64 } from './qr.js';
+import { orderQr } from './qr-cache.js';
 import type { ImageForm, OrderShape } from './variants.js';
 
 /**
@@ -135,9 +136,9 @@ function qrImages(record: OrderRecord, method: WalletMethodType): ClinkWalletDet
   const { svg, dataUrl } = shape.images;
   let { png } = shape.images;
   if (shape.redirectWithQr && png === 'absent' && svg === 'absent' && !dataUrl) png = 'url';
-  const matrix = encodeQr(links.phonePage(record));
-  const pngBytes = (): Uint8Array => qrToPng(matrix);
-  const svgText = (): string => qrToSvg(matrix, `QR code for order ${record.order.orderId}`);
+  // Image URLs are drawn when they are fetched: the code is encoded here only for an image the answer carries.
+  const pngBytes = (): Uint8Array => qrToPng(orderQr(record));
+  const svgText = (): string => qrToSvg(orderQr(record), `QR code for order ${record.order.orderId}`);
   const field = (form: ImageForm, format: 'png' | 'svg'): string | undefined => {
     switch (form) {
       case 'url':

@@ -142,13 +142,16 @@ describe('test controls', () => {
     expect(() => sandbox.expire('ord_missing')).toThrow(expect.objectContaining({ code: 'order_not_found' }));
   });
 
-  it('expire on CASHAPP kills the QR but leaves the order open for a refresh', async () => {
+  it('expire on CASHAPP ends the order, so a status check tells the browser the code is over', async () => {
     sandbox = createSandbox();
     const { body } = await createPayment(sandbox, Date.now(), { paymentMethodType: 'CASHAPP' });
     const orderId = body.data.orderId as string;
-    expect(sandbox.expire(orderId).status).toBe('requires_action');
+    const expired = sandbox.expire(orderId);
+    expect(expired.status).toBe('failed');
+    expect(expired.paymentExecutionDetails?.[0]?.originalFailureCode).toBe('EXPIRED');
     const page = await (await getPage(sandbox, body.data.action.walletHandleRedirectOrDisplayQrCode.mobileAuthUrl)).text();
-    expect(page).toContain('data-status="expired"');
+    expect(page).toContain('data-status="failed"');
+    expect(page).not.toContain('Approve');
   });
 
   it('lists and reads orders as JSON', async () => {

@@ -131,6 +131,59 @@ describe('listen()', () => {
     }
   });
 
+  it('delivers the events of many payments over one kept-alive connection', async () => {
+    let connections = 0;
+    let events = 0;
+    const merchant = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        events += 1;
+        res.writeHead(200).end();
+      });
+    });
+    merchant.on('connection', () => (connections += 1));
+    await new Promise<void>((resolve) => merchant.listen(0, '127.0.0.1', resolve));
+    const { port: merchantPort } = merchant.address() as AddressInfo;
+    try {
+      sandbox = createSandbox({ webhookUrl: `http://127.0.0.1:${merchantPort}/webhooks` });
+      const { url } = await sandbox.listen({ port: 0 });
+      for (let i = 0; i < 5; i += 1) {
+        const created = await fetch(`${url}/api/payment`, { method: 'POST', headers: headers(), body: JSON.stringify(validPayment(seededCard('frictionless'))) });
+        expect(created.status).toBe(200);
+      }
+      await sandbox.webhooksIdle();
+      expect(sandbox.webhookDeliveries().map((delivery) => delivery.state)).toEqual(Array(events).fill('delivered'));
+      expect(events).toBe(10);
+      expect(connections).toBe(1);
+    } finally {
+      await sandbox?.close();
+      sandbox = undefined;
+      await new Promise((resolve) => merchant.close(resolve));
+    }
+  });
+
+  it('gives up an attempt the endpoint does not answer in time, over real HTTP', async () => {
+    const merchant = createServer(() => {}); // reads nothing, answers nothing
+    await new Promise<void>((resolve) => merchant.listen(0, '127.0.0.1', resolve));
+    const { port: merchantPort } = merchant.address() as AddressInfo;
+    try {
+      sandbox = createSandbox({
+        webhookUrl: `http://127.0.0.1:${merchantPort}/webhooks`,
+        webhookRetry: { maxAttempts: 1, attemptTimeoutMs: 200 },
+      });
+      const { url } = await sandbox.listen({ port: 0 });
+      await fetch(`${url}/api/payment`, { method: 'POST', headers: headers(), body: JSON.stringify(validPayment(seededCard('frictionless'))) });
+      await sandbox.webhooksIdle();
+      const [first] = sandbox.webhookDeliveries();
+      expect(first).toMatchObject({ state: 'failed', attempts: [{ error: 'The webhook endpoint did not answer in time' }] });
+    } finally {
+      await sandbox?.close();
+      sandbox = undefined;
+      merchant.closeAllConnections();
+      await new Promise((resolve) => merchant.close(resolve));
+    }
+  });
+
   it('refuses a body over 1 MB with a 413 envelope', async () => {
     sandbox = createSandbox();
     const { url } = await sandbox.listen({ port: 0 });

@@ -2,6 +2,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+export { createNodeWebhookTransport } from './node-webhooks.js';
+
 export interface NodeServer {
   url: string;
   port: number;

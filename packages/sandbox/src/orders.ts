@@ -72,11 +72,9 @@ export function applyOrderEvent(record: OrderRecord, event: OrderEvent): Transit
       fail(order, failureDetail(method, event.channelTransactionId, 'DECLINED', 'The customer or the issuer declined the payment'));
       return { ok: true, webhook: 'order.failed' };
     case 'expire':
-      if (record.qr && isRefreshable(method)) {
-        // The QR dies but the order waits for a refresh, as Clink's CASHAPP refresh implies.
-        record.qr = { ...record.qr, expiresAtMs: Math.min(record.qr.expiresAtMs, event.at) };
-        return { ok: true, webhook: undefined };
-      }
+      // CASHAPP too: Clink tells a browser that a QR code is over only through the order's status (or the
+      // code's own expiresAt), so a code ended early with the order left open would be a code nobody can
+      // know is dead. A CASHAPP code that reaches its own expiresAt waits for a refresh instead.
       fail(order, failureDetail(method, event.channelTransactionId, 'EXPIRED', 'The payment expired before the customer completed it'));
       return { ok: true, webhook: 'order.failed' };
     case 'refresh_qr':

@@ -10,7 +10,8 @@ import {
   renderThreeDsPage,
   type QrCheck,
 } from './pages.js';
-import { encodeQr, qrToPng, qrToSvg } from './qr.js';
+import { qrToPng, qrToSvg } from './qr.js';
+import { orderQr } from './qr-cache.js';
 import { isHttpUrl } from './validation.js';
 import type { OrderCommand, SandboxState } from './state.js';
 
@@ -56,7 +57,7 @@ export async function handleSandboxRoute(request: Request, path: string, context
   if (qrImage && method === 'GET') {
     const record = state.get(decodePathSegment(qrImage[1]!));
     if (!record?.qr) return html(404, renderMessagePage('Not found', 'This order has no QR code.'));
-    const matrix = encodeQr(links.phonePage(record));
+    const matrix = orderQr(record);
     const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
     if (qrImage[2] === 'svg') {
       return new Response(qrToSvg(matrix, `QR code for order ${record.order.orderId}`), {

@@ -1,8 +1,11 @@
-import qrcode from 'qrcode-generator';
+import { zlibRows } from './png-deflate.js';
+import { encodeQrModules } from './qr-encode.js';
 
 /** A QR code as a grid of dark/light modules, ready to be drawn as PNG or SVG. */
 export interface QrMatrix {
   size: number;
+  /** `size` × `size` modules, row-major, 1 = dark. */
+  modules: Uint8Array;
   isDark(row: number, col: number): boolean;
 }
 
@@ -11,11 +14,9 @@ const MARGIN_MODULES = 4;
 const PNG_MODULE_PIXELS = 6;
 
 export function encodeQr(payload: string): QrMatrix {
-  // Type 0 picks the smallest version that fits; level M survives a blurry phone camera.
-  const code = qrcode(0, 'M');
-  code.addData(payload, 'Byte');
-  code.make();
-  return { size: code.getModuleCount(), isDark: (row, col) => code.isDark(row, col) };
+  // The smallest version that fits, level M: it survives a blurry phone camera.
+  const { size, modules } = encodeQrModules(payload);
+  return { size, modules, isDark: (row, col) => modules[row * size + col] === 1 };
 }
 
 export function qrToSvg(matrix: QrMatrix, title: string): string {
@@ -34,22 +35,28 @@ export function qrToSvg(matrix: QrMatrix, title: string): string {
   );
 }
 
-/** A 1-bit greyscale PNG, written by hand so the sandbox needs neither zlib nor a canvas. */
+/** A 1-bit greyscale PNG, written by hand (png-deflate.ts compresses it) so the sandbox needs neither zlib nor a canvas. */
 export function qrToPng(matrix: QrMatrix): Uint8Array<ArrayBuffer> {
   const pixels = (matrix.size + MARGIN_MODULES * 2) * PNG_MODULE_PIXELS;
   const rowBytes = Math.ceil(pixels / 8);
-  const raw = new Uint8Array((rowBytes + 1) * pixels);
-  for (let y = 0; y < pixels; y += 1) {
-    const rowStart = y * (rowBytes + 1);
-    raw[rowStart] = 0; // filter type: none
-    const moduleRow = Math.floor(y / PNG_MODULE_PIXELS) - MARGIN_MODULES;
-    for (let x = 0; x < pixels; x += 1) {
-      const moduleCol = Math.floor(x / PNG_MODULE_PIXELS) - MARGIN_MODULES;
-      const inside = moduleRow >= 0 && moduleCol >= 0 && moduleRow < matrix.size && moduleCol < matrix.size;
-      const dark = inside && matrix.isDark(moduleRow, moduleCol);
-      // In 1-bit greyscale a set bit is white.
-      if (!dark) raw[rowStart + 1 + (x >> 3)]! |= 0x80 >> (x & 7);
+  const stride = rowBytes + 1; // each row starts with its filter type, 0: none
+  const raw = new Uint8Array(stride * pixels);
+  // In 1-bit greyscale a set bit is white: a quiet-zone row is all ones, and each module row is
+  // drawn once and copied for the module's height.
+  const light = new Uint8Array(stride).fill(0xff);
+  light[0] = 0;
+  const tailBits = pixels % 8; // bits past the last pixel of a row stay clear
+  if (tailBits !== 0) light[stride - 1] = (0xff << (8 - tailBits)) & 0xff;
+  for (let y = 0; y < pixels; y += 1) raw.set(light, y * stride);
+  const { size, modules } = matrix;
+  for (let moduleRow = 0; moduleRow < size; moduleRow += 1) {
+    const first = (moduleRow + MARGIN_MODULES) * PNG_MODULE_PIXELS * stride;
+    for (let moduleCol = 0; moduleCol < size; moduleCol += 1) {
+      if (modules[moduleRow * size + moduleCol] !== 1) continue;
+      const left = (moduleCol + MARGIN_MODULES) * PNG_MODULE_PIXELS;
+      for (let x = left; x < left + PNG_MODULE_PIXELS; x += 1) raw[first + 1 + (x >> 3)]! &= ~(0x80 >> (x & 7));
     }
+    for (let copy = 1; copy < PNG_MODULE_PIXELS; copy += 1) raw.copyWithin(first + copy * stride, first, first + stride);
   }
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
@@ -60,7 +67,7 @@ export function qrToPng(matrix: QrMatrix): Uint8Array<ArrayBuffer> {
   return concat([
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
-    chunk('IDAT', zlibStored(raw)),
+    chunk('IDAT', zlibRows(raw, stride)),
     chunk('IEND', new Uint8Array(0)),
   ]);
 }
@@ -83,28 +90,6 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** A zlib stream made of uncompressed ("stored") deflate blocks. */
-function zlibStored(data: Uint8Array): Uint8Array {
-  const maxBlock = 65535;
-  const blocks = Math.max(1, Math.ceil(data.length / maxBlock));
-  const out = new Uint8Array(2 + blocks * 5 + data.length + 4);
-  out[0] = 0x78;
-  out[1] = 0x01;
-  let offset = 2;
-  for (let i = 0; i < blocks; i += 1) {
-    const part = data.subarray(i * maxBlock, Math.min(data.length, (i + 1) * maxBlock));
-    out[offset] = i === blocks - 1 ? 1 : 0;
-    out[offset + 1] = part.length & 0xff;
-    out[offset + 2] = part.length >> 8;
-    out[offset + 3] = ~part.length & 0xff;
-    out[offset + 4] = (~part.length >> 8) & 0xff;
-    out.set(part, offset + 5);
-    offset += 5 + part.length;
-  }
-  new DataView(out.buffer).setUint32(offset, adler32(data));
-  return out;
-}
-
 let crcTable: Uint32Array | undefined;
 
 function crc32(data: Uint8Array): number {
@@ -117,19 +102,10 @@ function crc32(data: Uint8Array): number {
     }
   }
   let crc = 0xffffffff;
-  for (const byte of data) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  for (let i = 0; i < data.length; i += 1) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-function adler32(data: Uint8Array): number {
-  let a = 1;
-  let b = 0;
-  for (const byte of data) {
-    a = (a + byte) % 65521;
-    b = (b + a) % 65521;
-  }
-  return ((b << 16) | a) >>> 0;
-}
 
 function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
@@ -141,7 +117,11 @@ function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+/** Node's Buffer when there is one: its Base64 is native; browsers go through btoa. */
+const nodeBuffer = (globalThis as { Buffer?: { from(bytes: Uint8Array): { toString(encoding: 'base64'): string } } }).Buffer;
+
 export function toBase64(bytes: Uint8Array): string {
+  if (nodeBuffer !== undefined) return nodeBuffer.from(bytes).toString('base64');
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);

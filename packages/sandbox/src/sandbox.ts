@@ -21,7 +21,7 @@ import { CARD_FLOWS, isCardFlow } from './cards.js';
 import type { SandboxCustomer, SandboxCustomerInput } from './customers.js';
 import type { SandboxInstrument, SandboxInstrumentInput } from './instruments.js';
 import { isPaymentMethodType, type PaymentMethodType } from '@clink-checkout/protocol';
-import { createWebhookSender, type WebhookDelivery, type WebhookRetryOptions } from './webhooks.js';
+import { createWebhookSender, fetchTransport, type WebhookDelivery, type WebhookRetryOptions } from './webhooks.js';
 
 /** Options of {@link createSandbox}. */
 export interface SandboxOptions {
@@ -48,7 +48,10 @@ export interface SandboxOptions {
   timers?: SandboxTimers;
   /** A fault for every `/api` request, or a function choosing one per request. */
   fault?: SandboxFault | ((request: Request) => SandboxFault | undefined);
-  /** How webhooks are delivered. @default globalThis.fetch */
+  /**
+   * How webhooks are delivered. @default globalThis.fetch; once `listen()` has started the server,
+   * node:http over kept-alive connections
+   */
   fetchWebhook?: typeof fetch;
   /** Receives one line per API request and webhook attempt. Lines never contain keys. @default no logging */
   log?: (line: string) => void;
@@ -95,7 +98,7 @@ export interface Sandbox {
   succeed(orderId: string): SandboxOrder;
   /** Declines the payment. Throws when the order is unknown or already final. */
   fail(orderId: string): SandboxOrder;
-  /** Expires the QR now: the order fails, except CASHAPP, which waits for a QR refresh. */
+  /** Expires the payment now: the order fails (`EXPIRED`), for every method. */
   expire(orderId: string): SandboxOrder;
   /**
    * Finds or creates a customer by Clink's rules (`customerId` wins, the other identifiers must match it;
@@ -160,7 +163,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const webhooks = createWebhookSender({
     url: options.webhookUrl,
     secret: options.webhookSecret ?? SANDBOX_WEBHOOK_SECRET,
-    fetch: options.fetchWebhook ?? ((input, init) => globalThis.fetch(input, init)),
+    transport: fetchTransport(options.fetchWebhook ?? ((input, init) => globalThis.fetch(input, init))),
     timers,
     now,
     retry: options.webhookRetry,
@@ -177,6 +180,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     webhooks,
   });
   let server: NodeServer | undefined;
+  let closeNodeWebhooks: (() => void) | undefined;
   let listenUrl: string | undefined;
 
   function baseUrlFor(request: Request): string {
@@ -279,12 +283,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       } catch (error) {
         throw new Error('listen() needs Node.js (node:http); in a browser, call sandbox.fetch(request) instead', { cause: error });
       }
-      const { startNodeServer } = nodeServer;
+      const { startNodeServer, createNodeWebhookTransport } = nodeServer;
       server = await startNodeServer(handle, {
         port: listenOptions.port ?? DEFAULT_PORT,
         host: listenOptions.host ?? DEFAULT_HOST,
       });
       listenUrl = server.url;
+      if (options.fetchWebhook === undefined && closeNodeWebhooks === undefined) {
+        const transport = createNodeWebhookTransport();
+        webhooks.useTransport(transport);
+        closeNodeWebhooks = () => transport.close();
+      }
       return { url: server.url, port: server.port };
     },
     async close() {
@@ -296,6 +305,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       listenUrl = undefined;
       await running?.close();
       await webhooks.idle();
+      closeNodeWebhooks?.();
     },
     getOrder(orderId) {
       const record = state.get(orderId);

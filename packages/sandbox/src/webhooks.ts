@@ -30,10 +30,33 @@ export interface WebhookDelivery {
   attempts: WebhookAttempt[];
 }
 
+/**
+ * How a signed delivery leaves the sandbox. The default signs with Web Crypto and posts with `fetch`, which
+ * run everywhere; a listening sandbox (Node) switches to node:crypto and node:http (node-webhooks.ts).
+ */
+export interface WebhookTransport {
+  sign(secret: string, timestamp: string, body: string): Promise<string> | string;
+  /** POSTs `body` and resolves with the HTTP status once the answer has been read; rejects when none arrives. */
+  post(url: string, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<number>;
+}
+
+/** Web Crypto and `fetch` (the one given, e.g. a test's). */
+export function fetchTransport(fetchFn: typeof fetch): WebhookTransport {
+  return {
+    sign: signWebhook,
+    async post(url, headers, body, signal) {
+      const response = await fetchFn(url, { method: 'POST', headers, body, signal });
+      // Drain the body so keep-alive sockets are released.
+      await response.arrayBuffer().catch(() => undefined);
+      return response.status;
+    },
+  };
+}
+
 export interface WebhookSenderOptions {
   url: string | undefined;
   secret: string;
-  fetch: typeof fetch;
+  transport: WebhookTransport;
   timers: SandboxTimers;
   now: () => number;
   retry: WebhookRetryOptions | undefined;
@@ -48,9 +71,26 @@ export interface WebhookHeaderShape {
 
 export interface WebhookSender {
   send(event: SandboxWebhookEvent, headers?: WebhookHeaderShape): void;
+  /** Deliveries from now on go through `next` (retries of earlier ones too). */
+  useTransport(next: WebhookTransport): void;
   deliveries(): WebhookDelivery[];
   idle(): Promise<void>;
   close(): void;
+}
+
+// Importing a key is most of the cost of one signature; a sandbox signs every event with the same secret.
+const signingKeys = new Map<string, Promise<CryptoKey>>();
+
+function signingKey(subtle: SubtleCrypto, secret: string): Promise<CryptoKey> {
+  let key = signingKeys.get(secret);
+  if (key === undefined) {
+    key = subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    // A failed import is not kept: the next signature tries again.
+    key.catch(() => signingKeys.delete(secret));
+    if (signingKeys.size >= 16) signingKeys.clear(); // a caller signing with many secrets keeps no more than a few keys
+    signingKeys.set(secret, key);
+  }
+  return key;
 }
 
 /** Signs as Clink does: HMAC-SHA256 over `<timestamp>.<raw body>`, lowercase hex. */
@@ -59,17 +99,13 @@ export async function signWebhook(secret: string, timestamp: string, body: strin
   if (!subtle) {
     throw new Error('Web Crypto (crypto.subtle) is unavailable; in a browser, webhooks need a secure context (https or localhost)');
   }
-  const encoder = new TextEncoder();
-  const key = await subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  const mac = await subtle.sign('HMAC', key, encoder.encode(`${timestamp}.${body}`));
-  return Array.from(new Uint8Array(mac), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const mac = await subtle.sign('HMAC', await signingKey(subtle, secret), new TextEncoder().encode(`${timestamp}.${body}`));
+  let hex = '';
+  for (const byte of new Uint8Array(mac)) hex += HEX[byte];
+  return hex;
 }
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 export function createWebhookSender(options: WebhookSenderOptions): WebhookSender {
   const maxAttempts = Math.max(1, options.retry?.maxAttempts ?? 5);
@@ -79,6 +115,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   const log: WebhookDelivery[] = [];
   const inFlight = new Set<Promise<void>>();
   const closing = new AbortController();
+  let { transport } = options;
 
   async function attempt(delivery: WebhookDelivery, url: string, body: string, shape: WebhookHeaderShape): Promise<boolean> {
     const timestamp = String(shape.timestampUnit === 's' ? Math.floor(options.now() / 1000) : options.now());
@@ -92,22 +129,15 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       attemptTimeoutMs,
     );
     try {
-      const signature = await signWebhook(options.secret, timestamp, body);
-      const response = await options.fetch(url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Clink-Timestamp': timestamp,
-          'X-Clink-Signature': signature,
-          ...(shape.signType ? { 'X-Clink-SignType': 'SHA256' } : {}),
-        },
-        body,
-        signal: timeout.signal,
-      });
-      record.status = response.status;
-      // Drain the body so keep-alive sockets are released.
-      await response.arrayBuffer().catch(() => undefined);
-      return response.ok;
+      const signature = await transport.sign(options.secret, timestamp, body);
+      const headers: Record<string, string> = {
+        'Content-Type': 'application/json',
+        'X-Clink-Timestamp': timestamp,
+        'X-Clink-Signature': signature,
+        ...(shape.signType ? { 'X-Clink-SignType': 'SHA256' } : {}),
+      };
+      record.status = await transport.post(url, headers, body, timeout.signal);
+      return record.status >= 200 && record.status < 300;
     } catch (error) {
       record.error = error instanceof Error ? error.message : String(error);
       return false;
@@ -169,6 +199,9 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       });
       inFlight.add(task);
       void task.finally(() => inFlight.delete(task));
+    },
+    useTransport(next) {
+      transport = next;
     },
     deliveries() {
       return log.map((delivery) => ({ ...delivery, attempts: delivery.attempts.map((a) => ({ ...a })) }));

@@ -104,6 +104,8 @@ describe('<ClinkPayButton>', () => {
     expect(screen.getByRole('button', { name: 'Pay with WeChat Pay' })).toHaveAttribute('data-emphasis', 'secondary');
     await user.click(screen.getByRole('button', { name: 'Start again' }));
     expect(await screen.findByRole('timer')).toHaveTextContent('Expires in 5:00');
+    // The first status check starts in the task after the action shows.
+    await act(() => vi.advanceTimersByTimeAsync(0));
     expect(checkout.creates).toHaveLength(2);
     expect(checkout.creates[1]!.key).not.toBe(checkout.creates[0]!.key);
   });

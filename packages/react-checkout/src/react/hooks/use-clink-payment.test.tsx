@@ -67,6 +67,20 @@ describe('useClinkPayment', () => {
     expect(checkout.creates[1]!.key).not.toBe(checkout.creates[0]!.key);
   });
 
+  it('starts the first status check in the task after the action shows, not in the one that renders it', async () => {
+    const checkout = createFakeCheckout({
+      action: () => ({ paymentMethodType: 'WECHAT', walletHandleRedirectOrDisplayQrCode: { imageDataUrl: QR_PNG, expiresSecond: 300 } }),
+    });
+    const { result } = renderHook(() => useClinkPayment({ paymentMethodType: 'WECHAT', device: { platformType: 'WEB' } }), {
+      wrapper: wrapperFor(checkout),
+    });
+    act(() => result.current.pay());
+    await waitFor(() => expect(result.current.state.status).toBe('action'));
+    expect(checkout.statusCalls).toHaveLength(0);
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(checkout.statusCalls).toHaveLength(1);
+  });
+
   it('refreshes a Cash App Pay code after expiry', async () => {
     const checkout = createFakeCheckout({
       action: () => ({ paymentMethodType: 'CASHAPP', walletHandleRedirectOrDisplayQrCode: { imageDataUrl: QR_PNG, expiresSecond: 5 } }),
@@ -123,6 +137,8 @@ describe('useClinkPayment', () => {
     render(<Checkout />, { wrapper: wrapperFor(checkout) });
     act(() => screen.getByRole('button', { name: 'Buy now (idle)' }).click());
     expect(await screen.findByRole('img', { name: 'WeChat Pay QR code for CN¥12.00' })).toBeInTheDocument();
+    // The first status check starts in the task after the action shows.
+    await act(() => vi.advanceTimersByTimeAsync(0));
     expect(screen.getByRole('button', { name: 'Buy now (action)' })).toBeInTheDocument();
   });
 });

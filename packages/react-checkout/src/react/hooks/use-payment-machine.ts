@@ -80,6 +80,20 @@ function outcomeOf(state: Extract<PaymentState, { status: 'succeeded' | 'failed'
 }
 
 /**
+ * `true` from the task after `key` first rendered (`false` without one), so what it gates never runs in the task
+ * that renders, before the browser could paint.
+ */
+function useNextTask(key: string | undefined): boolean {
+  const [ready, setReady] = useState<string>();
+  useEffect(() => {
+    if (key === undefined || ready === key) return;
+    const timer = setTimeout(() => setReady(key));
+    return () => clearTimeout(timer);
+  }, [key, ready]);
+  return key !== undefined && ready === key;
+}
+
+/**
  * One payment after creation: the core's reducer fed by the status query, the expiry at the deadline (with one
  * last status check, so a payment made in the final seconds shows as paid), the QR refresh mutation and the
  * callbacks. Shared by `useClinkPayment` and `<PaymentActionRenderer>`.
@@ -100,11 +114,14 @@ export function usePaymentMachine(input: PaymentMachineInput): PaymentMachine {
   const watched = state.status === 'action' || state.status === 'expired' ? state : undefined;
   const payment = watched?.payment;
   const expiry = watched ? planExpiry(watched.plan) : null;
+  // The first check starts in the task after the action rendered: React Query renders the create's answer
+  // synchronously, so starting the check in that render's effects (13–21 ms at 4× CPU) delayed the first paint.
+  const shown = useNextTask(follow ? payment?.orderId : undefined);
   const status = useStatusQuery({
     api: input.api,
     orderId: payment?.orderId,
     orderToken: payment?.orderToken,
-    enabled: follow && !!watched && followsOnPage(watched.plan),
+    enabled: shown && !!watched && followsOnPage(watched.plan),
     since: payment?.receivedAt ?? 0,
     expired: state.status === 'expired',
     client,
