@@ -84,7 +84,20 @@ function baselineListener() {
   };
 }
 
-const server = createServer(kind === 'handler' ? await handlerListener() : baselineListener());
+const listener = kind === 'handler' ? await handlerListener() : baselineListener();
+// A load run that ends on time hangs up on requests still waiting for Clink; they still finish here,
+// and Redis must stay open until the last one has written its record.
+let answering = 0;
+let allAnswered;
+const server = createServer(async (req, res) => {
+  answering += 1;
+  try {
+    await listener(req, res);
+  } finally {
+    answering -= 1;
+    if (answering === 0) allAnswered?.();
+  }
+});
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => process.send?.({ ready: true, port: server.address().port }));
 process.on('message', (message) => {
@@ -93,6 +106,7 @@ process.on('message', (message) => {
 process.on('disconnect', () => {
   // Requests still being answered finish first: Redis closes only after the last one.
   server.close(async () => {
+    if (answering > 0) await new Promise((resolve) => (allAnswered = resolve));
     await redis?.quit();
     process.exit(0);
   });

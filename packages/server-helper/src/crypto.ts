@@ -22,12 +22,16 @@ export interface HmacSha256 {
   signBase64url(message: HmacMessage): Promise<string>;
   /** Constant-time check of `mac` against the HMAC of `message`. */
   verify(mac: Uint8Array, message: HmacMessage): Promise<boolean>;
+  /** `signBase64url` at once, where the runtime computes HMACs synchronously (Node). */
+  signBase64urlSync?: (message: HmacMessage) => string;
 }
 
 export interface CryptoBackend {
   name: 'node' | 'webcrypto';
   hmacSha256(secret: string): HmacSha256;
   sha256Hex(text: string): Promise<string>;
+  /** `sha256Hex` at once, where the runtime hashes synchronously (Node): no promise per hash. */
+  sha256HexSync?: (text: string) => string;
 }
 
 interface NodeCryptoSubset {
@@ -110,12 +114,18 @@ export const webCryptoBackend: CryptoBackend = {
 };
 
 function nodeBackend(nodeCrypto: NodeCryptoSubset): CryptoBackend {
+  const { hash } = nodeCrypto;
+  const sha256HexSync =
+    hash === undefined
+      ? (text: string) => nodeCrypto.createHash('sha256').update(text, 'utf8').digest('hex')
+      : (text: string) => hash('sha256', text, 'hex');
   return {
     name: 'node',
     hmacSha256(secret) {
       const key = nodeCrypto.createSecretKey?.(encoder.encode(secret)) ?? secret;
       const hmac = (message: HmacMessage) => nodeCrypto.createHmac('sha256', key).update(message);
       const sign = (message: HmacMessage) => hmac(message).digest();
+      const signBase64url = (message: HmacMessage) => hmac(message).digest('base64url');
       return {
         async sign(message) {
           return sign(message);
@@ -124,18 +134,19 @@ function nodeBackend(nodeCrypto: NodeCryptoSubset): CryptoBackend {
           return hmac(message).digest('hex');
         },
         async signBase64url(message) {
-          return hmac(message).digest('base64url');
+          return signBase64url(message);
         },
         async verify(mac, message) {
           const expected = sign(message);
           return mac.byteLength === expected.byteLength && nodeCrypto.timingSafeEqual(mac, expected);
         },
+        signBase64urlSync: signBase64url,
       };
     },
     async sha256Hex(text) {
-      if (nodeCrypto.hash !== undefined) return nodeCrypto.hash('sha256', text, 'hex');
-      return nodeCrypto.createHash('sha256').update(text, 'utf8').digest('hex');
+      return sha256HexSync(text);
     },
+    sha256HexSync,
   };
 }
 

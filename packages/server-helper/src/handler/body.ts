@@ -24,12 +24,13 @@ export function declaresMoreThan(exchange: CheckoutExchange, maxBytes: number): 
 }
 
 /** Reads the body as UTF-8 text, at most `maxBytes` of it. */
-export async function readBodyText(exchange: CheckoutExchange, maxBytes: number): Promise<string> {
+export function readBodyText(exchange: CheckoutExchange, maxBytes: number): Promise<string> {
   if (declaresMoreThan(exchange, maxBytes)) {
-    await exchange.discardBody();
-    throw tooLarge(maxBytes);
+    return exchange.discardBody().then(() => {
+      throw tooLarge(maxBytes);
+    });
   }
-  return decodeUtf8(await exchange.readBody(maxBytes));
+  return exchange.readBody(maxBytes).then(decodeUtf8);
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -45,27 +46,30 @@ function decodeUtf8(bytes: Uint8Array): string {
 /** `application/json`, optionally with parameters (`; charset=utf-8`) or a `+json` suffix type. */
 export function isJsonContentType(value: string | null): boolean {
   if (value === null) return false;
+  if (value === 'application/json') return true;
   const mediaType = value.split(';', 1)[0]!.trim().toLowerCase();
   return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
 }
 
 /** Reads and parses a JSON body, refusing other content types (415) and malformed JSON (400). */
-export async function readJsonBody(exchange: CheckoutExchange, maxBytes: number): Promise<unknown> {
+export function readJsonBody(exchange: CheckoutExchange, maxBytes: number): Promise<unknown> {
   if (!isJsonContentType(exchange.header('content-type'))) {
-    await exchange.discardBody();
-    throw new CheckoutHttpError(
-      415,
-      'unsupported_media_type',
-      'Send the request body as JSON with "Content-Type: application/json".',
-    );
+    return exchange.discardBody().then(() => {
+      throw new CheckoutHttpError(
+        415,
+        'unsupported_media_type',
+        'Send the request body as JSON with "Content-Type: application/json".',
+      );
+    });
   }
-  const text = await readBodyText(exchange, maxBytes);
-  if (text.trim() === '') {
-    throw new CheckoutHttpError(400, 'validation_error', 'The request body is empty; send a JSON object.');
-  }
+  return readBodyText(exchange, maxBytes).then(parseJsonBody);
+}
+
+function parseJsonBody(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
+    if (text.trim() === '') throw new CheckoutHttpError(400, 'validation_error', 'The request body is empty; send a JSON object.');
     throw new CheckoutHttpError(400, 'validation_error', 'The request body is not valid JSON.');
   }
 }

@@ -45,6 +45,8 @@ interface CreateContext {
 }
 
 const CORS_ALLOW_HEADERS = ['Content-Type', IDEMPOTENCY_KEY_HEADER, ORDER_TOKEN_HEADER].join(', ');
+/** No extra headers: shared by every answer that adds none, never written to. */
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const IDEMPOTENCY_KEY_LOWER = IDEMPOTENCY_KEY_HEADER.toLowerCase();
 const ORDER_TOKEN_LOWER = ORDER_TOKEN_HEADER.toLowerCase();
@@ -61,13 +63,19 @@ function refusedInstrument(error: unknown): boolean {
 
 /** The `POST /payment` body: the browser's choices, overridden by whatever `resolvePayment` decided. */
 function paramsFrom(input: CreateCheckoutPaymentRequest, resolved: ResolvedPayment): CreatePaymentParams {
-  const params: Record<string, unknown> = {
-    paymentMethodType: input.paymentMethodType,
-    ...(input.platformType === undefined ? {} : { platformType: input.platformType }),
-    ...(input.deviceType === undefined ? {} : { deviceType: input.deviceType }),
-  };
-  for (const [key, value] of Object.entries(resolved)) if (value !== undefined && value !== null) params[key] = value;
+  const params: Record<string, unknown> = { paymentMethodType: input.paymentMethodType };
+  if (input.platformType !== undefined) params.platformType = input.platformType;
+  if (input.deviceType !== undefined) params.deviceType = input.deviceType;
+  for (const key of Object.keys(resolved)) {
+    const value = (resolved as Record<string, unknown>)[key];
+    if (value !== undefined && value !== null) params[key] = value;
+  }
   return params as unknown as CreatePaymentParams;
+}
+
+/** Until Clink is asked to create the payment, a failure releases the key: the customer can retry with it. */
+function releasing(response: StoredResponse): IdempotentWork {
+  return { response, remember: false };
 }
 
 /**
@@ -107,11 +115,12 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
     now,
   });
   const idempotencyStore = options.idempotencyStore ?? createMemoryIdempotencyStore({ now });
+  const cryptoBackend = detectCryptoBackend();
   const walletInstruments = createWalletInstruments({
     client: options.client,
     store: options.instrumentStore ?? createMemoryInstrumentStore(),
     claims: idempotencyStore,
-    crypto: detectCryptoBackend(),
+    crypto: cryptoBackend,
     now,
   });
   const webhookEventStore = options.webhookEventStore ?? createMemoryIdempotencyStore({ now });
@@ -153,13 +162,11 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
   /** Runs one create; reports whether its answer must be remembered for the idempotency key. */
   async function attemptCreate(created: CreateContext): Promise<IdempotentWork> {
     const { input, exchange } = created;
-    // Until Clink is asked to create the payment, a failure releases the key: the customer can retry with it.
-    const refusedBeforeClink = (error: unknown, where: string): IdempotentWork => ({ response: storedFailure(error, where), remember: false });
     let params: CreatePaymentParams;
     try {
       params = paramsFrom(input, await options.resolvePayment(input, exchange.request()));
     } catch (error) {
-      return refusedBeforeClink(error, 'resolvePayment');
+      return releasing(storedFailure(error, 'resolvePayment'));
     }
 
     let instrument: WalletInstrument | undefined;
@@ -172,12 +179,12 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
           status: 422,
           fields: { paymentInstrumentId: CARD_NEEDS_INSTRUMENT },
         });
-        return refusedBeforeClink(rejection, 'CARD payment');
+        return releasing(storedFailure(rejection, 'CARD payment'));
       }
       try {
-        instrument = await walletInstruments.find(params, method);
+        instrument = walletInstruments.recent(params, method) ?? (await walletInstruments.find(params, method));
       } catch (error) {
-        return refusedBeforeClink(error, `creating the customer's ${method} instrument`);
+        return releasing(storedFailure(error, `creating the customer's ${method} instrument`));
       }
       params = { ...params, paymentInstrumentId: instrument.instrumentId };
     }
@@ -232,17 +239,27 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
         return { response: storedFailure(error, `onPaymentCreated(${payment.orderId})`), remember: true };
       }
     }
+    // Fields left undefined are left out by JSON.stringify, as absent ones.
     const body: CheckoutPaymentResponse = {
       orderId: payment.orderId,
       orderToken,
       status: payment.status,
       paymentMethodType: params.paymentMethodType,
-      ...(payment.action === undefined ? {} : { action: payment.action }),
-      ...(payment.amount === undefined ? {} : { amount: payment.amount }),
-      ...(payment.currency === undefined ? {} : { currency: payment.currency }),
+      action: payment.action,
+      amount: payment.amount,
+      currency: payment.currency,
       serverTime: now(),
     };
     return { response: { status: 201, body: JSON.stringify(body) }, remember: true };
+  }
+
+  /**
+   * The hash of the request's canonical JSON, at once on Node. Its own function, so the canonical text
+   * is not held by `createPayment` while the create waits for Clink.
+   */
+  function fingerprintOf(input: CreateCheckoutPaymentRequest): string | Promise<string> {
+    const canonical = canonicalJson(input);
+    return cryptoBackend.sha256HexSync?.(canonical) ?? cryptoBackend.sha256Hex(canonical);
   }
 
   async function createPayment(exchange: CheckoutExchange, headers: Record<string, string>): Promise<CheckoutAnswer> {
@@ -251,7 +268,7 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
     if (nestsDeeperThan(input.payload, MAX_PAYLOAD_DEPTH)) {
       throw new ClinkValidationError([{ path: 'payload', message: `must not nest more than ${MAX_PAYLOAD_DEPTH} levels deep` }]);
     }
-    const binding = await bindingOf(exchange);
+    const binding = options.bindOrderToken === undefined ? '' : await bindingOf(exchange);
     const idempotencyKey = exchange.header(IDEMPOTENCY_KEY_LOWER);
     const created: CreateContext = { input, exchange, binding };
 
@@ -265,9 +282,9 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
       });
     }
 
-    const { sha256Hex } = detectCryptoBackend();
-    const scope = binding === '' ? '' : `${await sha256Hex(binding)}:`;
-    const fingerprint = await sha256Hex(canonicalJson(input));
+    const scope = binding === '' ? '' : `${await cryptoBackend.sha256Hex(binding)}:`;
+    const hashed = fingerprintOf(input);
+    const fingerprint = typeof hashed === 'string' ? hashed : await hashed;
     const outcome = await runIdempotently(
       idempotencyStore,
       `create:${scope}${idempotencyKey}`,
@@ -312,7 +329,8 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
     if (token === null || token === '') {
       throw new CheckoutHttpError(401, 'authentication_error', `The ${ORDER_TOKEN_HEADER} header is missing.`);
     }
-    const check = await signer.verify({ orderId, token, binding: await bindingOf(exchange) });
+    const binding = options.bindOrderToken === undefined ? '' : await bindingOf(exchange);
+    const check = await signer.verify({ orderId, token, binding });
     if (!check.valid) {
       const message =
         check.reason === 'expired'
@@ -404,14 +422,16 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
   /** CORS headers for a listed origin; 403 for any other foreign one. The site's own origin always passes. */
   function checkOrigin(exchange: CheckoutExchange): Record<string, string> {
     const origin = exchange.header('origin');
-    if (allowedOrigins === undefined || origin === null || isSameOrigin(exchange, origin)) return {};
+    if (allowedOrigins === undefined || origin === null || isSameOrigin(exchange, origin)) return NO_HEADERS;
     if (!allowedOrigins.has(normaliseOrigin(origin))) {
       throw new CheckoutHttpError(403, 'forbidden', 'This origin may not use the checkout endpoint.');
     }
     return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
   }
 
-  async function route(exchange: CheckoutExchange, route: CheckoutRoute, headers: Record<string, string>): Promise<CheckoutAnswer> {
+  // Not async: it hands on its route's promise instead of wrapping it in one more (its throws reach the
+  // caller's try all the same).
+  function route(exchange: CheckoutExchange, route: CheckoutRoute, headers: Record<string, string>): CheckoutAnswer | Promise<CheckoutAnswer> {
     const allow = ROUTE_METHODS[route.kind];
     if (exchange.method === 'OPTIONS') {
       return {
@@ -453,8 +473,16 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
     }
   }
 
-  return async function serveCheckoutExchange(exchange) {
-    let headers: Record<string, string> = {};
+  function failed(exchange: CheckoutExchange, error: unknown, lookup: boolean, headers: Record<string, string>): CheckoutAnswer {
+    const failure = toHttpFailure(error, { lookup });
+    if (failure.log) log(`${exchange.method} ${exchange.pathname} failed (${failure.status}): ${describeThrown(error)}`);
+    return failureAnswer(failure, headers);
+  }
+
+  // Not async: a create waits for Clink inside it, and a suspended async function per request waiting
+  // is memory a busy server carries through every garbage collection.
+  return function serveCheckoutExchange(exchange) {
+    let headers: Record<string, string> = NO_HEADERS;
     let lookup = false;
     try {
       const matched = matchRoute(exchange.pathname);
@@ -462,11 +490,10 @@ function createCheckoutCore(options: CheckoutHandlerOptions): CheckoutCore {
       lookup = matched.kind === 'payment_status' || matched.kind === 'refresh_payment';
       // Clink's webhook deliveries come from a server and carry no Origin worth checking.
       if (matched.kind !== 'webhook') headers = checkOrigin(exchange);
-      return await route(exchange, matched, headers);
+      const routeHeaders = headers;
+      return Promise.resolve(route(exchange, matched, headers)).catch((error: unknown) => failed(exchange, error, lookup, routeHeaders));
     } catch (error) {
-      const failure = toHttpFailure(error, { lookup });
-      if (failure.log) log(`${exchange.method} ${exchange.pathname} failed (${failure.status}): ${describeThrown(error)}`);
-      return failureAnswer(failure, headers);
+      return Promise.resolve(failed(exchange, error, lookup, headers));
     }
   };
 }

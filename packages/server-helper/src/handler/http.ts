@@ -19,17 +19,19 @@ export class CheckoutHttpError extends Error {
   }
 }
 
-export const BASE_HEADERS: Readonly<Record<string, string>> = {
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-};
-
-export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): CheckoutAnswer {
+export function jsonAnswer(status: number, body: unknown, headers?: Record<string, string>): CheckoutAnswer {
   return textJsonAnswer(status, JSON.stringify(body), headers);
 }
 
-export function textJsonAnswer(status: number, json: string, headers: Record<string, string> = {}): CheckoutAnswer {
-  return { status, headers: { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...headers }, body: json };
+/** A JSON answer with the headers every answer has, then `headers` (which win). A new headers object each time. */
+export function textJsonAnswer(status: number, json: string, headers?: Record<string, string>): CheckoutAnswer {
+  const all: Record<string, string> = {
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Type': 'application/json; charset=utf-8',
+  };
+  if (headers !== undefined) for (const name in headers) all[name] = headers[name]!;
+  return { status, headers: all, body: json };
 }
 
 export function errorBody(

@@ -25,6 +25,16 @@ describe.each([detectCryptoBackend(), webCryptoBackend])('order tokens with $nam
     expect(first).not.toBe(second);
   });
 
+  it('carry a nonce of 32 hex digits that no other token repeats, also past a refill of the random pool', async () => {
+    const signer = signerAt({ now: 1_700_000_000_000 });
+    const tokens = await Promise.all(
+      Array.from({ length: 600 }, () => signer.issue({ orderId: 'ord_1', paymentMethodType: 'CARD', binding: '' })),
+    );
+    const nonces = tokens.map((token) => token.split('.')[3]!);
+    expect(nonces.every((nonce) => /^[0-9a-f]{32}$/.test(nonce))).toBe(true);
+    expect(new Set(nonces).size).toBe(600);
+  });
+
   it("refuse another order's token", async () => {
     const signer = signerAt({ now: 1_700_000_000_000 });
     const token = await signer.issue({ orderId: 'ord_1', paymentMethodType: 'CARD', binding: '' });

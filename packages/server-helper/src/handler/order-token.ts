@@ -24,17 +24,21 @@ export interface OrderTokenSigner {
   verify(input: { orderId: string; token: string; binding: string }): Promise<OrderTokenCheck>;
 }
 
-// Random bytes are drawn in blocks: one call per 256 tokens instead of one per token.
+// Random bytes are drawn and written as hex in blocks: one call per 256 tokens instead of one per token.
+const NONCE_HEX_LENGTH = NONCE_BYTES * 2;
 const noncePool = new Uint8Array(NONCE_BYTES * 256);
-let noncePoolOffset = noncePool.length;
+let noncePoolHex = '';
+let noncePoolOffset = 0;
 
-function randomNonce(): Uint8Array {
-  if (noncePoolOffset >= noncePool.length) {
+/** A fresh nonce as lowercase hex; no part of the pool is handed out twice. */
+function randomNonceHex(): string {
+  if (noncePoolOffset >= noncePoolHex.length) {
     globalThis.crypto.getRandomValues(noncePool);
+    noncePoolHex = toHex(noncePool);
     noncePoolOffset = 0;
   }
-  const nonce = noncePool.subarray(noncePoolOffset, noncePoolOffset + NONCE_BYTES);
-  noncePoolOffset += NONCE_BYTES;
+  const nonce = noncePoolHex.slice(noncePoolOffset, noncePoolOffset + NONCE_HEX_LENGTH);
+  noncePoolOffset += NONCE_HEX_LENGTH;
   return nonce;
 }
 
@@ -52,8 +56,10 @@ function fromBase64url(text: string): Uint8Array | undefined {
 
 function signedMessage(orderId: string, method: string, expiresAt: string, nonce: string, binding: string): string {
   // Length-prefixing every part keeps ("ab","c") and ("a","bc") from signing the same bytes.
-  const parts = [VERSION, orderId, method, expiresAt, nonce, binding];
-  return parts.map((part) => `${part.length}:${part}`).join('|');
+  return (
+    `${VERSION.length}:${VERSION}|${orderId.length}:${orderId}|${method.length}:${method}|` +
+    `${expiresAt.length}:${expiresAt}|${nonce.length}:${nonce}|${binding.length}:${binding}`
+  );
 }
 
 export function createOrderTokenSigner(options: {
@@ -68,9 +74,10 @@ export function createOrderTokenSigner(options: {
   return {
     async issue({ orderId, paymentMethodType, binding }) {
       const expiresAt = String(Math.floor(options.now() / 1000) + options.ttlSeconds);
-      const nonce = toHex(randomNonce());
-      const mac = await hmac.signBase64url(signedMessage(orderId, paymentMethodType, expiresAt, nonce, binding));
-      return [VERSION, paymentMethodType, expiresAt, nonce, mac].join('.');
+      const nonce = randomNonceHex();
+      const message = signedMessage(orderId, paymentMethodType, expiresAt, nonce, binding);
+      const mac = hmac.signBase64urlSync?.(message) ?? (await hmac.signBase64url(message));
+      return `${VERSION}.${paymentMethodType}.${expiresAt}.${nonce}.${mac}`;
     },
 
     async verify({ orderId, token, binding }) {

@@ -140,6 +140,49 @@ describe('wallet instruments in the checkout handler', () => {
     expect(serverB.paidWith()).toEqual(['pi_fake_1', 'pi_fake_1']);
   });
 
+  it('skips the instrument store for a customer who paid in the last minute, and reads it again after', async () => {
+    let now = 1_764_154_800_000;
+    const store = createMemoryInstrumentStore();
+    const reads: string[] = [];
+    const instrumentStore: InstrumentStore = { ...store, get: (key) => (reads.push(key), store.get(key)) };
+    const { pay, paidWith } = setUp({ instrumentStore, now: () => now });
+
+    await pay('GCASH');
+    const readsAfterFirst = reads.length;
+    await pay('GCASH');
+    now += 59_000;
+    await pay('GCASH');
+    expect(reads).toHaveLength(readsAfterFirst);
+
+    now += 2_000;
+    await pay('GCASH');
+    expect(reads).toHaveLength(readsAfterFirst + 1);
+    expect(paidWith()).toEqual(['pi_fake_1', 'pi_fake_1', 'pi_fake_1', 'pi_fake_1']);
+  });
+
+  it('corrects at its first use an instrument another server replaced since this one used it', async () => {
+    const clink = createFakeClink();
+    const instrumentStore = createMemoryInstrumentStore();
+    const idempotencyStore = createMemoryIdempotencyStore();
+    const serverA = setUp({ clink, instrumentStore, idempotencyStore });
+    const serverB = setUp({ clink, instrumentStore, idempotencyStore });
+    await serverA.pay('QRIS');
+    await serverB.pay('QRIS');
+    // Clink deleted it; B finds out first and stores a new one.
+    clink.deleteInstrument('pi_fake_1');
+    expect((await serverB.pay('QRIS')).status).toBe(201);
+
+    const fromA = await serverA.pay('QRIS');
+    await serverA.pay('QRIS');
+
+    const replacement = serverB.paidWith().at(-1);
+    expect(replacement).not.toBe('pi_fake_1');
+    expect(fromA.status).toBe(201);
+    // A tried the instrument it had used (refused), then found B's in the store: no third instrument.
+    expect(serverA.paidWith().slice(-3)).toEqual(['pi_fake_1', replacement, replacement]);
+    expect(clink.routes().filter((route) => route === 'POST /payment-instrument')).toHaveLength(2);
+  });
+
   it('remembers instruments through the instrumentStore it is given, keyed without personal data', async () => {
     const saved = new Map<string, string>();
     const instrumentStore: InstrumentStore = {

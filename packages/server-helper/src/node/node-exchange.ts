@@ -15,9 +15,14 @@ export function rawBodyFromParser(req: NodeRequestLike): Uint8Array | undefined 
   return req.body instanceof Uint8Array ? req.body : undefined;
 }
 
-/** The absolute URL of a node request (under Express, with the mount path `req.url` lost). */
+/** The request target as the client sent it (under Express, with the mount path `req.url` lost). */
+function targetOf(req: NodeRequestLike): string {
+  return req.originalUrl ?? req.url ?? '/';
+}
+
+/** The absolute URL of a node request. */
 export function urlOf(req: NodeRequestLike): URL {
-  const path = req.originalUrl ?? req.url ?? '/';
+  const path = targetOf(req);
   const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
   const base = `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
   try {
@@ -25,6 +30,21 @@ export function urlOf(req: NodeRequestLike): URL {
   } catch {
     return new URL(path, 'http://localhost');
   }
+}
+
+// A path of only these characters, not starting with `//` (which a URL parser reads as a host), is its
+// own normalised form: no dot segments, escapes or backslashes for `new URL` to rewrite.
+const PLAIN_PATH = /^\/(?![/])[A-Za-z0-9_~/-]*$/;
+
+/**
+ * The target's path as `new URL(target, base).pathname` gives it. A plain path (every route the
+ * handler serves, in practice) is read without parsing a URL per request.
+ */
+export function pathnameOf(req: NodeRequestLike): string {
+  const target = targetOf(req);
+  const end = target.search(/[?#]/);
+  const path = end === -1 ? target : target.slice(0, end);
+  return PLAIN_PATH.test(path) ? path : urlOf(req).pathname;
 }
 
 /**
@@ -67,57 +87,84 @@ function receiveBody(req: IncomingMessage, maxBytes: number, state: NodeExchange
 
 /**
  * The exchange of a node request: the handler's core reads headers and the body straight from
- * node:http; the hooks get a `Request` view of it (see `nodeRequestView`).
+ * node:http; the hooks get a `Request` view of it (see `nodeRequestView`). One object per request with
+ * its methods on the prototype: a busy server keeps hundreds of these alive while Clink answers.
  */
-export function exchangeFromNode(
-  req: NodeRequestLike,
-  res: ServerResponse,
-  state: NodeExchangeState,
-  options: { abortSignalOnDisconnect: boolean },
-): CheckoutExchange {
-  const method = (req.method ?? 'GET').toUpperCase();
-  const url = urlOf(req);
-  let request: Request | undefined;
+class NodeExchange implements CheckoutExchange, NodeExchangeState {
+  readonly method: string;
+  readonly pathname: string;
+  readonly headers: NodeRequestLike['headers'];
+  abandoned = false;
+  readonly #req: NodeRequestLike;
+  readonly #res: ServerResponse;
+  readonly #abortSignalOnDisconnect: boolean;
+  // The absolute URL is only needed by an origin check or a hook's `Request`: made when first asked.
+  #href: string | undefined;
+  #request: Request | undefined;
 
-  function followDisconnect(): AbortSignal {
+  constructor(req: NodeRequestLike, res: ServerResponse, abortSignalOnDisconnect: boolean) {
+    this.method = (req.method ?? 'GET').toUpperCase();
+    this.pathname = pathnameOf(req);
+    this.headers = req.headers;
+    this.#req = req;
+    this.#res = res;
+    this.#abortSignalOnDisconnect = abortSignalOnDisconnect;
+  }
+
+  get url(): string {
+    return (this.#href ??= urlOf(this.#req).href);
+  }
+
+  header(name: string): string | null {
+    const value = this.#req.headers[name];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  readBody(maxBytes: number): Promise<Uint8Array> {
+    const raw = rawBodyFromParser(this.#req);
+    if (raw !== undefined) return raw.byteLength > maxBytes ? Promise.reject(tooLarge(maxBytes)) : Promise.resolve(raw);
+    return receiveBody(this.#req, maxBytes, this);
+  }
+
+  async discardBody(): Promise<void> {
+    if (rawBodyFromParser(this.#req) !== undefined || this.#req.complete) return;
+    this.abandoned = true;
+    this.#req.pause();
+  }
+
+  request(): Request {
+    this.#request ??= nodeRequestView(
+      this.method,
+      () => this.url,
+      this.#req.headers,
+      () => (this.#abortSignalOnDisconnect ? this.#followDisconnect() : new AbortController().signal),
+    );
+    return this.#request;
+  }
+
+  #followDisconnect(): AbortSignal {
+    const res = this.#res;
     const controller = new AbortController();
     if (res.closed && !res.writableFinished) controller.abort();
     else res.once('close', () => res.writableFinished || controller.abort());
     return controller.signal;
   }
+}
 
-  return {
-    method,
-    url: url.href,
-    pathname: url.pathname,
-    header(name) {
-      const value = req.headers[name];
-      if (value === undefined) return null;
-      return Array.isArray(value) ? value.join(', ') : value;
-    },
-    headers: req.headers,
-    readBody(maxBytes) {
-      const raw = rawBodyFromParser(req);
-      if (raw !== undefined) return raw.byteLength > maxBytes ? Promise.reject(tooLarge(maxBytes)) : Promise.resolve(raw);
-      return receiveBody(req, maxBytes, state);
-    },
-    async discardBody() {
-      if (rawBodyFromParser(req) !== undefined || req.complete) return;
-      state.abandoned = true;
-      req.pause();
-    },
-    request() {
-      request ??= nodeRequestView(method, url.href, req.headers, () =>
-        options.abortSignalOnDisconnect ? followDisconnect() : new AbortController().signal,
-      );
-      return request;
-    },
-  };
+/** The exchange of a node request; its `abandoned` says whether the connection must close after the answer. */
+export function exchangeFromNode(
+  req: NodeRequestLike,
+  res: ServerResponse,
+  options: { abortSignalOnDisconnect: boolean },
+): CheckoutExchange & NodeExchangeState {
+  return new NodeExchange(req, res, options.abortSignalOnDisconnect);
 }
 
 /** The answer in one write, with its length (no chunked encoding, no streams). */
 export function writeAnswer(res: ServerResponse, answer: CheckoutAnswer, closeConnection: boolean): void {
-  const headers: Record<string, string | number> = { ...answer.headers };
+  // The answer's own headers object is not kept by anyone else: add to it rather than copy it.
+  const headers: Record<string, string | number> = answer.headers;
   if (closeConnection) headers.Connection = 'close';
   if (answer.body === null) {
     res.writeHead(answer.status, headers).end();

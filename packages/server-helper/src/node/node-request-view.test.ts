@@ -25,6 +25,15 @@ describe('the Request view the hooks get under toNodeHandler', () => {
     expect(request.headers).toBe(request.headers);
   });
 
+  it('makes its URL when it is first read, once, when given a function', () => {
+    let made = 0;
+    const request = nodeRequestView('POST', () => (made += 1, URL_TEXT), NODE_HEADERS, () => new AbortController().signal);
+
+    expect(made).toBe(0);
+    expect([request.url, request.url]).toEqual([URL_TEXT, URL_TEXT]);
+    expect(made).toBe(1);
+  });
+
   it('holds what a Request made on the server holds, for every property but the body', () => {
     // Node's Request also has properties the DOM types leave out (duplex, isHistoryNavigation, …).
     const real = new Request(URL_TEXT, { method: 'POST' }) as unknown as Record<string, unknown>;

@@ -30,13 +30,13 @@ export function headersOf(nodeHeaders: IncomingHttpHeaders): Headers {
  */
 class NodeRequestView {
   readonly #method: string;
-  readonly #url: string;
+  #url: string | (() => string);
   readonly #nodeHeaders: IncomingHttpHeaders;
   readonly #makeSignal: () => AbortSignal;
   #headers: Headers | undefined;
   #signal: AbortSignal | undefined;
 
-  constructor(method: string, url: string, nodeHeaders: IncomingHttpHeaders, makeSignal: () => AbortSignal) {
+  constructor(method: string, url: string | (() => string), nodeHeaders: IncomingHttpHeaders, makeSignal: () => AbortSignal) {
     this.#method = method;
     this.#url = url;
     this.#nodeHeaders = nodeHeaders;
@@ -48,6 +48,7 @@ class NodeRequestView {
   }
 
   get url(): string {
+    if (typeof this.#url === 'function') this.#url = this.#url();
     return this.#url;
   }
 
@@ -145,14 +146,17 @@ class NodeRequestView {
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `Request (from node:http) ${JSON.stringify({ method: this.#method, url: this.#url })}`;
+    return `Request (from node:http) ${JSON.stringify({ method: this.#method, url: this.url })}`;
   }
 }
 
 // Every Request getter and method is defined above, so none of Request.prototype's runs on a view.
 Object.setPrototypeOf(NodeRequestView.prototype, Request.prototype);
 
-/** The hooks' `Request` for one node request; `makeSignal` gives its `signal` when first read. */
-export function nodeRequestView(method: string, url: string, headers: IncomingHttpHeaders, makeSignal: () => AbortSignal): Request {
+/**
+ * The hooks' `Request` for one node request; `makeSignal` gives its `signal` when first read, and `url`
+ * may be a function that makes the URL when first read.
+ */
+export function nodeRequestView(method: string, url: string | (() => string), headers: IncomingHttpHeaders, makeSignal: () => AbortSignal): Request {
   return new NodeRequestView(method, url, headers, makeSignal) as unknown as Request;
 }

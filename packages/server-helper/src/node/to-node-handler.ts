@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkoutCoreOf } from '../handler/core-of.js';
-import type { CheckoutCore } from '../handler/exchange.js';
-import { exchangeFromNode, rawBodyFromParser, urlOf, writeAnswer, type NodeExchangeState } from './node-exchange.js';
+import { exchangeFromNode, rawBodyFromParser, urlOf, writeAnswer } from './node-exchange.js';
 import { headersOf } from './node-request-view.js';
 
 /** A `Request -> Response` handler, such as the one `createCheckoutHandler` returns. */
@@ -173,12 +172,6 @@ async function serveThroughFetch(
   await writeResponse(response, res, bodyState.abandoned);
 }
 
-/** A checkout handler's core, served from node:http's `req` and `res` with no Web objects in between. */
-async function serveCore(core: CheckoutCore, req: NodeRequestLike, res: ServerResponse, options: ToNodeHandlerOptions): Promise<void> {
-  const state: NodeExchangeState = { abandoned: false };
-  const answer = await core(exchangeFromNode(req, res, state, { abortSignalOnDisconnect: options.abortSignalOnDisconnect === true }));
-  writeAnswer(res, answer, state.abandoned);
-}
 
 /**
  * Adapts a `Request -> Response` handler to node:http and Express 5:
@@ -200,6 +193,7 @@ async function serveCore(core: CheckoutCore, req: NodeRequestLike, res: ServerRe
 export function toNodeHandler(handler: FetchHandler, options: ToNodeHandlerOptions = {}): NodeHandler {
   const log = options.logger ?? ((line: string) => console.error(line));
   const core = checkoutCoreOf(handler);
+  const exchangeOptions = { abortSignalOnDisconnect: options.abortSignalOnDisconnect === true };
 
   return async function nodeCheckoutHandler(req, res, next) {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -209,8 +203,13 @@ export function toNodeHandler(handler: FetchHandler, options: ToNodeHandlerOptio
       return;
     }
     try {
-      if (core !== undefined) await serveCore(core, req, res, options);
-      else await serveThroughFetch(handler, req, res, method, options);
+      if (core !== undefined) {
+        // The handler's core straight from `req` and `res`, with no Web objects in between.
+        const exchange = exchangeFromNode(req, res, exchangeOptions);
+        writeAnswer(res, await core(exchange), exchange.abandoned);
+      } else {
+        await serveThroughFetch(handler, req, res, method, options);
+      }
     } catch (error) {
       if (next !== undefined) {
         next(error);

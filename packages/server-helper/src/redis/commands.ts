@@ -38,18 +38,29 @@ export function redisCommand(redis: RedisClientLike): RedisCommand {
  */
 export function luaScript(command: RedisCommand, source: string): (keys: string[], args: string[]) => Promise<unknown> {
   let sha: Promise<string> | undefined;
-  const load = () => (sha = command(['SCRIPT', 'LOAD', source]).then(String));
-  return async (keys, args) => {
-    const call = async () => command(['EVALSHA', await (sha ?? load()), String(keys.length), ...keys, ...args]);
-    try {
-      return await call();
-    } catch (error) {
-      if (!(error instanceof Error) || !error.message.includes('NOSCRIPT')) {
-        sha = undefined;
-        throw error;
-      }
-      await load();
-      return call();
+  // Once loaded, the hash itself: each call then sends its command at once, with no await before it.
+  let loadedSha: string | undefined;
+  const load = () =>
+    (sha = command(['SCRIPT', 'LOAD', source]).then((reply) => {
+      loadedSha = String(reply);
+      return loadedSha;
+    }));
+  const send = (hash: string, keys: string[], args: string[]) => command(['EVALSHA', hash, String(keys.length), ...keys, ...args]);
+  const retry = async (error: unknown, keys: string[], args: string[]) => {
+    if (!(error instanceof Error) || !error.message.includes('NOSCRIPT')) {
+      sha = undefined;
+      loadedSha = undefined;
+      throw error;
     }
+    return send(await load(), keys, args);
+  };
+  return (keys, args) => {
+    let sent: Promise<unknown>;
+    try {
+      sent = loadedSha === undefined ? (sha ?? load()).then((hash) => send(hash, keys, args)) : send(loadedSha, keys, args);
+    } catch (error) {
+      sent = Promise.reject(error); // a client that throws instead of rejecting
+    }
+    return sent.catch((error: unknown) => retry(error, keys, args));
   };
 }

@@ -34,6 +34,16 @@ export function describeStoreContract(subject: StoreUnderTest): void {
       expect(await store.get('k')).toEqual(first);
     });
 
+    it('gives back exactly the answer it was given, whatever its fingerprint and body hold', async () => {
+      const store = await subject.make();
+      const answers = [completed('', ''), completed('a|3|b\n', '|7|{"x":"|"}\n'), completed('é'.repeat(70), 'ü'.repeat(5000))];
+      for (const [index, answer] of answers.entries()) {
+        await store.set(`k${index}`, answer);
+        expect(await store.get(`k${index}`)).toEqual(answer);
+        expect(await store.claim(`k${index}`, inFlight('other', 'b'))).toEqual(answer);
+      }
+    });
+
     it('lets exactly one of 50 concurrent claims win', async () => {
       const store = await subject.make();
       const results = await Promise.all(Array.from({ length: 50 }, (_, index) => store.claim('k', inFlight('f', `o${index}`))));
