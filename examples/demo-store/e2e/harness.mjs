@@ -203,6 +203,22 @@ export async function chooseMethod(page, label) {
   await page.getByRole('radio', { name: new RegExp(`^${escapeRegExp(label)}`) }).check();
 }
 
+/**
+ * Pays with a QR wallet on the store page as a customer on a computer does: chooses the method, presses
+ * pay and waits for the QR code. Returns the created payment, the code's locator and what it decodes to.
+ * @param {import('playwright-core').Page} page
+ * @param {string} label e.g. "Cash App Pay"
+ */
+export async function startQrPayment(page, label) {
+  await chooseMethod(page, label);
+  const created = await watchNextPayment(page);
+  await payButton(page).click();
+  const payment = await created.payment;
+  const qr = page.locator('.clink-qr__code');
+  await qr.waitFor();
+  return { payment, qr, payload: decodeQr(await qr.screenshot()) };
+}
+
 /** @param {string} text */
 export function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chooseMethod, decodeQr, launchBrowser, openPage, parseCountdown, payButton, screenshots, startProcess, watchNextPayment } from './harness.mjs';
+import { decodeQr, launchBrowser, openPage, parseCountdown, screenshots, startProcess, startQrPayment } from './harness.mjs';
 
 /** @type {import('playwright-core').Browser} */
 let browser;
@@ -37,15 +37,9 @@ test('QR_EXPIRES_IN=4: the Cash App Pay QR code expires within seconds and can b
   const { page } = await openPage(t, browser);
   const shot = await screenshots(t);
   await page.goto(storeUrl);
-  await chooseMethod(page, 'Cash App Pay');
-  const created = await watchNextPayment(page);
-  await payButton(page).click();
-  const payment = await created.payment;
-  const qr = page.locator('.clink-qr__code');
-  await qr.waitFor();
+  const { payment, qr, payload: firstPayload } = await startQrPayment(page, 'Cash App Pay');
   const secondsLeft = parseCountdown(await page.getByRole('timer').textContent());
   assert.ok(secondsLeft <= 4, `the countdown starts from QR_EXPIRES_IN, not 15 minutes: ${secondsLeft} s`);
-  const firstPayload = decodeQr(await qr.screenshot());
   await shot(page, 'a QR code that lives 4 seconds');
 
   await page.getByText('This QR code has expired.').waitFor({ timeout: 10_000 });

@@ -11,6 +11,7 @@ import {
   parseCountdown,
   payButton,
   screenshots,
+  startQrPayment,
   startTestStore,
   waitUntil,
   watchNextPayment,
@@ -80,13 +81,7 @@ test('a wallet payment declined on the phone stays on the store page, with the f
 
   await page.goto(store.url);
   await page.getByRole('button', { name: 'One bag more' }).click();
-  await chooseMethod(page, 'GCash');
-  const created = await watchNextPayment(page);
-  await payButton(page).click();
-  const payment = await created.payment;
-  const qr = page.locator('.clink-qr__code');
-  await qr.waitFor();
-  const decoded = decodeQr(await qr.screenshot());
+  const { payment, qr, payload: decoded } = await startQrPayment(page, 'GCash');
   assert.ok(decoded, 'the QR code decodes');
 
   const phone = await context.newPage();
@@ -120,13 +115,7 @@ test('Cash App Pay: the QR code expires, "Refresh QR code" brings a new one, whi
   const shot = await screenshots(t);
 
   await page.goto(store.url);
-  await chooseMethod(page, 'Cash App Pay');
-  const created = await watchNextPayment(page);
-  await payButton(page).click();
-  const payment = await created.payment;
-  const qr = page.locator('.clink-qr__code');
-  await qr.waitFor();
-  const firstPayload = decodeQr(await qr.screenshot());
+  const { payment, qr, payload: firstPayload } = await startQrPayment(page, 'Cash App Pay');
   assert.ok(firstPayload, 'the first QR code decodes');
   await shot(page, 'first QR code');
 
@@ -161,13 +150,7 @@ test('Cash App Pay: the sandbox ends the order early, and the store page takes i
   const shot = await screenshots(t);
 
   await page.goto(store.url);
-  await chooseMethod(page, 'Cash App Pay');
-  const created = await watchNextPayment(page);
-  await payButton(page).click();
-  const payment = await created.payment;
-  const qr = page.locator('.clink-qr__code');
-  await qr.waitFor();
-  const payload = decodeQr(await qr.screenshot());
+  const { payment, qr, payload } = await startQrPayment(page, 'Cash App Pay');
   assert.ok(payload, 'the QR code decodes');
   assert.ok(parseCountdown(await page.getByRole('timer').textContent()) > 800, 'the code has minutes to go');
 
@@ -216,14 +199,8 @@ test('on a computer, every other wallet starts with a scannable QR code, and Ali
   await page.goto(store.url);
 
   for (const label of ['GCash', 'KakaoPay', "Touch 'n Go eWallet", 'PromptPay', 'QRIS']) {
-    await chooseMethod(page, label);
-    const created = await watchNextPayment(page);
-    await payButton(page).click();
-    const payment = await created.payment;
-    const qr = page.locator('.clink-qr__code');
-    await qr.waitFor();
+    const { payment, payload: decoded } = await startQrPayment(page, label);
     await page.getByRole('timer').waitFor();
-    const decoded = decodeQr(await qr.screenshot());
     assert.match(
       decoded ?? '',
       new RegExp(`^${escapeRegExp(store.sandboxUrl)}/_sandbox/pay/${payment.orderId}\\?qr=`),
