@@ -37,6 +37,7 @@ const SANDBOX_BIN = path.join(root, 'packages/sandbox/dist/bin.js');
 
 const STORE_PROCESS = process.env.BENCH_STORE_PROCESS ?? path.join(here, 'demo-store.server.mjs');
 const FLOOR_PROCESS = path.join(here, 'demo-store.floor.mjs');
+const CLINK_FLOOR_PROCESS = path.join(here, 'clink.floor.mjs');
 const SANDBOX = process.env.BENCH_SANDBOX === 'in-process' ? 'in-process' : 'own-process';
 const CREATES = Number(process.env.BENCH_CREATES ?? 1000);
 // Bursts before the measured ones: V8 compiles the store's code during its first few hundred creates.
@@ -95,7 +96,7 @@ async function freePort() {
  * Starts a store process with `seed` orders already stored, and the local sandbox: in a process of
  * its own (the default, as Clink is another machine), or in the store's process as `npm start` runs it.
  */
-async function startStore(seed = 0, storeProcess = STORE_PROCESS) {
+async function startStore(seed = 0, { storeProcess = STORE_PROCESS, clink = SANDBOX_BIN } = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'demo-store-bench-'));
   // Only what the bench sets: a CLINK_API_KEY in the shell must not send the load to Clink.
   const env = Object.fromEntries(
@@ -105,7 +106,14 @@ async function startStore(seed = 0, storeProcess = STORE_PROCESS) {
   if (SANDBOX === 'own-process') {
     const [storePort, sandboxPort] = [await freePort(), await freePort()];
     sandbox = await startProcess(
-      [SANDBOX_BIN, '--port', String(sandboxPort), '--webhook-url', `http://127.0.0.1:${storePort}/api/checkout/webhooks`, '--quiet'],
+      [
+        clink,
+        '--port',
+        String(sandboxPort),
+        '--webhook-url',
+        `http://127.0.0.1:${storePort}/api/checkout/webhooks`,
+        ...(clink === SANDBOX_BIN ? ['--quiet'] : ['--webhook-secret', SANDBOX_WEBHOOK_SECRET]),
+      ],
       { env, ready: /listening on/ },
     );
     Object.assign(env, {
@@ -244,8 +252,8 @@ function failuresOf(result) {
  * Bursts of 100 creates sent at once, each on its own connection (a sale opens, a campaign link goes
  * out): the latency of every create of every burst, after two bursts to warm up.
  */
-async function concurrentCreates(storeProcess = STORE_PROCESS) {
-  const store = await startStore(0, storeProcess);
+async function concurrentCreates(processes) {
+  const store = await startStore(0, processes);
   try {
     const latencies = [];
     let failures = 0;
@@ -360,7 +368,9 @@ console.log(
 );
 const creates = await concurrentCreates();
 // The same bursts against the least a shop's server can do (demo-store.floor.mjs): what this machine allows.
-const floor = SANDBOX === 'own-process' ? await concurrentCreates(FLOOR_PROCESS) : undefined;
+const floor = SANDBOX === 'own-process' ? await concurrentCreates({ storeProcess: FLOOR_PROCESS }) : undefined;
+// ... and with Clink's side cut down the same way (clink.floor.mjs): only the HTTP exchanges are left.
+const bareFloor = SANDBOX === 'own-process' ? await concurrentCreates({ storeProcess: FLOOR_PROCESS, clink: CLINK_FLOOR_PROCESS }) : undefined;
 const mixed = await mixedLoad();
 const writes = await writeThroughput();
 
@@ -406,14 +416,15 @@ console.log(
     `the load generator's (autocannon, this process): ${creates.generatorCpuPerCreate.toFixed(2)} ms; ` +
     `other load on the machine (load average now ${os.loadavg()[0].toFixed(1)}) stretches every latency above.`,
 );
-if (floor) {
-  console.log(
-    `\nThe floor, the same bursts against a server that only forwards each create to the sandbox and answers ` +
-      `(${path.relative(root, FLOOR_PROCESS)}: no framework, validation, database or session): p50 ${floor.p50.toFixed(1)} ms, ` +
-      `p99 ${floor.p99.toFixed(1)} ms, ${floor.cpuPerCreate.toFixed(2)} ms of its CPU per create (the sandbox's: ` +
-      `${floor.sandboxCpuPerCreate.toFixed(2)} ms, the load generator's: ${floor.generatorCpuPerCreate.toFixed(2)} ms), ${floor.failures} failed. No store can be faster than this on this machine: ` +
-      `the store, the sandbox and the load generator share its ${os.cpus().length} cores.`,
-  );
+if (floor && bareFloor) {
+  const row = (name, run) =>
+    `| ${name} | ${run.p50.toFixed(1)} / ${run.p99.toFixed(1)} ms | ${run.cpuPerCreate.toFixed(2)} ms | ${run.sandboxCpuPerCreate.toFixed(2)} ms | ${run.generatorCpuPerCreate.toFixed(2)} ms | ${run.failures} |`;
+  console.log(`\nWhat this machine allows: the same bursts with less and less work on the server side (${os.cpus().length} cores shared by all three processes):\n`);
+  console.log('| server side | p50 / p99 | server CPU / create | Clink side CPU / create | load generator CPU / create | failed |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log(row('the demo store and the local sandbox', creates));
+  console.log(row(`${path.relative(root, FLOOR_PROCESS)} (forwards, answers; nothing else) and the local sandbox`, floor));
+  console.log(row(`${path.relative(root, FLOOR_PROCESS)} and ${path.relative(root, CLINK_FLOOR_PROCESS)} (fixed answers, two webhooks)`, bareFloor));
 }
 const logged = [...creates.logged, ...mixed.logged];
 console.log(`\nFailures the store logged during the runs: ${logged.length}${writes.failures ? `; failed creates while measuring throughput: ${writes.failures}` : ''}`);
