@@ -113,7 +113,6 @@ export function usePaymentMachine(input: PaymentMachineInput): PaymentMachine {
 
   const watched = state.status === 'action' || state.status === 'expired' ? state : undefined;
   const payment = watched?.payment;
-  const expiry = watched ? planExpiry(watched.plan) : null;
   // The first check starts in the task after the action rendered: React Query renders the create's answer
   // synchronously, so starting the check in that render's effects (13–21 ms at 4× CPU) delayed the first paint.
   const shown = useNextTask(follow ? payment?.orderId : undefined);
@@ -130,7 +129,7 @@ export function usePaymentMachine(input: PaymentMachineInput): PaymentMachine {
     if (status.data) send({ type: 'status', result: status.data });
   }, [status.data, send]);
 
-  const deadline = state.status === 'action' && follow ? (expiry?.deadline ?? null) : null;
+  const deadline = state.status === 'action' && follow ? (planExpiry(state.plan)?.deadline ?? null) : null;
   useEffect(() => {
     if (deadline === null) return;
     const left = deadline - Date.now();
