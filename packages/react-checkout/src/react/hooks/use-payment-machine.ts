@@ -173,11 +173,9 @@ export function usePaymentMachine(input: PaymentMachineInput): PaymentMachine {
   // (StrictMode re-runs effects: the ref makes the second run see no change.)
   const previous = useRef<PaymentState | null>(/^(succeeded|failed|error)$/.test(input.initial.status) ? null : input.initial);
   useEffect(() => {
-    if (previous.current?.status === state.status) {
-      previous.current = state;
-      return;
-    }
+    const before = previous.current;
     previous.current = state;
+    if (before?.status === state.status) return;
     const on = latest.current.callbacks;
     on.onStatusChange?.(state);
     switch (state.status) {
