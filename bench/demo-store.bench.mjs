@@ -3,7 +3,8 @@
 // process (as a shop talks to Clink on another machine, so the sandbox's own work, such as drawing QR
 // codes, is not counted as the store's):
 //
-//   1. 100 concurrent creates (bursts of 100 at once): p50 ≤ 50 ms, p99 ≤ 200 ms
+//   1. 100 concurrent creates (bursts of 100 at once): p50 ≤ 50 ms, p99 ≤ 200 ms; then the same bursts
+//      against demo-store.floor.mjs, the least a shop's server can do, to show what the machine allows
 //   2. 200 keep-alive connections for 30 s, each looping through a customer's visit (page, script,
 //      create, status reads, a webhook): 0 errors, the store's RSS after within 20 % of before (taken
 //      after a 15 s warm-up of the same load)
@@ -35,6 +36,8 @@ const { SANDBOX_API_KEY, SANDBOX_CARD_INSTRUMENTS, SANDBOX_WEBHOOK_SECRET } = aw
 const SANDBOX_BIN = path.join(root, 'packages/sandbox/dist/bin.js');
 
 const STORE_PROCESS = process.env.BENCH_STORE_PROCESS ?? path.join(here, 'demo-store.server.mjs');
+const FLOOR_PROCESS = path.join(here, 'demo-store.floor.mjs');
+const CLINK_FLOOR_PROCESS = path.join(here, 'clink.floor.mjs');
 const SANDBOX = process.env.BENCH_SANDBOX === 'in-process' ? 'in-process' : 'own-process';
 const CREATES = Number(process.env.BENCH_CREATES ?? 1000);
 // Bursts before the measured ones: V8 compiles the store's code during its first few hundred creates.
@@ -93,7 +96,7 @@ async function freePort() {
  * Starts a store process with `seed` orders already stored, and the local sandbox: in a process of
  * its own (the default, as Clink is another machine), or in the store's process as `npm start` runs it.
  */
-async function startStore(seed = 0) {
+async function startStore(seed = 0, { storeProcess = STORE_PROCESS, clink = SANDBOX_BIN } = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'demo-store-bench-'));
   // Only what the bench sets: a CLINK_API_KEY in the shell must not send the load to Clink.
   const env = Object.fromEntries(
@@ -103,7 +106,14 @@ async function startStore(seed = 0) {
   if (SANDBOX === 'own-process') {
     const [storePort, sandboxPort] = [await freePort(), await freePort()];
     sandbox = await startProcess(
-      [SANDBOX_BIN, '--port', String(sandboxPort), '--webhook-url', `http://127.0.0.1:${storePort}/api/checkout/webhooks`, '--quiet'],
+      [
+        clink,
+        '--port',
+        String(sandboxPort),
+        '--webhook-url',
+        `http://127.0.0.1:${storePort}/api/checkout/webhooks`,
+        ...(clink === SANDBOX_BIN ? ['--quiet'] : ['--webhook-secret', SANDBOX_WEBHOOK_SECRET]),
+      ],
       { env, ready: /listening on/ },
     );
     Object.assign(env, {
@@ -117,7 +127,7 @@ async function startStore(seed = 0) {
   } else {
     env.PORT = '0';
   }
-  const store = await startProcess(['--import', 'tsx', STORE_PROCESS, dataDir, String(seed)], { env, ready: /^\{/ });
+  const store = await startProcess(['--import', 'tsx', storeProcess, dataDir, String(seed)], { env, ready: /^\{/ });
   const { pid } = store.child;
   return {
     url: JSON.parse(store.line).url,
@@ -242,16 +252,18 @@ function failuresOf(result) {
  * Bursts of 100 creates sent at once, each on its own connection (a sale opens, a campaign link goes
  * out): the latency of every create of every burst, after two bursts to warm up.
  */
-async function concurrentCreates() {
-  const store = await startStore();
+async function concurrentCreates(processes) {
+  const store = await startStore(0, processes);
   try {
     const latencies = [];
     let failures = 0;
     let cpuMs = 0;
     let sandboxCpuMs = 0;
+    let generatorCpuMs = 0;
     for (let burst = 0; burst < WARMUP_BURSTS + Math.ceil(CREATES / 100); burst += 1) {
       const cpuBefore = store.cpuMs();
       const sandboxCpuBefore = store.sandboxCpuMs();
+      const generatorCpuBefore = process.cpuUsage();
       const run = load(store, { connections: 100, amount: 100, requests: [createRequest()] });
       const times = [];
       run.on('response', (_client, _status, _bytes, ms) => times.push(ms));
@@ -262,6 +274,8 @@ async function concurrentCreates() {
         latencies.push(...times);
         cpuMs += store.cpuMs() - cpuBefore;
         sandboxCpuMs += store.sandboxCpuMs() - sandboxCpuBefore;
+        const generator = process.cpuUsage(generatorCpuBefore);
+        generatorCpuMs += (generator.user + generator.system) / 1000;
       }
     }
     latencies.sort((a, b) => a - b);
@@ -273,6 +287,7 @@ async function concurrentCreates() {
       count,
       cpuPerCreate: cpuMs / count,
       sandboxCpuPerCreate: sandboxCpuMs / count,
+      generatorCpuPerCreate: generatorCpuMs / count,
       failures,
       logged: [...store.logged],
     };
@@ -352,6 +367,10 @@ console.log(
     `${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}, Node ${process.version}`,
 );
 const creates = await concurrentCreates();
+// The same bursts against the least a shop's server can do (demo-store.floor.mjs): what this machine allows.
+const floor = SANDBOX === 'own-process' ? await concurrentCreates({ storeProcess: FLOOR_PROCESS }) : undefined;
+// ... and with Clink's side cut down the same way (clink.floor.mjs): only the HTTP exchanges are left.
+const bareFloor = SANDBOX === 'own-process' ? await concurrentCreates({ storeProcess: FLOOR_PROCESS, clink: CLINK_FLOOR_PROCESS }) : undefined;
 const mixed = await mixedLoad();
 const writes = await writeThroughput();
 
@@ -394,8 +413,19 @@ for (const [name, figure, budget, ok] of checks) console.log(`| ${name} | ${figu
 console.log(
   `\nThe store's CPU time per create (with its webhooks): ${creates.cpuPerCreate.toFixed(2)} ms in the bursts; ` +
     (SANDBOX === 'own-process' ? `the sandbox's, on the same cores: ${creates.sandboxCpuPerCreate.toFixed(2)} ms; ` : '') +
+    `the load generator's (autocannon, this process): ${creates.generatorCpuPerCreate.toFixed(2)} ms; ` +
     `other load on the machine (load average now ${os.loadavg()[0].toFixed(1)}) stretches every latency above.`,
 );
+if (floor && bareFloor) {
+  const row = (name, run) =>
+    `| ${name} | ${run.p50.toFixed(1)} / ${run.p99.toFixed(1)} ms | ${run.cpuPerCreate.toFixed(2)} ms | ${run.sandboxCpuPerCreate.toFixed(2)} ms | ${run.generatorCpuPerCreate.toFixed(2)} ms | ${run.failures} |`;
+  console.log(`\nWhat this machine allows: the same bursts with less and less work on the server side (${os.cpus().length} cores shared by all three processes):\n`);
+  console.log('| server side | p50 / p99 | server CPU / create | Clink side CPU / create | load generator CPU / create | failed |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log(row('the demo store and the local sandbox', creates));
+  console.log(row(`${path.relative(root, FLOOR_PROCESS)} (forwards, answers; nothing else) and the local sandbox`, floor));
+  console.log(row(`${path.relative(root, FLOOR_PROCESS)} and ${path.relative(root, CLINK_FLOOR_PROCESS)} (fixed answers, two webhooks)`, bareFloor));
+}
 const logged = [...creates.logged, ...mixed.logged];
 console.log(`\nFailures the store logged during the runs: ${logged.length}${writes.failures ? `; failed creates while measuring throughput: ${writes.failures}` : ''}`);
 for (const line of new Set(logged.map((text) => text.replace(/\b(ord|evt)_\w+/g, '$1_…')))) console.log(`  ${line}`);

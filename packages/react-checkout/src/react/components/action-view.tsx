@@ -10,6 +10,7 @@ import { FormPostAction } from './form-post-action.js';
 import { QrAction } from './qr-action.js';
 import { RedirectAction } from './redirect-action.js';
 import { CheckoutErrorView, PaymentStatusView } from './status-view.js';
+import { TypeWarmup } from './type-warmup.js';
 
 export interface PaymentActionViewProps extends Pick<CheckoutConfigProps, 'locale' | 'messages' | 'device'> {
   /** The payment's state, from `useClinkPayment` (or your own use of the core's `paymentReducer`). */
@@ -104,8 +105,9 @@ export function PaymentActionView(props: PaymentActionViewProps): ReactNode {
     case 'error':
       content = <CheckoutErrorView error={state.error} messages={messages} onRestart={onRestart} />;
       break;
-    case 'idle':
     case 'creating':
+      return <TypeWarmup wallet={walletName(state.attempt.paymentMethodType)} messages={messages} />;
+    case 'idle':
       return null;
     default:
       content = state satisfies never;

@@ -64,6 +64,28 @@ describe('<ClinkPayButton>', () => {
     expect(button).toHaveAttribute('aria-busy', 'false');
   });
 
+  it('adds nothing a customer sees or hears while the create is on its way, and nothing after it', async () => {
+    const checkout = createFakeCheckout();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowFetch: typeof fetch = async (input, init) => {
+      await gate;
+      return checkout.fetch(input, init);
+    };
+    const { container } = render(withProvider(checkout, <ClinkPayButton paymentMethodType="WECHAT" fetch={slowFetch} />));
+    fireEvent.click(screen.getByRole('button'));
+    // The view's type styles are set hidden during the wait (fonts resolve then, not in the view's first layout).
+    const warmup = container.querySelector('.clink-visually-hidden');
+    expect(warmup).toHaveAttribute('aria-hidden', 'true');
+    expect(warmup).toHaveTextContent('WeChat Pay');
+    expect(screen.queryByText('WeChat Pay', { ignore: '[aria-hidden="true"] *' })).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getAllByRole('button')).toHaveLength(1);
+    release();
+    await screen.findByRole('img', { name: /WeChat Pay QR code/ });
+    expect(container.querySelectorAll('[aria-hidden="true"].clink-renderer')).toHaveLength(0);
+  });
+
   it('reuses the idempotency key when retrying after a network error, and a new key for a new attempt', async () => {
     const user = userEvent.setup();
     // The first create (and its automatic retry) never get an answer.
