@@ -10,11 +10,14 @@ import { PaymentTitle } from './payment-title.js';
  */
 export function TypeWarmup({ wallet, messages }: { wallet: string; messages: CheckoutMessages }): ReactNode {
   return (
-    <div className="clink-renderer clink-visually-hidden" aria-hidden="true">
-      <PaymentTitle wallet={wallet} amount="0123456789.,:" />
-      <p>{messages.pending}</p>
-      <p className="clink-countdown__timer">0123456789:</p>
-      <p className="clink-status__message">{messages.succeeded}</p>
+    // A 1 px box that clips what it holds: nothing shows, and nothing can widen or scroll the merchant's layout.
+    <div className="clink-visually-hidden" aria-hidden="true">
+      <div className="clink-renderer">
+        <PaymentTitle wallet={wallet} amount="0123456789.,:" />
+        <p>{messages.pending}</p>
+        <p className="clink-countdown__timer">0123456789:</p>
+        <p className="clink-status__message">{messages.succeeded}</p>
+      </div>
     </div>
   );
 }
