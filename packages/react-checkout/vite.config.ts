@@ -29,7 +29,12 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^qrcode\.react($|\/)/, /^@clink-checkout\/protocol($|\/)/],
-      output: { preserveModules: false },
+      output: {
+        preserveModules: false,
+        // The QR encoder loader in a chunk of its own, so a page that only redirects imports nothing of it (its
+        // react-dom/client import stays out of that page's bundle).
+        advancedChunks: { groups: [{ name: 'qr-encoder', test: /[\\/]react[\\/]qr-encoder\.ts$/ }] },
+      },
     },
   },
 });

@@ -46,8 +46,9 @@ export interface CheckoutApi {
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
-const STATUSES: readonly string[] = PAYMENT_STATUSES;
+const STATUSES: readonly unknown[] = PAYMENT_STATUSES;
 
 /**
  * Minimal shape check: what the browser relies on (ids, status, server clock, the action's shape). A status
@@ -55,17 +56,16 @@ const STATUSES: readonly string[] = PAYMENT_STATUSES;
  * payment is still followed (the raw value stays in `orderStatus`).
  */
 function validate<T>(body: unknown, status: number, required?: 'orderToken' | 'action'): T {
-  if (!required && isObject(body) && typeof body.status === 'string' && body.status && !STATUSES.includes(body.status)) {
+  if (!required && isObject(body) && isText(body.status) && !STATUSES.includes(body.status)) {
     body = { orderStatus: body.status, ...body, status: 'pending' };
   }
   const ok =
     isObject(body) &&
-    typeof body.orderId === 'string' &&
-    body.orderId !== '' &&
-    STATUSES.includes(body.status as string) &&
+    isText(body.orderId) &&
+    STATUSES.includes(body.status) &&
     Number.isFinite(body.serverTime) &&
     (body.action === undefined || isObject(body.action)) &&
-    (required === 'action' ? isObject(body.action) : required ? typeof body[required] === 'string' && body[required] !== '' : true);
+    (required === 'action' ? isObject(body.action) : !required || isText(body[required]));
   if (!ok) throw new CheckoutRequestError({ type: 'invalid_response', status, message: 'Unexpected response from the checkout server' });
   return body as T;
 }
@@ -117,31 +117,23 @@ export function createCheckoutApi(options: CheckoutApiOptions): CheckoutApi {
   }
 
   const orderPath = (orderId: string) => `/payments/${encodeURIComponent(orderId)}`;
-  const tokenInit = (method: string, orderToken: string, signal?: AbortSignal): RequestInit => ({
+  const withToken = (method: string, orderToken: string, signal?: AbortSignal): RequestInit => ({
     method,
     headers: { [ORDER_TOKEN_HEADER]: orderToken },
     cache: 'no-store',
-    ...(signal && { signal }),
+    signal,
   });
 
   return {
     createPayment(body, { idempotencyKey, signal }) {
-      return send<ReceivedPayment>(
-        '/payments',
-        {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
-          body: JSON.stringify(body),
-          ...(signal && { signal }),
-        },
-        'orderToken',
-      );
+      const headers = { 'Content-Type': 'application/json', [IDEMPOTENCY_KEY_HEADER]: idempotencyKey };
+      return send<ReceivedPayment>('/payments', { method: 'POST', headers, body: JSON.stringify(body), signal }, 'orderToken');
     },
-    getStatus(orderId, orderToken, { signal } = {}) {
-      return send<ReceivedStatus>(orderPath(orderId), tokenInit('GET', orderToken, signal));
+    getStatus(orderId, orderToken, options) {
+      return send<ReceivedStatus>(orderPath(orderId), withToken('GET', orderToken, options?.signal));
     },
-    refresh(orderId, orderToken, { signal } = {}) {
-      return send<ReceivedRefresh>(`${orderPath(orderId)}/refresh`, tokenInit('POST', orderToken, signal), 'action');
+    refresh(orderId, orderToken, options) {
+      return send<ReceivedRefresh>(`${orderPath(orderId)}/refresh`, withToken('POST', orderToken, options?.signal), 'action');
     },
   };
 }

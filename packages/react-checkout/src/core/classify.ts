@@ -91,9 +91,10 @@ export function classifyAction(
   }
 
   const refusals: CheckoutActionError[] = [];
-  const usable = <T>(check: () => T): T | undefined => {
+  const usable: Usable = (check, value, field) => {
+    if (!value) return undefined;
     try {
-      return check();
+      return check(value, field, options.allowedDeepLinkSchemes);
     } catch (error) {
       if (!(error instanceof CheckoutActionError)) throw error;
       refusals.push(error);
@@ -101,8 +102,7 @@ export function classifyAction(
     }
   };
   const wallet: ClinkWalletDetails = action.walletHandleRedirectOrDisplayQrCode ?? {};
-  const page = (field: 'hostedInstructionsUrl' | 'fallbackUrl') =>
-    wallet[field] ? usable(() => safeNavigationUrl(wallet[field], WALLET + field)) : undefined;
+  const page = (field: 'hostedInstructionsUrl' | 'fallbackUrl') => usable(safeNavigationUrl, wallet[field], WALLET + field);
   const phone = device.platformType === 'WAP';
   const hostedInstructionsUrl = page('hostedInstructionsUrl');
   const fallbackUrl = page('fallbackUrl') ?? hostedInstructionsUrl;
@@ -112,9 +112,9 @@ export function classifyAction(
     : phone && redirectUrl && !isHttp(redirectUrl)
       ? [redirectUrl, 'action.redirectUrl']
       : [];
-  const launch = phone && link ? usable(() => safeDeepLink(link, linkField!, options.allowedDeepLinkSchemes)) : undefined;
-  const redirect = redirectUrl && !(phone && link === redirectUrl) ? usable(() => safeNavigationUrl(redirectUrl, 'action.redirectUrl')) : undefined;
-  const qr = qrSource(wallet, usable, options.allowedDeepLinkSchemes);
+  const launch = phone ? usable(safeDeepLink, link, linkField!) : undefined;
+  const redirect = phone && link === redirectUrl ? undefined : usable(safeNavigationUrl, redirectUrl, 'action.redirectUrl');
+  const qr = qrSource(wallet, usable);
   // Optional fields stay undefined rather than absent: smaller code, same meaning for every reader.
   const expiry = computeExpiry(wallet, {
     receivedAt: options.receivedAt ?? payment.receivedAt ?? Date.now(),
@@ -153,19 +153,22 @@ export function classifyAction(
 }
 
 /**
- * The first usable QR image, else `mobileAuthUrl` to draw in the browser (when it is a link a phone may open).
- * Images that fail their check are set aside through `usable`.
+ * `value` when `check` accepts it (each check gets the app-link allow list; only `safeDeepLink` reads it), else
+ * `undefined`: for an empty value, or a refused one (the refusal is kept, in case nothing usable is left).
  */
-function qrSource(
-  wallet: ClinkWalletDetails,
-  usable: <T>(check: () => T) => T | undefined,
-  allowedSchemes: readonly string[] | undefined,
-): QrSource | undefined {
+type Usable = (
+  check: (value: unknown, field: string, allowedSchemes?: readonly string[]) => string,
+  value: unknown,
+  field: string,
+) => string | undefined;
+
+/** The first usable QR image, else `mobileAuthUrl` to draw in the browser (when it is a link a phone may open). */
+function qrSource(wallet: ClinkWalletDetails, usable: Usable): QrSource | undefined {
   for (const name of QR_IMAGE_FIELDS) {
-    const src = wallet[name] ? usable(() => safeQrImageSource(wallet[name], WALLET + name)) : undefined;
+    const src = usable(safeQrImageSource, wallet[name], WALLET + name);
     if (src) return { kind: 'image', src };
   }
-  const value = wallet.mobileAuthUrl ? usable(() => safeDeepLink(wallet.mobileAuthUrl, WALLET + 'mobileAuthUrl', allowedSchemes)) : undefined;
+  const value = usable(safeDeepLink, wallet.mobileAuthUrl, WALLET + 'mobileAuthUrl');
   return value ? { kind: 'value', value } : undefined;
 }
 

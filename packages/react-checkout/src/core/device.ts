@@ -35,10 +35,12 @@ function readEnvironment(): DeviceEnv {
     | (Navigator & { userAgentData?: { mobile?: boolean; platform?: string } })
     | undefined;
   if (!nav) return {};
-  const env: DeviceEnv = { userAgent: nav.userAgent, maxTouchPoints: nav.maxTouchPoints };
-  if (nav.userAgentData) env.userAgentData = nav.userAgentData;
-  if (typeof globalThis.matchMedia === 'function') env.coarsePointer = globalThis.matchMedia('(pointer: coarse)').matches;
-  return env;
+  return {
+    userAgent: nav.userAgent,
+    userAgentData: nav.userAgentData,
+    coarsePointer: globalThis.matchMedia?.('(pointer: coarse)').matches,
+    maxTouchPoints: nav.maxTouchPoints,
+  };
 }
 
 /**

@@ -93,13 +93,13 @@ export function paymentReducer(state: PaymentState, event: PaymentEvent): Paymen
   if (event.type === 'create') return canPay(state.status) ? { status: 'creating', attempt: event.attempt } : state;
   switch (state.status) {
     case 'idle':
-    case 'error':
     case 'failed':
     case 'cancelled':
-      if (event.type === 'cancel' && state.status === 'error') {
-        return state.payment ? { status: 'cancelled', payment: state.payment } : { status: 'cancelled' };
-      }
+    case 'succeeded':
       return state;
+    case 'error':
+      if (event.type !== 'cancel') return state;
+      return state.payment ? { status: 'cancelled', payment: state.payment } : { status: 'cancelled' };
     case 'creating':
       switch (event.type) {
         case 'created':
@@ -113,40 +113,36 @@ export function paymentReducer(state: PaymentState, event: PaymentEvent): Paymen
           return state;
       }
     case 'action':
+    case 'expired': {
+      const { payment } = state;
+      // Only a running action fails, expires or is cancelled; an expired one still takes a late success (the
+      // customer may have paid in the last seconds, and "expired" would invite a second payment), a refreshed
+      // code and a failed refresh.
+      const running = state.status === 'action';
       switch (event.type) {
         case 'status': {
           const { result } = event;
-          if (result.status === 'succeeded') return { status: 'succeeded', payment: state.payment, result };
-          if (result.status !== 'failed') return state;
+          if (result.status === 'succeeded') return { status: 'succeeded', payment, result };
+          if (result.status !== 'failed' || !running) return state;
           // The server fails an order whose QR code ran out; that is an expiry, with its way to start again.
           if (failedByExpiry(planExpiry(state.plan), result.serverTime)) return { ...state, status: 'expired' };
-          return { status: 'failed', payment: state.payment, result };
+          return { status: 'failed', payment, result };
         }
         case 'expired':
-          return { ...state, status: 'expired' };
+          return running ? { ...state, status: 'expired' } : state;
         case 'refreshed':
-          return { status: 'action', ...refreshedPayment(state.payment, event) };
+          return { status: 'action', ...refreshedPayment(payment, event) };
         case 'cancel':
-          return { status: 'cancelled', payment: state.payment };
+          return running ? { status: 'cancelled', payment } : state;
         case 'error':
-          return { status: 'error', error: event.error, payment: state.payment };
+          return { status: 'error', error: event.error, payment };
         case 'created':
         case 'create_failed':
           return state;
         default:
           return event satisfies never;
       }
-    case 'expired':
-      if (event.type === 'refreshed') return { status: 'action', ...refreshedPayment(state.payment, event) };
-      // A failed refresh: say so, and let the customer start over.
-      if (event.type === 'error') return { status: 'error', error: event.error, payment: state.payment };
-      // The customer may have paid in the last seconds; saying "expired" would invite a second payment.
-      if (event.type === 'status' && event.result.status === 'succeeded') {
-        return { status: 'succeeded', payment: state.payment, result: event.result };
-      }
-      return state;
-    case 'succeeded':
-      return state;
+    }
     default:
       return state satisfies never;
   }

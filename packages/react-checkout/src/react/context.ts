@@ -6,10 +6,10 @@ import type { CheckoutMessages } from './i18n/messages.js';
 /** What `<ClinkCheckoutProvider>` shares with the components below it. */
 export interface CheckoutContextValue {
   endpoint: string;
-  locale: string;
+  locale?: string;
   messages: CheckoutMessages;
   fetch?: typeof fetch;
-  allowedDeepLinkSchemes: readonly string[];
+  allowedDeepLinkSchemes?: readonly string[];
   device?: Partial<DeviceInfo>;
 }
 

@@ -20,14 +20,11 @@ export function useFramed(): boolean {
 
 /** Navigates the whole tab: the top window when framed, so 3-D Secure and wallet pages never load inside the iframe. */
 export function navigateTop(url: string): void {
-  if (isFramedNow()) {
-    try {
-      // A cross-origin parent's Location allows only the `href` setter (and replace), not assign().
-      window.top!.location.href = url;
-    } catch {
-      // The frame may not navigate its parent without a click: the visible `target="_top"` link remains.
-    }
-    return;
+  try {
+    // `top` is the page itself when not framed. A cross-origin parent's Location allows only the `href` setter
+    // (and replace), not assign().
+    window.top!.location.href = url;
+  } catch {
+    // The frame may not navigate its parent without a click: the visible `target="_top"` link remains.
   }
-  window.location.assign(url);
 }

@@ -41,20 +41,19 @@ export interface ClinkCheckoutProviderProps {
   children?: ReactNode;
 }
 
-const NO_SCHEMES: readonly string[] = [];
-
 /** Shares the checkout endpoint, language and settings with every Clink component below it. */
 export function ClinkCheckoutProvider({
   endpoint,
-  locale = 'en',
+  locale,
   messages,
   queryClient,
   fetch,
-  allowedDeepLinkSchemes = NO_SCHEMES,
+  allowedDeepLinkSchemes,
   device,
   children,
 }: ClinkCheckoutProviderProps): ReactNode {
   const { client, provided } = useResolvedQueryClient(queryClient);
+  // Defaults (English, no allow list) are applied where the settings are read, in useCheckoutConfig.
   const value = useMemo<CheckoutContextValue>(
     () => ({
       endpoint,

@@ -68,7 +68,7 @@ export function useQrEncoder(needed: boolean): QrEncoder | null {
  * even a small image takes tens of milliseconds on a slow phone, and the `<img>` then finds it ready.
  */
 export function preloadQrImage(src: string): void {
-  if (typeof Image === 'undefined') return;
+  // Called only with a create's answer, so always in a browser.
   const image = new Image();
   image.src = src;
   image.decode?.().catch(() => {});

@@ -53,22 +53,21 @@ export function AppLinkAction({
 
   useEffect(() => {
     if (attempt === 0) return;
+    // The page was visible when the customer clicked, so any visibility change or page hide since means the app took
+    // over the screen.
     let left = false;
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') left = true;
-    };
-    const onPageHide = () => {
+    const leave = () => {
       left = true;
     };
-    document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('pagehide', onPageHide);
+    document.addEventListener('visibilitychange', leave);
+    window.addEventListener('pagehide', leave);
     const timer = setTimeout(() => {
       if (!left && document.visibilityState === 'visible') setPhase('fallback');
     }, fallbackDelayMs);
     return () => {
       clearTimeout(timer);
-      document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', onPageHide);
+      document.removeEventListener('visibilitychange', leave);
+      window.removeEventListener('pagehide', leave);
     };
   }, [attempt, fallbackDelayMs]);
 

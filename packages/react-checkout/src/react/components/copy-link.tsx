@@ -18,7 +18,8 @@ export function CopyLink({ text, messages, className }: CopyLinkProps): ReactNod
   const copy = () => {
     const current = typeof text === 'function' ? text() : text;
     setValue(current);
-    const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
+    // A click only happens in a browser; the clipboard may still be missing (plain http, old browsers).
+    const clipboard = navigator.clipboard;
     if (!clipboard?.writeText) return setState('manual');
     clipboard.writeText(current).then(
       () => setState('copied'),

@@ -37,7 +37,8 @@ export function FormPostAction({ url, fields, messages, submit = submitForm, cla
       data-state="submitting"
     >
       {fields.map((field, index) => (
-        <input key={`${index}:${field.name}`} type="hidden" name={field.name} value={field.value} />
+        // The fields of a plan never change while its form shows: the position is key enough.
+        <input key={index} type="hidden" name={field.name} value={field.value} />
       ))}
       <p className="clink-form-post__message" role="status">
         {messages.redirecting} {messages.formPostHint}

@@ -5,7 +5,6 @@ import { missingEndpointError, useCheckoutConfig, type CheckoutConfigProps } fro
 import { payButtonDataState } from '../data-state.js';
 import { cx } from '../dom.js';
 import { useClinkPayment } from '../hooks/use-clink-payment.js';
-import { useDevice } from '../hooks/use-device.js';
 import type { PaymentCallbacks } from '../hooks/use-payment-machine.js';
 import { formatMessage } from '../i18n/messages.js';
 import { PaymentActionView } from './action-view.js';
@@ -86,7 +85,6 @@ export const ClinkPayButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Clin
   const configProps = { endpoint, locale, messages, fetch, allowedDeepLinkSchemes, device };
   const config = useCheckoutConfig(configProps);
   if (!config.endpoint) throw missingEndpointError('<ClinkPayButton>');
-  const detected = useDevice(config.device);
   const { state, pay, restart, refresh, refreshing, cancel } = useClinkPayment({
     ...configProps,
     paymentMethodType,
@@ -130,9 +128,10 @@ export const ClinkPayButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Clin
   const view = (
     <PaymentActionView
       state={state}
-      messages={config.messages}
-      locale={config.locale}
-      device={detected}
+      // The view resolves the same settings over the provider's as the button did.
+      locale={locale}
+      messages={messages}
+      device={device}
       // After an error "Try again" is `pay()`, which reuses the idempotency key when the create may have happened.
       onRestart={state.status === 'error' ? pay : restart}
       onRefresh={() => void refresh()}

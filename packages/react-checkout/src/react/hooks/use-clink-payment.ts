@@ -3,11 +3,11 @@ import { isWalletMethod } from '@clink-checkout/protocol';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import {
+  canPay,
   CheckoutRequestError,
   classifyAction,
   initialPaymentState,
   newIdempotencyKey,
-  paymentReducer,
   type CreateAttempt,
   type CreateCheckoutPaymentRequest,
   type DeviceInfo,
@@ -107,10 +107,8 @@ export function useClinkPayment(options: UseClinkPaymentOptions): ClinkPayment {
 
   const start = useCallback(
     (attempt: CreateAttempt) => {
-      const before = current();
-      const event = { type: 'create', attempt } as const;
-      // The state machine decides whether a payment may start (nothing busy, no success yet).
-      if (paymentReducer(before, event) === before) return;
+      // The state machine's rule: nothing busy, no success yet.
+      if (!canPay(current().status)) return;
       const { options: opts, config: cfg, device: detected } = latest.current;
       const platformType = opts.platformType ?? detected.platformType;
       const deviceType = opts.deviceType ?? (platformType === 'WAP' ? detected.deviceType : undefined);
@@ -121,7 +119,7 @@ export function useClinkPayment(options: UseClinkPaymentOptions): ClinkPayment {
       const controller = new AbortController();
       abort.current?.abort();
       abort.current = controller;
-      send(event);
+      send({ type: 'create', attempt });
       // While the payment is being created: fetch the QR encoder a wallet may need, and build the formatters and
       // the action checks of the view (slow the first time on a low-end phone), after this render.
       if (isWalletMethod(attempt.paymentMethodType)) void preloadQrEncoder();

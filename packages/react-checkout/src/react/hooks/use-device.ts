@@ -21,10 +21,8 @@ const getServerSnapshot = (): DeviceInfo => SERVER_DEVICE;
 export function useDevice(overrides?: Partial<DeviceInfo>): DeviceInfo {
   const base = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
   const { platformType, deviceType, inAppBrowser, coarsePointer } = overrides ?? {};
+  // Memoised per value, so the device keeps its identity from render to render.
   return useMemo(() => {
-    if (platformType === undefined && deviceType === undefined && inAppBrowser === undefined && coarsePointer === undefined) {
-      return base;
-    }
     const device: DeviceInfo = { ...base };
     if (platformType !== undefined) device.platformType = platformType;
     if (coarsePointer !== undefined) device.coarsePointer = coarsePointer;

@@ -113,7 +113,6 @@ export function usePaymentMachine(input: PaymentMachineInput): PaymentMachine {
 
   const watched = state.status === 'action' || state.status === 'expired' ? state : undefined;
   const payment = watched?.payment;
-  const expiry = watched ? planExpiry(watched.plan) : null;
   // The first check starts in the task after the action rendered: React Query renders the create's answer
   // synchronously, so starting the check in that render's effects (13–21 ms at 4× CPU) delayed the first paint.
   const shown = useNextTask(follow ? payment?.orderId : undefined);
@@ -130,7 +129,7 @@ export function usePaymentMachine(input: PaymentMachineInput): PaymentMachine {
     if (status.data) send({ type: 'status', result: status.data });
   }, [status.data, send]);
 
-  const deadline = state.status === 'action' && follow ? (expiry?.deadline ?? null) : null;
+  const deadline = state.status === 'action' && follow ? (planExpiry(state.plan)?.deadline ?? null) : null;
   useEffect(() => {
     if (deadline === null) return;
     const left = deadline - Date.now();
@@ -174,11 +173,9 @@ export function usePaymentMachine(input: PaymentMachineInput): PaymentMachine {
   // (StrictMode re-runs effects: the ref makes the second run see no change.)
   const previous = useRef<PaymentState | null>(/^(succeeded|failed|error)$/.test(input.initial.status) ? null : input.initial);
   useEffect(() => {
-    if (previous.current?.status === state.status) {
-      previous.current = state;
-      return;
-    }
+    const before = previous.current;
     previous.current = state;
+    if (before?.status === state.status) return;
     const on = latest.current.callbacks;
     on.onStatusChange?.(state);
     switch (state.status) {

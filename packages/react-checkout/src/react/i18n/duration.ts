@@ -4,15 +4,15 @@ const listFormats = new Map<string, Intl.ListFormat>();
 
 /**
  * A remaining time as words for screen readers ("2 minutes, 5 seconds"): unit-formatted numbers joined with
- * `Intl.ListFormat`, in the customer's language.
+ * `Intl.ListFormat`, in the customer's language. `seconds` is whole and positive: the countdown announces only
+ * such times.
  */
-export function formatSpokenDuration(totalSeconds: number, locale: string): string {
-  const seconds = Math.max(0, Math.ceil(totalSeconds));
+export function formatSpokenDuration(seconds: number, locale: string): string {
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
   try {
     const unit = (value: number, name: string) => cachedNumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
-    const parts = [minutes > 0 ? unit(minutes, 'minute') : '', rest > 0 || minutes === 0 ? unit(rest, 'second') : ''];
+    const parts = [minutes > 0 ? unit(minutes, 'minute') : '', rest > 0 ? unit(rest, 'second') : ''];
     let list = listFormats.get(locale);
     if (!list) listFormats.set(locale, (list = new Intl.ListFormat(locale, { style: 'long', type: 'unit' })));
     return list.format(parts.filter(Boolean));
