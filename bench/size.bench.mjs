@@ -130,7 +130,7 @@ const AREAS = [
   ['core: URL, SVG and deep-link safety, classifyAction', /core\/(url-safety|classify|deep-link|errors)\.ts$/],
   ['core: API client', /core\/api\.ts$/],
   ['core: state machine and status schedule', /core\/(state|schedule)\.ts$/],
-  ['core: device, countdown, formatting, plans, protocol', /core\/(device|countdown|format|plan|protocol)\.ts$/],
+  ['core: device, countdown, formatting, plans, protocol, preparation', /core\/(device|countdown|format|plan|protocol|prepare)\.ts$/],
   ['@clink-checkout/protocol: payment method table, contract', /packages\/protocol\//],
   ['React: hooks', /react\/(hooks\/|use-latest)/],
   ['React: components', /react\/components\//],

@@ -10,7 +10,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ClinkPayButton } from '../src/index.js';
-import { advance, createShop, openSandboxPage, page, SANDBOX_ORIGIN, settle, type ClinkAnswer, type ShopOptions } from './support/e2e.js';
+import { advance, createShop, openOtherDevice, openSandboxPage, page, SANDBOX_ORIGIN, settle, type ClinkAnswer, type ShopOptions } from './support/e2e.js';
 import { expectOutcomeShown, payWith, useMethodTestSetup } from './support/methods.js';
 
 useMethodTestSetup();
@@ -174,9 +174,9 @@ describe('an answer without amount and currency (both optional in Clink’s type
   });
 
   it('names the QR code for another device without an amount on a phone', async () => {
-    await payWith('GCASH', 'android', createShop(withoutAmount));
+    const { user } = await payWith('GCASH', 'android', createShop(withoutAmount));
     expect(screen.getByRole('button', { name: 'Open GCash' })).toBeEnabled();
-    const other = screen.getByText('Pay with another device').closest('details')!;
+    const other = await openOtherDevice(user);
     expect(within(other).getByAltText('GCash QR code')).toBeInTheDocument();
     expect(document.body.innerHTML).not.toMatch(/undefined|NaN/);
   });

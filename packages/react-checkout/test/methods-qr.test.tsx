@@ -6,7 +6,7 @@
  */
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { advance, createShop } from './support/e2e.js';
+import { advance, createShop, openOtherDevice } from './support/e2e.js';
 import {
   expectCreatedForDevice,
   expectedQrImage,
@@ -47,6 +47,8 @@ describe.each(SANDBOX_KINDS)('$name sandbox', (sandbox) => {
       }
 
       const { label, instructions } = qrTexts(method, created);
+      // A link Clink sends for a phone is opened from a button, with the QR code in "Pay with another device".
+      if (device !== 'desktop' && wallet?.mobileAuthUrl) await openOtherDevice(rendered.user);
       const image = expectedQrImage(wallet);
       let shownSrc: string | null = null;
       if (image) {

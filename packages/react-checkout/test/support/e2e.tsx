@@ -10,7 +10,8 @@
  */
 import { SANDBOX_API_KEY, type CardFlow, type Sandbox, type SandboxFault } from '@clink-checkout/sandbox';
 import { createCheckoutHandler, createClinkClient, type CheckoutHandler, type ResolvedPayment } from '@clink-checkout/server';
-import { act } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { StrictMode, type ReactNode } from 'react';
 import { vi } from 'vitest';
 import type { DeviceInfo, PaymentMethodType } from '../../src/index.js';
@@ -320,6 +321,14 @@ export async function settle(rounds = 20): Promise<void> {
       await vi.advanceTimersByTimeAsync(0);
     });
   }
+}
+
+/** Opens "Pay with another device" as a customer does; returns its section, with the QR code drawn in it. */
+export async function openOtherDevice(user: UserEvent): Promise<HTMLElement> {
+  const summary = screen.getByText('Pay with another device');
+  await user.click(summary);
+  await settle();
+  return summary.closest('details')!;
 }
 
 /** Moves the fake clock (and with it the page, the handler and the sandbox), then settles. */

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -93,10 +93,12 @@ describe('<PaymentActionRenderer> app link', () => {
     expect(screen.queryByText('GCash did not open?')).toBeNull();
   });
 
-  it('offers the QR code for paying with another device, and a countdown', () => {
+  it('offers the QR code for paying with another device when that section is opened, and a countdown', async () => {
     setup(IOS);
-    expect(screen.getByText('Pay with another device')).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'GCash QR code for ₱250.00' })).toBeInTheDocument();
+    // Drawn on demand: the first view is the Open button.
+    expect(screen.queryByRole('img', { name: 'GCash QR code for ₱250.00' })).toBeNull();
+    fireEvent.click(screen.getByText('Pay with another device'));
+    expect(await screen.findByRole('img', { name: 'GCash QR code for ₱250.00' })).toBeInTheDocument();
     expect(screen.getByRole('timer')).toHaveTextContent('Expires in 10:00');
   });
 

@@ -48,6 +48,8 @@ export function AppLinkAction({
 }: AppLinkActionProps): ReactNode {
   const [phase, setPhase] = useState<AppLinkDataState>('ready');
   const [attempt, setAttempt] = useState(0);
+  // The QR code for another device is drawn once the customer opens its section, not with the Open button.
+  const [otherDevice, setOtherDevice] = useState(false);
   const go = useLatest(navigate);
   const values = { wallet, amount };
 
@@ -109,16 +111,18 @@ export function AppLinkAction({
       </div>
       {plan.expiry && <Countdown deadline={plan.expiry.deadline} locale={locale} messages={messages} onExpire={onExpire} />}
       {plan.qr && (
-        <details className="clink-app__other-device">
+        <details className="clink-app__other-device" onToggle={(event) => setOtherDevice(event.currentTarget.open)}>
           <summary>{messages.payWithAnotherDevice}</summary>
-          <QrAction
-            plan={{ qr: plan.qr, copyText: plan.copyText, expiry: null, savable: plan.savable }}
-            wallet={wallet}
-            amount={amount}
-            locale={locale}
-            messages={messages}
-            titled={false}
-          />
+          {otherDevice && (
+            <QrAction
+              plan={{ qr: plan.qr, copyText: plan.copyText, expiry: null, savable: plan.savable }}
+              wallet={wallet}
+              amount={amount}
+              locale={locale}
+              messages={messages}
+              titled={false}
+            />
+          )}
         </details>
       )}
     </div>
