@@ -134,7 +134,8 @@ export function useClinkPayment(options: UseClinkPaymentOptions): ClinkPayment {
             if (controller.signal.aborted) return;
             try {
               const plan = classifyAction(payment, planned, { receivedAt: payment.receivedAt, allowedDeepLinkSchemes: cfg.allowedDeepLinkSchemes });
-              if ((plan.kind === 'qr' || plan.kind === 'app_link') && plan.qr?.kind === 'image') preloadQrImage(plan.qr.src);
+              // An app link's QR code waits for its section to open: only a QR view shows its image at once.
+              if (plan.kind === 'qr' && plan.qr.kind === 'image') preloadQrImage(plan.qr.src);
               send({ type: 'created', payment, plan });
             } catch (error) {
               send({ type: 'create_failed', error: error as Error });
