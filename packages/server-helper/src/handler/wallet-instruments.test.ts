@@ -127,11 +127,7 @@ describe('wallet instruments in the checkout handler', () => {
   });
 
   it('finds an instrument another server created, through shared stores', async () => {
-    const clink = createFakeClink();
-    const instrumentStore = createMemoryInstrumentStore();
-    const idempotencyStore = createMemoryIdempotencyStore();
-    const serverA = setUp({ clink, instrumentStore, idempotencyStore });
-    const serverB = setUp({ clink, instrumentStore, idempotencyStore });
+    const { serverA, serverB } = twoServersSharingStores();
 
     await serverA.pay('QRIS');
     await serverB.pay('QRIS');
@@ -161,11 +157,7 @@ describe('wallet instruments in the checkout handler', () => {
   });
 
   it('corrects at its first use an instrument another server replaced since this one used it', async () => {
-    const clink = createFakeClink();
-    const instrumentStore = createMemoryInstrumentStore();
-    const idempotencyStore = createMemoryIdempotencyStore();
-    const serverA = setUp({ clink, instrumentStore, idempotencyStore });
-    const serverB = setUp({ clink, instrumentStore, idempotencyStore });
+    const { clink, serverA, serverB } = twoServersSharingStores();
     await serverA.pay('QRIS');
     await serverB.pay('QRIS');
     // Clink deleted it; B finds out first and stores a new one.
@@ -325,3 +317,10 @@ describe('wallet instruments in the checkout handler', () => {
     expect(logs.join('\n')).toMatch(/the client has no createPaymentInstrument.*return paymentInstrumentId from resolvePayment/);
   });
 });
+
+/** Two checkout servers in front of one fake Clink, sharing their instrument and idempotency stores. */
+function twoServersSharingStores() {
+  const clink = createFakeClink();
+  const stores = { instrumentStore: createMemoryInstrumentStore(), idempotencyStore: createMemoryIdempotencyStore() };
+  return { clink, serverA: setUp({ clink, ...stores }), serverB: setUp({ clink, ...stores }) };
+}

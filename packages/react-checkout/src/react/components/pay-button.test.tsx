@@ -5,7 +5,7 @@ import { StrictMode, createRef, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeviceInfo } from '../../core/index.js';
 import { ClinkCheckoutProvider } from '../provider.js';
-import { createFakeCheckout, QR_PNG } from '../test-support/fake-checkout.js';
+import { createFakeCheckout, heldFetch, QR_PNG } from '../test-support/fake-checkout.js';
 import { ClinkPayButton } from './pay-button.js';
 
 const DESKTOP: Partial<DeviceInfo> = { platformType: 'WEB', coarsePointer: false };
@@ -43,12 +43,7 @@ describe('<ClinkPayButton>', () => {
 
   it('creates a single payment on a double click, busy and disabled while working', async () => {
     const checkout = createFakeCheckout();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const slowFetch: typeof fetch = async (input, init) => {
-      await gate;
-      return checkout.fetch(input, init);
-    };
+    const { fetch: slowFetch, release } = heldFetch(checkout.fetch);
     render(withProvider(checkout, <ClinkPayButton paymentMethodType="WECHAT" fetch={slowFetch} />));
     const button = screen.getByRole('button');
     fireEvent.click(button);
@@ -66,12 +61,7 @@ describe('<ClinkPayButton>', () => {
 
   it('adds nothing a customer sees or hears while the create is on its way, and nothing after it', async () => {
     const checkout = createFakeCheckout();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const slowFetch: typeof fetch = async (input, init) => {
-      await gate;
-      return checkout.fetch(input, init);
-    };
+    const { fetch: slowFetch, release } = heldFetch(checkout.fetch);
     const { container } = render(withProvider(checkout, <ClinkPayButton paymentMethodType="WECHAT" fetch={slowFetch} />));
     fireEvent.click(screen.getByRole('button'));
     // The view's type styles are set hidden during the wait (fonts resolve then, not in the view's first layout).

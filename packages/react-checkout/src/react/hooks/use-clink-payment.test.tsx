@@ -2,7 +2,7 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClinkCheckoutProvider } from '../provider.js';
-import { createFakeCheckout, QR_PNG } from '../test-support/fake-checkout.js';
+import { createFakeCheckout, heldFetch, QR_PNG } from '../test-support/fake-checkout.js';
 import { PaymentActionView } from '../components/action-view.js';
 import { useClinkPayment } from './use-clink-payment.js';
 
@@ -106,12 +106,7 @@ describe('useClinkPayment', () => {
 
   it('cancel() aborts a create in flight and ignores its answer', async () => {
     const checkout = createFakeCheckout();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const slow: typeof fetch = async (input, init) => {
-      await gate;
-      return checkout.fetch(input, init);
-    };
+    const { fetch: slow, release } = heldFetch(checkout.fetch);
     const { result } = renderHook(() => useClinkPayment({ paymentMethodType: 'WECHAT', fetch: slow }), { wrapper: wrapperFor(checkout) });
     act(() => result.current.pay());
     act(() => result.current.cancel());

@@ -156,3 +156,16 @@ export function paymentResponse(action: ClinkAction | undefined, overrides: Reco
     ...overrides,
   };
 }
+
+/** `fetch` that holds every request until `release()`: the state while a create is on its way, for as long as needed. */
+export function heldFetch(target: typeof fetch): { fetch: typeof fetch; release: () => void } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  return {
+    fetch: async (input, init) => {
+      await gate;
+      return target(input, init);
+    },
+    release,
+  };
+}
