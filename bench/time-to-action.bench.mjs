@@ -69,15 +69,17 @@ async function measure(kind, watchTicks = false) {
   const button = tab.getByRole('button', { name: /^Pay with / });
   await button.waitFor();
   await tab.evaluate((which) => {
+    // Inside the view of the answer: the hidden view of a made-up answer, rendered during the wait, is not on screen.
     const selector = { 'server-qr': 'img.clink-qr__image', 'drawn-qr': 'svg.clink-qr__svg', 'app-link': '.clink-app__open' }[which];
+    const inView = selector && `.clink-renderer[data-state="action"] ${selector}`;
     window.__shown = new Promise((resolve) => {
-      if (!selector) return;
+      if (!inView) return;
       const shown = async (element) => {
         if (element instanceof HTMLImageElement) await element.decode().catch(() => {});
         requestAnimationFrame(() => resolve(performance.now()));
       };
       const observer = new MutationObserver(() => {
-        const element = document.querySelector(selector);
+        const element = document.querySelector(inView);
         if (!element) return;
         observer.disconnect();
         void shown(element);
@@ -96,8 +98,8 @@ async function measure(kind, watchTicks = false) {
   let ticks;
   if (watchTicks) {
     ticks = await tab.evaluate(async (watchMs) => {
-      const code = document.querySelector('.clink-qr__code');
-      const timer = document.querySelector('[role="timer"]');
+      const code = document.querySelector('.clink-renderer[data-state="action"] .clink-qr__code');
+      const timer = document.querySelector('.clink-renderer[data-state="action"] [role="timer"]');
       const before = { renders: window.__qrRenders ?? 0, text: timer.textContent };
       let mutations = 0;
       const observer = new MutationObserver((records) => (mutations += records.length));

@@ -2,7 +2,7 @@ import { PAYMENT_METHOD_TYPES } from '@clink-checkout/protocol';
 import { describe, expect, it } from 'vitest';
 import { classifyAction } from './classify.js';
 import type { DeviceInfo } from './device.js';
-import { prepareActionChecks, sampleAnswer } from './prepare.js';
+import { sampleAnswer } from './prepare.js';
 
 const DEVICES: Record<string, DeviceInfo> = {
   desktop: { platformType: 'WEB', coarsePointer: false },
@@ -10,14 +10,13 @@ const DEVICES: Record<string, DeviceInfo> = {
   iphone: { platformType: 'WAP', deviceType: 'iOS', coarsePointer: true },
 };
 
-describe('prepareActionChecks', () => {
-  // The preparation only helps when the made-up answer passes the checks a real one goes through.
+describe('sampleAnswer', () => {
+  // The view warmed up with it only helps when the made-up answer passes the checks a real one goes through.
   it.each(PAYMENT_METHOD_TYPES.flatMap((method) => Object.keys(DEVICES).map((device) => [method, device] as const)))(
     'runs the full checks on a %s answer on %s, as for a real action',
     (method, device) => {
       const plan = classifyAction(sampleAnswer(method), DEVICES[device]!);
       expect(plan.kind).toBe(method === 'CARD' ? 'redirect' : device === 'desktop' ? 'qr' : 'app_link');
-      expect(() => prepareActionChecks(method, DEVICES[device]!)).not.toThrow();
     },
   );
 });

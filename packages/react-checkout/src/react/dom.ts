@@ -4,7 +4,8 @@ import { useSyncExternalStore } from 'react';
 /** Joins class names, skipping empty ones. */
 export const cx = (...names: Array<string | false | null | undefined>): string => names.filter(Boolean).join(' ');
 
-const noSubscription = () => () => {};
+/** A `useSyncExternalStore` subscription to a store that never changes while the page lives. */
+export const noSubscription = () => () => {};
 const isFramedNow = (): boolean => {
   try {
     return window.top !== window.self;

@@ -3,6 +3,7 @@ import { createElement, useEffect, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { QRCodeSVG } from 'qrcode.react';
+import { noSubscription } from './dom.js';
 
 /** The QR encoder's SVG component (qrcode.react, a chunk of its own that pages without a drawn QR never load). */
 export type QrEncoder = typeof QRCodeSVG;
@@ -43,7 +44,8 @@ function warmUp(Encoder: QrEncoder): void {
   for (const length of [40, 41, 42]) {
     flushSync(() => root.render(createElement(Encoder, { value: `https://checkout.example/qr/${'0'.repeat(length)}`, size: 208, level: 'M' })));
   }
-  setTimeout(() => root.unmount(), 0);
+  // At once, so nothing of it is left to update later (in a test, possibly outside act).
+  root.unmount();
 }
 
 const subscribe = (listener: () => void) => {
@@ -61,7 +63,8 @@ const getServerEncoder = () => null;
  * to 300 ms, long after the encoder arrived.
  */
 export function useQrEncoder(needed: boolean): QrEncoder | null {
-  const current = useSyncExternalStore(subscribe, getEncoder, getServerEncoder);
+  // A view that does not draw its code does not render again when the encoder arrives.
+  const current = useSyncExternalStore(needed ? subscribe : noSubscription, getEncoder, getServerEncoder);
   useEffect(() => {
     if (needed && !current) void preloadQrEncoder();
   }, [needed, current]);

@@ -55,6 +55,8 @@ describe('accessibility (axe)', () => {
     const button = screen.getByRole('button');
     act(() => button.click());
     expect(button).toHaveAttribute('aria-busy', 'true');
+    // With the hidden view of a made-up answer that renders during the wait.
+    await waitFor(() => expect(container.querySelector('.clink-visually-hidden img')).not.toBeNull());
     await expectNoViolations(container);
   });
 

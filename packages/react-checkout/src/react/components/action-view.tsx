@@ -5,12 +5,12 @@ import { useCheckoutConfig, type CheckoutConfigProps } from '../config.js';
 import { cx } from '../dom.js';
 import { useDevice } from '../hooks/use-device.js';
 import { useReveal } from '../hooks/use-reveal.js';
+import { ActionWarmup } from './action-warmup.js';
 import { AppLinkAction } from './app-link-action.js';
 import { FormPostAction } from './form-post-action.js';
 import { QrAction } from './qr-action.js';
 import { RedirectAction } from './redirect-action.js';
 import { CheckoutErrorView, PaymentStatusView } from './status-view.js';
-import { TypeWarmup } from './type-warmup.js';
 
 export interface PaymentActionViewProps extends Pick<CheckoutConfigProps, 'locale' | 'messages' | 'device'> {
   /** The payment's state, from `useClinkPayment` (or your own use of the core's `paymentReducer`). */
@@ -106,7 +106,7 @@ export function PaymentActionView(props: PaymentActionViewProps): ReactNode {
       content = <CheckoutErrorView error={state.error} messages={messages} onRestart={onRestart} />;
       break;
     case 'creating':
-      return <TypeWarmup wallet={walletName(state.attempt.paymentMethodType)} messages={messages} />;
+      return <ActionWarmup paymentMethodType={state.attempt.paymentMethodType} device={device} locale={locale} messages={messages} />;
     case 'idle':
       return null;
     default:

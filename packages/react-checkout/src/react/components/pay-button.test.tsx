@@ -64,12 +64,20 @@ describe('<ClinkPayButton>', () => {
     const { fetch: slowFetch, release } = heldFetch(checkout.fetch);
     const { container } = render(withProvider(checkout, <ClinkPayButton paymentMethodType="WECHAT" fetch={slowFetch} />));
     fireEvent.click(screen.getByRole('button'));
-    // The view's type styles are set hidden during the wait (fonts resolve then, not in the view's first layout).
-    const warmup = container.querySelector('.clink-visually-hidden');
+    // A made-up answer's view is rendered hidden during the wait (its code compiles and its fonts resolve then, not
+    // after the answer), after the click's own render.
+    const warmup = await waitFor(() => {
+      const box = container.querySelector('.clink-visually-hidden');
+      expect(box?.querySelector('img')).not.toBeNull();
+      return box;
+    });
     expect(warmup).toHaveAttribute('aria-hidden', 'true');
-    // Nothing a test or a screen reader would find by its words while the create is on its way.
-    for (const text of ['WeChat Pay', /Waiting for payment/, /Payment successful/]) expect(screen.queryByText(text)).toBeNull();
+    // Nothing a test or a screen reader would find by its words, role or focus while the create is on its way.
+    for (const text of ['WeChat Pay', /Scan the QR code/, /Expires in/, /Waiting for payment/, /Payment successful/]) {
+      expect(screen.queryByText(text)).toBeNull();
+    }
     expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.queryByRole('img')).toBeNull();
     expect(screen.getAllByRole('button')).toHaveLength(1);
     release();
     await screen.findByRole('img', { name: /WeChat Pay QR code/ });

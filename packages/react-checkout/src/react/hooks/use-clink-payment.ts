@@ -17,7 +17,6 @@ import {
   type PlatformType,
   type ReceivedPayment,
 } from '../../core/index.js';
-import { prepareActionChecks } from '../../core/prepare.js';
 import { missingEndpointError, useCheckoutApi, useCheckoutConfig, type CheckoutConfigProps } from '../config.js';
 import { prepareFormatters } from '../i18n/duration.js';
 import { preloadQrEncoder, preloadQrImage } from '../qr-encoder.js';
@@ -120,13 +119,10 @@ export function useClinkPayment(options: UseClinkPaymentOptions): ClinkPayment {
       abort.current?.abort();
       abort.current = controller;
       send({ type: 'create', attempt });
-      // While the payment is being created: fetch the QR encoder a wallet may need, and build the formatters and
-      // the action checks of the view (slow the first time on a low-end phone), after this render.
+      // While the payment is being created: fetch the QR encoder a wallet may need, and build the view's formatters
+      // (slow the first time on a low-end phone) after this render.
       if (isWalletMethod(attempt.paymentMethodType)) void preloadQrEncoder();
-      setTimeout(() => {
-        prepareFormatters(cfg.locale);
-        prepareActionChecks(attempt.paymentMethodType, planned);
-      }, 0);
+      setTimeout(() => prepareFormatters(cfg.locale), 0);
       mutate(
         { body, attempt, signal: controller.signal },
         {

@@ -1,11 +1,11 @@
 'use client';
 import { useMemo, useSyncExternalStore } from 'react';
 import { detectDevice, type DeviceInfo } from '../../core/index.js';
+import { noSubscription } from '../dom.js';
 
 const SERVER_DEVICE: DeviceInfo = { platformType: 'WEB', coarsePointer: false };
 let detected: { agent: string; device: DeviceInfo } | undefined;
 
-const subscribe = () => () => {};
 // Detect once per user agent and return the same object, so React sees no change between renders.
 const getSnapshot = (): DeviceInfo => {
   const agent = navigator.userAgent;
@@ -19,7 +19,7 @@ const getServerSnapshot = (): DeviceInfo => SERVER_DEVICE;
  * device after that. `overrides` win over detection (for example from your server's user-agent parsing).
  */
 export function useDevice(overrides?: Partial<DeviceInfo>): DeviceInfo {
-  const base = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
+  const base = useSyncExternalStore(noSubscription, getSnapshot, getServerSnapshot);
   const { platformType, deviceType, inAppBrowser, coarsePointer } = overrides ?? {};
   // Memoised per value, so the device keeps its identity from render to render.
   return useMemo(() => {
