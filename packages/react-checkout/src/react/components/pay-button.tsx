@@ -134,7 +134,7 @@ export const ClinkPayButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Clin
       device={device}
       // After an error "Try again" is `pay()`, which reuses the idempotency key when the create may have happened.
       onRestart={state.status === 'error' ? pay : restart}
-      onRefresh={() => void refresh()}
+      onRefresh={refresh}
       refreshing={refreshing}
       navigate={navigate}
       submitForm={submitForm}

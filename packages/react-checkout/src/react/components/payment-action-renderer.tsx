@@ -91,7 +91,7 @@ function RendererSession(props: SessionProps): ReactNode {
       locale={config.locale}
       device={device}
       onRestart={props.onRestart}
-      onRefresh={api ? () => void refresh() : undefined}
+      onRefresh={api ? refresh : undefined}
       refreshing={refreshing}
       navigate={props.navigate}
       submitForm={props.submitForm}
