@@ -10,8 +10,9 @@ const kind = (params.get('case') ?? 'server-qr') as Case;
 /** How long the shop's server takes to create the payment: its own work and its round trip to Clink. */
 const serverMs = Number(params.get('serverMs') ?? 300);
 
-const PNG =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+/** A wallet's QR code as a PNG data URL, drawn by the sandbox when the page is built (`time-to-action.bench.mjs`). */
+declare const __SERVER_QR_PNG__: string;
+const PNG = __SERVER_QR_PNG__;
 const DESKTOP: DeviceInfo = { platformType: 'WEB', coarsePointer: false };
 const ANDROID: DeviceInfo = { platformType: 'WAP', deviceType: 'Android', coarsePointer: true };
 
