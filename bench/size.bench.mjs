@@ -5,19 +5,17 @@
 // merchant's own copies, so they stay external in every case.
 //
 // Run after `pnpm -r build`:  node bench/size.bench.mjs      (exits 1 when a budget is exceeded)
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { bundleLikeAnApp, HOST, QR } from '../scripts/app-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (file) => path.join(root, 'packages/react-checkout/dist', file);
 const scratch = path.join(root, 'bench/.size-entries');
 const KB = 1024;
 
-const HOST = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/];
-const QR = /^qrcode\.react($|\/)/;
 /** The core's shared chunk, to see the React layer on its own. */
 const CORE_CHUNK = /[\\/]dist[\\/]core(-[\w-]+)?\.js$/;
 
@@ -72,38 +70,7 @@ const cases = [
   },
 ];
 
-const matches = (patterns, id) => patterns.some((pattern) => pattern.test(id));
-
-async function bundle(name, source, external, extra = {}) {
-  const entry = path.join(scratch, `${name.replace(/\W+/g, '-')}.js`);
-  writeFileSync(entry, source);
-  const output = await build({
-    root: scratch,
-    configFile: false,
-    logLevel: 'silent',
-    // An app's production build replaces process.env.NODE_ENV; library mode leaves it alone unless asked.
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    resolve: {
-      alias: [
-        { find: /^@clink-checkout\/react\/core$/, replacement: dist('core.js') },
-        { find: /^@clink-checkout\/react\/parts$/, replacement: dist('parts.js') },
-        { find: /^@clink-checkout\/react\/locales$/, replacement: dist('locales.js') },
-        { find: /^@clink-checkout\/react$/, replacement: dist('index.js') },
-      ],
-    },
-    build: {
-      write: false,
-      // An app build minifies fully and drops comments; library mode alone keeps whitespace and
-      // /* @__PURE__ */ annotations, so ask for both explicitly.
-      minify: true,
-      cssMinify: true,
-      lib: { entry, formats: ['es'], fileName: 'entry' },
-      rolldownOptions: { external: (id) => matches(external, id), output: { minify: true, comments: false } },
-      ...extra,
-    },
-  });
-  return [output].flat().flatMap((result) => result.output);
-}
+const bundle = (name, source, external, extra) => bundleLikeAnApp({ scratch, name, source, external, extra });
 
 async function jsBytes(testCase) {
   const chunks = (await bundle(testCase.name, testCase.source, testCase.external)).filter((file) => file.type === 'chunk');

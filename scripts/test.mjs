@@ -16,6 +16,7 @@ const steps = [
   ['published package shape (publint, attw)', () => pnpm(['-r', 'run', 'lint:package'])],
   ['API reports of every entry point (a change to the public surface must be committed in api/)', () => pnpm(['-r', '--if-present', 'run', 'api:check'])],
   ['React Server Components (@clink-checkout/react/locales)', () => pnpm(['-r', '--if-present', 'run', 'test:rsc'])],
+  ['tree shaking (a narrow import carries no unrelated view)', () => pnpm(['-r', '--if-present', 'run', 'test:tree-shaking'])],
   ['module formats (a CommonJS consumer: require + TypeScript nodenext)', () => pnpm(['-r', '--if-present', 'run', 'test:node'])],
   ['browser tests', () => pnpm(['-r', '--if-present', 'run', 'test:browser'])],
   [

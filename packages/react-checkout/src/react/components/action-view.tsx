@@ -39,7 +39,7 @@ export interface PaymentActionViewProps extends Pick<CheckoutConfigProps, 'local
  * the hooks that drive it re-render their component on every status check, and the view only when what it shows
  * changed (at 4× CPU slowdown, re-rendering a QR view took 6–9 ms each time, right after it first showed).
  */
-export const PaymentActionView = memo(function PaymentActionView(props: PaymentActionViewProps): ReactNode {
+export const PaymentActionView = /* @__PURE__ */ memo(function PaymentActionView(props: PaymentActionViewProps): ReactNode {
   const { state, onRestart } = props;
   const { messages, locale, device: overrides } = useCheckoutConfig(props);
   const device = useDevice(overrides);
