@@ -113,12 +113,13 @@ export function usePaymentMachine(input: PaymentMachineInput): PaymentMachine {
 
   const watched = state.status === 'action' || state.status === 'expired' ? state : undefined;
   const payment = watched?.payment;
-  // The first check starts in the task after the action rendered: React Query renders the create's answer
-  // synchronously, so starting the check in that render's effects (13–21 ms at 4× CPU) delayed the first paint.
+  // The first check starts in the task after the action rendered, and the order's query is only looked up then:
+  // React Query renders the create's answer synchronously, so starting the check in that render's effects (13–21 ms
+  // at 4× CPU) delayed the first paint, and so did building the new order's query in that render.
   const shown = useNextTask(follow ? payment?.orderId : undefined);
   const status = useStatusQuery({
     api: input.api,
-    orderId: payment?.orderId,
+    orderId: shown ? payment?.orderId : undefined,
     orderToken: payment?.orderToken,
     enabled: shown && !!watched && followsOnPage(watched.plan),
     since: payment?.receivedAt ?? 0,
