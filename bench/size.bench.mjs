@@ -5,6 +5,8 @@
 // merchant's own copies, so they stay external in every case.
 //
 // Run after `pnpm -r build`:  node bench/size.bench.mjs      (exits 1 when a budget is exceeded)
+//                             node bench/size.bench.mjs --check   (`npm test`: exits 1 when a met budget or a
+//                             ceiling is exceeded; no breakdown)
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,19 +24,28 @@ const CORE_CHUNK = /[\\/]dist[\\/]core(-[\w-]+)?\.js$/;
 /** Everything a merchant can import for the checkout itself: the main entry and the parts for a custom layout. */
 const EVERYTHING = "export * from '@clink-checkout/react';\nexport * from '@clink-checkout/react/parts';";
 
-/** What a merchant imports, and the budget it must fit (`undefined`: shown for information). */
+/** `--check`, as `npm test` runs it: budgets and ceilings only, without the breakdown of where the bytes go. */
+const CHECK = process.argv.includes('--check');
+
+/**
+ * What a merchant imports, and the budget it must fit (`undefined`: shown for information). Issue 9's budgets for
+ * our own code, everything and redirect-only are not met yet (see bench/README.md); until they are, `ceiling` is
+ * the figure of 2 Dec 2026 rounded up, so `npm test` fails when one of them grows instead of shrinking.
+ */
 const cases = [
   {
     name: 'everything, including qrcode.react',
     source: EVERYTHING,
     external: HOST,
     budget: 16 * KB,
+    ceiling: 19.3 * KB,
   },
   {
     name: 'our own code (qrcode.react external)',
     source: EVERYTHING,
     external: [...HOST, QR],
     budget: 10 * KB,
+    ceiling: 13.5 * KB,
   },
   {
     name: 'redirect-only (RedirectAction + classifyAction)',
@@ -42,6 +53,7 @@ const cases = [
       "export { RedirectAction } from '@clink-checkout/react/parts';\nexport { classifyAction } from '@clink-checkout/react/core';",
     external: [...HOST, QR],
     budget: 3 * KB,
+    ceiling: 3.4 * KB,
   },
   {
     name: 'provider + pay button',
@@ -173,6 +185,24 @@ async function breakdown() {
   return { whole, areas, modules, unmapped };
 }
 
+/** Where our own bytes go: by area, then the largest modules. */
+async function printBreakdown() {
+  const { whole, areas, modules, unmapped } = await breakdown();
+  const bytes = (count) => `${count} B`.padStart(8);
+  console.log(`\nWhere our own bytes go (main entry and /parts from source, minified: ${kb(whole)} gzip; each row is`);
+  console.log('what the output loses in gzip bytes without that code):');
+  const areaWidth = Math.max(...areas.map(([name]) => name.length));
+  for (const [name, count] of areas) console.log(`  ${name.padEnd(areaWidth)}  ${bytes(count)}`);
+  console.log(`  ${'imports, exports and glue of the bundle'.padEnd(areaWidth)}  ${bytes(unmapped)}`);
+  console.log('\nLargest modules:');
+  const top = modules.slice(0, 15);
+  const moduleWidth = Math.max(...top.map(([name]) => name.length));
+  for (const [name, count] of top) console.log(`  ${name.padEnd(moduleWidth)}  ${bytes(count)}`);
+  console.log(
+    "\nFor comparison: Adyen web's comparable QR + redirect import is about 49 KB gzip plus about 19 KB of CSS.",
+  );
+}
+
 rmSync(scratch, { recursive: true, force: true });
 mkdirSync(scratch, { recursive: true });
 try {
@@ -183,8 +213,10 @@ try {
   const table = [['case', 'min', 'min+gzip', 'budget', 'verdict']];
   let failures = 0;
   for (const row of rows) {
-    const verdict = row.budget === undefined ? '—' : row.gzip <= row.budget ? 'PASS' : 'OVER';
-    if (verdict === 'OVER') failures += 1;
+    let verdict = row.budget === undefined ? '—' : row.gzip <= row.budget ? 'PASS' : 'OVER';
+    // In --check mode a budget not met yet fails only above its ceiling.
+    if (verdict === 'OVER' && CHECK && row.ceiling !== undefined) verdict = row.gzip <= row.ceiling ? `OVER, ≤ ceiling ${kb(row.ceiling)}` : `OVER ceiling ${kb(row.ceiling)}`;
+    if (verdict === 'OVER' || verdict.startsWith('OVER ceiling')) failures += 1;
     table.push([row.name, kb(row.min), kb(row.gzip), row.budget === undefined ? '—' : kb(row.budget), verdict]);
   }
   for (const file of ['index.js', 'parts.js']) {
@@ -201,21 +233,8 @@ try {
   console.log(line(table[0]));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const cells of table.slice(1)) console.log(line(cells));
-  const { whole, areas, modules, unmapped } = await breakdown();
-  const bytes = (count) => `${count} B`.padStart(8);
-  console.log(`\nWhere our own bytes go (main entry and /parts from source, minified: ${kb(whole)} gzip; each row is`);
-  console.log('what the output loses in gzip bytes without that code):');
-  const areaWidth = Math.max(...areas.map(([name]) => name.length));
-  for (const [name, count] of areas) console.log(`  ${name.padEnd(areaWidth)}  ${bytes(count)}`);
-  console.log(`  ${'imports, exports and glue of the bundle'.padEnd(areaWidth)}  ${bytes(unmapped)}`);
-  console.log('\nLargest modules:');
-  const top = modules.slice(0, 15);
-  const moduleWidth = Math.max(...top.map(([name]) => name.length));
-  for (const [name, count] of top) console.log(`  ${name.padEnd(moduleWidth)}  ${bytes(count)}`);
-  console.log(
-    "\nFor comparison: Adyen web's comparable QR + redirect import is about 49 KB gzip plus about 19 KB of CSS.",
-  );
   process.exitCode = failures === 0 ? 0 : 1;
+  if (!CHECK) await printBreakdown();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

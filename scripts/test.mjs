@@ -17,6 +17,7 @@ const steps = [
   ['API reports of every entry point (a change to the public surface must be committed in api/)', () => pnpm(['-r', '--if-present', 'run', 'api:check'])],
   ['React Server Components (@clink-checkout/react/locales)', () => pnpm(['-r', '--if-present', 'run', 'test:rsc'])],
   ['tree shaking (a narrow import carries no unrelated view)', () => pnpm(['-r', '--if-present', 'run', 'test:tree-shaking'])],
+  ['bundle size (met budgets stay met; the others must not grow past their ceilings)', () => run('node', ['bench/size.bench.mjs', '--check'])],
   ['module formats (a CommonJS consumer: require + TypeScript nodenext)', () => pnpm(['-r', '--if-present', 'run', 'test:node'])],
   ['browser tests', () => pnpm(['-r', '--if-present', 'run', 'test:browser'])],
   [
